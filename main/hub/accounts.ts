@@ -140,11 +140,10 @@ export class HubAccounts {
     const user = await this.store.userByName(username);
     const now = this.o.now();
     if (user && user.lockedUntil > now) throw lockedOut(user.lockedUntil - now);
+    // Every name is counted, an account's (disabled or not) and a made-up one's alike: the lock-out tells nobody which exist.
     const ok = user
-      ? user.disabled
-        ? await verifyPassword(user.passwordHash, password)
-        : await this.counted(user, () => verifyPassword(user.passwordHash, password), user.totpSecret ? 'gives back' : 'clears')
-      : await verifyAgainstDecoy(password);
+      ? await this.counted(user, () => verifyPassword(user.passwordHash, password), user.totpSecret || user.disabled ? 'gives back' : 'clears')
+      : await this.countedUnknown(username, () => verifyAgainstDecoy(password));
     if (!user || !ok || user.disabled) {
       await this.store.audit({ actor: username.slice(0, 64), device, action: 'signin.refused', details: { why: user?.disabled ? 'disabled' : 'password' } });
       throw new DiwanError('signin_failed', 'That user name and password do not match an active account.');
@@ -170,12 +169,20 @@ export class HubAccounts {
    */
   private async counted(user: HubUser, check: () => Promise<boolean>, right: 'clears' | 'gives back'): Promise<boolean> {
     const now = this.o.now();
-    const claim = await this.store.claimSignInAttempt(user.id, now, (failures) => lockoutMs(failures, DEFAULT_THROTTLE));
+    const claim = await this.store.claimSignInAttempt(user.id, now, (failures) => lockoutMs(failures, DEFAULT_THROTTLE), DEFAULT_THROTTLE.forgetAfterMs);
     if ('refusedUntil' in claim) throw lockedOut(claim.refusedUntil - now);
     const ok = await check();
     if (ok && right === 'clears') await this.store.recordSignIn(user.id, { failures: 0, lockedUntil: 0 });
     else if (ok) await this.store.giveBackSignInAttempt(user.id, claim);
     return ok;
+  }
+
+  /** A name that is no account: counted as `counted` counts an account's, before its decoy check (always wrong). */
+  private async countedUnknown(username: string, decoy: () => Promise<false>): Promise<false> {
+    const now = this.o.now();
+    const claim = await this.store.claimUnknownNameAttempt(username, now, (failures) => lockoutMs(failures, DEFAULT_THROTTLE), DEFAULT_THROTTLE.forgetAfterMs);
+    if ('refusedUntil' in claim) throw lockedOut(claim.refusedUntil - now);
+    return decoy();
   }
 
   /** The second-factor step: the current TOTP code (each time step once) or a recovery code (each once); a wrong one counts toward the lock-out. */

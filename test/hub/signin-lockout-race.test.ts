@@ -28,7 +28,7 @@ describe('team hub lock-out against guesses sent at once', () => {
     pg = await startTestPostgres();
     files = await hubFiles();
     custodian = await startTestCustodian(files.custody);
-    seed = await seedHub(pg.url, { users: ['omar', 'huda', 'amal', 'sami'].map((username) => ({ username, role: 'agent' as const })) });
+    seed = await seedHub(pg.url, { users: ['omar', 'huda', 'amal', 'sami', 'nadia'].map((username) => ({ username, role: 'agent' as const })) });
     for (const [i, d] of desks.entries()) await seed.store.enrolDevice({ fingerprint: d.fingerprint, publicKey: d.publicKeyPem, label: `desk ${i}` }, { actor: 'it:test' });
     for (const nodeId of ['n1', 'n2']) {
       nodes.push(await startHubNode({ config: inProcessHubConfig(files, pg.url, { nodeId, officeRanges: ['127.0.0.1/32'] }), secrets: new CredentialsDirSecrets(files.credentials), log: () => {} }));
@@ -84,6 +84,20 @@ describe('team hub lock-out against guesses sent at once', () => {
     }
     await api[1]!.signIn('amal', desks[1]!, PASSWORD);
     expect(await seed.store.userByName('amal')).toMatchObject({ failures: 0, lockedUntil: 0 });
+  });
+
+  it('answers wrong guesses at a made-up name exactly as at a real one, so the lock-out tells nobody which names exist', async () => {
+    const answers = async (username: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < DEFAULT_THROTTLE.freeAttempts + 2; i++) {
+        const a = await desks[0]!.signIn((p, json) => api[i % 2]!.call('POST', p, null, json), username, `a wrong guess ${i}`);
+        out.push(`${a.status} ${String(a.body.error)}`);
+      }
+      return out;
+    };
+    const real = await answers('nadia');
+    expect(await answers('nobody-by-this-name')).toEqual(real);
+    expect(real.at(-1)).toBe('429 signin_locked');
   });
 
   it('keeps counting wrong second-factor codes when the password is given again between them', async () => {

@@ -187,6 +187,28 @@ for (const [name, open] of Object.entries(adapters)) {
       expect(trail).toEqual([]);
     });
 
+    it('counts attempts at a name that is no account as at an account, and sweeps such names a day after their last failure', async () => {
+      const day = 24 * 60 * 60_000;
+      const lockFor = (n: number) => (n > 4 ? 30_000 : 0);
+      const u = (await store.userByName('amal'))!;
+      const answers = { account: [] as unknown[], unknown: [] as unknown[] };
+      for (let i = 0; i < 6; i++) {
+        answers.account.push(await store.claimSignInAttempt(u.id, t, lockFor, day));
+        answers.unknown.push(await store.claimUnknownNameAttempt('no-such-person', t, lockFor, day));
+      }
+      // The same answers for both: four free, the fifth locks, the sixth is refused unchecked.
+      expect(answers.unknown).toEqual(answers.account);
+      expect(answers.unknown.slice(4)).toEqual([{ counted: 5, lockedBefore: 0 }, { refusedUntil: t + 30_000 }]);
+      await store.recordSignIn(u.id, { failures: 0, lockedUntil: 0 });
+      // A day without a failure: both start again from one, and the made-up names of that day are swept.
+      t += day + 60_000;
+      expect(await store.claimSignInAttempt(u.id, t, lockFor, day)).toMatchObject({ counted: 1 });
+      expect(await store.claimUnknownNameAttempt('another-made-up-name', t, lockFor, day)).toMatchObject({ counted: 1 });
+      const names = await store.q.all<{ name: string }>('SELECT name FROM signin_names');
+      expect(names.map((n) => n.name)).toEqual(['another-made-up-name']);
+      await store.recordSignIn(u.id, { failures: 0, lockedUntil: 0 });
+    });
+
     it('keeps a hash-chained audit trail that notices an edit', async () => {
       const ok = await store.verifyAudit();
       expect(ok.broken).toBeNull();

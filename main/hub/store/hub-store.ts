@@ -72,7 +72,6 @@ const CONVERSATION_SELECT = `SELECT c.id, c.channel_id, c.contact_id, k.display_
 const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.direction, m.author_id, m.masked_text, m.sent_at, m.attachments, o.state AS delivery, m.revision, m.revised_by
   FROM messages m LEFT JOIN outbox o ON o.message_id = m.id`;
 
-
 /** What `claimSignInAttempt` counted: this attempt's number and the lock the name had before it. */
 export interface SignInClaim {
   counted: number;
@@ -318,18 +317,51 @@ export class HubStore {
    * Counts an attempt at a person's password or code BEFORE it is checked (compare-and-set on the count, so guesses sent
    * at once, to any node, each take their own number and the one that reaches the limit locks the name for the rest):
    * `refusedUntil` while the name is locked (nothing counted), else the count this attempt took and the lock before it,
-   * for `giveBackSignInAttempt`. Counting after the check let every guess in flight read the same unlocked row.
+   * for `giveBackSignInAttempt`. Counting after the check let every guess in flight read the same unlocked row. A name
+   * with no failure for `forgetMs` starts again from zero.
    */
-  async claimSignInAttempt(userId: number, now: number, lockFor: (failures: number) => number): Promise<{ refusedUntil: number } | SignInClaim> {
+  async claimSignInAttempt(userId: number, now: number, lockFor: (failures: number) => number, forgetMs: number): Promise<{ refusedUntil: number } | SignInClaim> {
+    return this.claimAttempt('users', 'id', userId, now, lockFor, forgetMs);
+  }
+
+  /**
+   * The same count for a name that is no account (its password checked against a decoy), so five wrong guesses lock a
+   * made-up name as they lock a real one. Its rows are swept a day after their last failure.
+   */
+  async claimUnknownNameAttempt(name: string, now: number, lockFor: (failures: number) => number, forgetMs: number): Promise<{ refusedUntil: number } | SignInClaim> {
+    return this.claimAttempt('signin_names', 'name', name, now, lockFor, forgetMs);
+  }
+
+  private async claimAttempt(
+    table: 'users' | 'signin_names',
+    key: 'id' | 'name',
+    id: number | string,
+    now: number,
+    lockFor: (failures: number) => number,
+    forgetMs: number,
+  ): Promise<{ refusedUntil: number } | SignInClaim> {
     for (let tries = 0; tries < 100; tries++) {
-      const r = await this.q.get<{ failures: number; locked_until: number }>('SELECT failures, locked_until FROM users WHERE id = ?', [userId]);
-      if (!r || r.locked_until > now) return { refusedUntil: r?.locked_until ?? now + 1_000 };
-      const failures = r.failures + 1;
+      const r = await this.q.get<{ failures: number; last_failure_at: number; locked_until: number }>(`SELECT failures, last_failure_at, locked_until FROM ${table} WHERE ${key} = ?`, [id]);
+      if (r && r.locked_until > now) return { refusedUntil: r.locked_until };
+      if (!r && table === 'users') return { refusedUntil: now + 1_000 };
+      const failures = (r && now - r.last_failure_at < forgetMs ? r.failures : 0) + 1;
       const lockMs = lockFor(failures);
       // Unlocked stays 0, never "now": a guess read a moment earlier must not find a time after its own.
       const lockedUntil = lockMs > 0 ? now + lockMs : 0;
-      const won = await this.q.run('UPDATE users SET failures = ?, locked_until = ? WHERE id = ? AND failures = ? AND locked_until = ?', [failures, lockedUntil, userId, r.failures, r.locked_until]);
-      if (won.changes === 1) return { counted: failures, lockedBefore: r.locked_until };
+      const won = r
+        ? await this.q.run(`UPDATE ${table} SET failures = ?, last_failure_at = ?, locked_until = ? WHERE ${key} = ? AND failures = ? AND last_failure_at = ? AND locked_until = ?`, [
+            failures,
+            now,
+            lockedUntil,
+            id,
+            r.failures,
+            r.last_failure_at,
+            r.locked_until,
+          ])
+        : await this.q.run('INSERT INTO signin_names (name, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING', [id, failures, now, lockedUntil]);
+      if (won.changes !== 1) continue;
+      if (!r) await this.q.run('DELETE FROM signin_names WHERE last_failure_at < ? AND locked_until < ?', [now - forgetMs, now]);
+      return { counted: failures, lockedBefore: r && failures > 1 ? r.locked_until : 0 };
     }
     return { refusedUntil: now + 1_000 };
   }

@@ -317,6 +317,14 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX webhook_quarantine_conversation ON webhook_quarantine(conversation_id);
   CREATE INDEX webhook_quarantine_copy_of ON webhook_quarantine(channel_id, copy_of);
   `,
+  // Sign-in attempts at names that are no account (accounts.ts), counted as an account's are so the lock-out says
+  // nothing about which names exist; both with the time of their last failure, so a name with no failure for a day
+  // starts again from zero (the single seat's rule) and the table of unknown names is swept.
+  `
+  CREATE TABLE signin_names (name TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_at {INT8} NOT NULL, locked_until {INT8} NOT NULL);
+  CREATE INDEX signin_names_last_failure ON signin_names(last_failure_at);
+  ALTER TABLE users ADD COLUMN last_failure_at {INT8} NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** The newest schema this code knows. */
