@@ -35,15 +35,21 @@ import { ERROR_CODES } from '../core/shared/vocabulary';
  */
 export function createConsoleServices(core: Core, notifier: NotifierPort, saveFile: SaveFilePort = noSaveDialog): ConsoleServices {
   const { store, db } = core;
+  const nameOf = (id: string, u: { username: string; displayName: string } | null | undefined) => ({ id, name: u ? u.displayName || u.username : id });
   /** `seen` keeps one lookup per person within a call (a page names the same few assignees many times). */
   const userRef = (id: string | null, seen?: Map<string, { id: string; name: string }>) => {
     if (!id) return null;
     const known = seen?.get(id);
     if (known) return known;
-    const u = core.identity.users.byId(id);
-    const ref = { id, name: u ? u.displayName || u.username : id };
+    const ref = nameOf(id, core.identity.users.byId(id));
     seen?.set(id, ref);
     return ref;
+  };
+  /** The people a page names, in one statement (`userRef`'s `seen` for the page). */
+  const pagePeople = (ids: ReadonlyArray<string | null>): Map<string, { id: string; name: string }> => {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    const names = core.identity.users.namesOf(wanted);
+    return new Map(wanted.map((id) => [id, nameOf(id, names.get(id))]));
   };
   const inboundFlags = new InboundFlags(() => core.guards.policy, store.inboundChecks);
   const channelsById = () => new Map(store.channels.list().map((c) => [c.id, c]));
@@ -56,14 +62,12 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
    */
   const heldCopies = (list: readonly ConversationSummary[]): Map<number, number> => {
     const out = new Map<number, number>();
-    // Channel by channel, and only where copies are waiting: a page's rows are not looked up one by one otherwise.
-    for (const channelId of new Set(list.map((c) => c.channelId))) {
-      const waiting = core.guards.quarantine.waitingCopies(channelId);
-      if (!waiting.size) continue;
-      for (const c of list) {
-        const n = c.channelId === channelId ? waiting.get(store.conversations.platformIdOf(c.id) ?? '') : undefined;
-        if (n) out.set(c.id, n);
-      }
+    // All the page's channels in one statement; rows are looked up one by one only where copies are waiting.
+    const waiting = core.guards.quarantine.waitingCopiesIn([...new Set(list.map((c) => c.channelId))]);
+    if (!waiting.size) return out;
+    for (const c of list) {
+      const n = waiting.get(c.channelId)?.get(store.conversations.platformIdOf(c.id) ?? '');
+      if (n) out.set(c.id, n);
     }
     return out;
   };
@@ -151,7 +155,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const page = store.conversations.list(storeFilter, { limit, ...(at ? { after: { lastActivityAt: Number(at[1]), id: Number(at[2]) } } : {}) });
         const channels = channelsById();
         const labels = labelNames();
-        const people = new Map<string, { id: string; name: string }>();
+        const people = pagePeople(page.items.map((c) => c.assigneeId));
         const copies = heldCopies(page.items);
         return {
           items: page.items.map((c) => row(c, channels, labels, people, copies)),

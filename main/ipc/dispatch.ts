@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { isDiwanError } from '../core/shared/errors';
 import type { Permission, SessionSlot } from '../core/auth';
+import { compiledCheck } from './compiled-check';
 import { contract, isChannelName, type ChannelName, type ResponseOf } from './contract';
 import type { IpcError, IpcResult } from './result';
 
@@ -33,6 +34,18 @@ export interface DispatcherOptions<Ctx extends CallContext> {
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
+/** Each channel's response check, compiled at its first answer (zod's own `safeParse` where it does not compile). */
+const responseChecks = new Map<ChannelName, (value: unknown) => z.ZodSafeParseResult<unknown>>();
+function checkResponse(channel: ChannelName, value: unknown): z.ZodSafeParseResult<unknown> {
+  let check = responseChecks.get(channel);
+  if (!check) {
+    const schema: z.ZodType = contract[channel].response;
+    check = compiledCheck(schema) ?? ((v) => schema.safeParse(v));
+    responseChecks.set(channel, check);
+  }
+  return check(value);
+}
+
 /**
  * The single gate every renderer call passes: known channel, trusted sender, permission, request schema,
  * handler, response schema. Never throws; every failure is a typed `IpcError`.
@@ -62,7 +75,7 @@ export function createDispatcher<Ctx extends CallContext>(opts: DispatcherOption
       // Authorized again on the way out: a call answered after the console locked must not deliver its value.
       const lateDenial = opts.authorize(spec.permission, channel, ctx);
       if (lateDenial) return { ok: false, error: lateDenial };
-      const out = spec.response.safeParse(value);
+      const out = checkResponse(channel, value);
       if (!out.success) {
         opts.onInternalError?.(channel, new Error('response did not match the contract'));
         return fail('internal', 'Diwan produced an answer it should not have; nothing was changed on screen.');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { guardedSink } from '../../main/core/app/guards';
 import { createConsoleServices } from '../../main/ipc/console-services';
+import { addPeople, PEOPLE } from '../helpers/console-people';
 import { statementsOf } from '../helpers/statements';
 import { inbound, storeCore } from '../helpers/store';
 
@@ -43,5 +44,33 @@ describe('an inbox page (issue #26 round 9: what a filter class\'s first page pa
     const rows = services.inbox.listConversations({ actorId: 'u-1', filter: { scope: 'all' }, cursor: null, limit: 100 }).items;
     const opened = c.store.conversations.byPlatform('tg', ref!);
     expect(rows.filter((r) => r.heldCopies).map((r) => [r.id, r.heldCopies])).toEqual([[opened, n]]);
+  });
+
+  it('reads the names of the people it shows in one statement, and the copies held on its channels in one (#26, round 19)', async () => {
+    core = await storeCore();
+    const c = core;
+    const people = await addPeople(c);
+    for (const channel of ['wa', 'x']) c.store.channels.create({ id: channel, kind: 'demo', name: channel });
+    for (const [k, channel] of ['tg', 'wa', 'x'].entries()) {
+      c.store.sink.ingest(channel, Array.from({ length: 40 }, (_, i) => inbound(k * 100 + i, { platformConversationId: `chat${k}-${i}`, contact: { platformUserId: `u${k}-${i}` } })));
+    }
+    // Three people and one id nobody has any more, over the page's rows.
+    const assignees = [people.admin, people.agent, people.lead, 'u-gone', null];
+    c.store.conversations.list({}, { limit: 120 }).items.forEach((conv, i) => c.store.conversations.assign(conv.id, assignees[i % assignees.length]!));
+    const services = createConsoleServices(c, { notify() {} } as never);
+    const page = () => services.inbox.listConversations({ actorId: 'u-1', filter: { scope: 'all' }, cursor: null, limit: 100 });
+    page();
+    const { run } = statementsOf(c.db, () => page());
+    // Before: one `users` lookup per person of the page, and one statement per channel of the page.
+    expect(run.filter((s) => /\bFROM users\b/.test(s))).toHaveLength(1);
+    expect(run.filter((s) => /\bFROM guard_quarantine\b/.test(s))).toHaveLength(1);
+    const names = new Map(page().items.map((r) => [r.assignee?.id ?? null, r.assignee?.name ?? null]));
+    expect(Object.fromEntries(names)).toEqual({
+      [people.admin]: PEOPLE.admin.displayName,
+      [people.agent]: PEOPLE.agent.displayName,
+      [people.lead]: PEOPLE.lead.displayName,
+      'u-gone': 'u-gone',
+      null: null,
+    });
   });
 });

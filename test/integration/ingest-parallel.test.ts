@@ -6,6 +6,7 @@ import { GuardScreen } from '../../main/core/app';
 import { detectorMasker } from '../../main/core/app/masker';
 import { DEFAULT_GUARD_POLICY } from '../../main/core/guard';
 import { ParallelPreparer } from '../../main/core/app/parallel-preparer';
+import { WARM_UP_MESSAGES } from '../../main/core/app/prepare-warmup';
 import { epochOf, generateSealingKey, openSealed, originalContext, type SealingKeyPair } from '../../main/core/custody';
 import { prepareTexts, type SealingTarget } from '../../main/core/store';
 
@@ -88,12 +89,20 @@ describe('ingest preparation on a worker thread', () => {
       port1.postMessage({ type: 'screen', policy: DEFAULT_GUARD_POLICY });
       port1.postMessage({ type: 'chunk', job: 1, chunk: 0, firstId: 9, texts: texts.slice(0, 3), inbound: [true, false, true], hints });
       const replies: unknown[] = [];
+      const warming: number[] = [];
+      // Up to 10 s without a word from the worker; each step of its warm-up is one.
       for (let waited = 0; replies.length < 2 && waited < 10_000; waited += 50) {
         const got = receiveMessageOnPort(port1);
-        if (got) replies.push(got.message);
+        if (got && 'warming' in got.message) {
+          warming.push(got.message.warming);
+          waited = 0;
+        } else if (got) replies.push(got.message);
         else await new Promise((r) => setTimeout(r, 50));
       }
-      expect(replies[0]).toEqual({ ready: true });
+      // It warmed up on its own sample first (round 19 of #26), step by step, and said so before it was ready.
+      expect(warming.at(-1)).toBe(WARM_UP_MESSAGES);
+      expect(warming).toEqual([...warming].sort((a, b) => a - b));
+      expect(replies[0]).toEqual({ ready: true, warmed: WARM_UP_MESSAGES });
       const reply = replies[1] as { job: number; prepared: Array<{ masked: string; textEnc: Uint8Array }> };
       expect(reply.job).toBe(1);
       expect(reply.prepared.map((m) => m.masked)).toEqual(texts.slice(0, 3).map((t) => masker(t).masked));

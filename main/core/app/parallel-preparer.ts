@@ -27,6 +27,10 @@ export class ParallelPreparer implements TextPreparer {
   private keyOf: string | null = null;
   private rulesOf: string | null = null;
   private job = 0;
+  /** The sample messages the worker has prepared so far to warm up (`prepare-warmup.ts`), all of them once it is ready. */
+  warmed = 0;
+  /** Words from the worker while it warms up (each step of it, from the moment it has loaded). */
+  private heard = 0;
 
   /** `chunkTimeoutMs`: tests that must see the worker's own output on a busy machine wait longer. */
   constructor(
@@ -81,11 +85,20 @@ export class ParallelPreparer implements TextPreparer {
     };
   }
 
-  /** Starts the worker if need be; true once it is ready, false if it cannot be used. */
+  /**
+   * Starts the worker if need be; true once it is ready, false if it cannot be used or has said nothing for
+   * `timeoutMs` — its first word comes once it has loaded (when it used to say it was ready), then one each step of
+   * its warm-up, so a start slowed by a loaded machine is waited for while a stuck one is given up.
+   */
   async warmUp(timeoutMs = 10_000): Promise<boolean> {
-    const end = Date.now() + timeoutMs;
+    let heard = this.heard;
+    let end = Date.now() + timeoutMs;
     for (;;) {
       if (this.readyWorker()) return true;
+      if (this.heard > heard) {
+        heard = this.heard;
+        end = Date.now() + timeoutMs;
+      }
       if (this.retired || Date.now() > end) return false;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -98,14 +111,20 @@ export class ParallelPreparer implements TextPreparer {
   }
 
   /**
-   * The worker once it has said it is ready; until then (it is started by the first large batch and takes a moment
-   * to load) batches are prepared inline rather than wait for it.
+   * The worker once it has said it is ready; until then (it is started by the first large batch or at open, and takes
+   * a moment to load and to warm up) batches are prepared inline rather than wait for it.
    */
   private readyWorker(): ParallelPreparer['worker'] {
     const w = this.ensureWorker();
-    if (w && !w.ready) {
+    while (w && !w.ready) {
       const got = receiveMessageOnPort(w.port)?.message as PrepareReply | undefined;
-      w.ready = got !== undefined && 'ready' in got;
+      if (!got) break;
+      this.heard++;
+      if ('warming' in got) this.warmed = got.warming;
+      else if ('ready' in got) {
+        w.ready = true;
+        this.warmed = got.warmed;
+      }
     }
     return w?.ready ? w : null;
   }

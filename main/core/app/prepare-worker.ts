@@ -9,14 +9,19 @@ import type { MaskingHints } from '../masking';
 import { prepareTexts, type PreparedText, type SealingTarget } from '../store/prepare';
 import { GuardScreen } from './inbound-screen';
 import { detectorMasker } from './masker';
+import { warmPreparation } from './prepare-warmup';
 
 export type PrepareRequest =
   | { type: 'key'; sealing: SealingTarget }
   | { type: 'screen'; policy: GuardPolicy }
   | { type: 'chunk'; job: number; chunk: number; firstId: number; texts: string[]; inbound: boolean[] | null; hints: MaskingHints | undefined };
 
-/** A failed chunk carries no message: errors of the masking step could quote the text. */
-export type PrepareReply = { ready: true } | { job: number; chunk: number; prepared: PreparedText[] | null };
+/**
+ * A failed chunk carries no message: errors of the masking step could quote the text. Before `ready` the worker
+ * prepares a fixed sample (`prepare-warmup.ts`) and says how far it is (`warming`: messages done), so a caller waiting
+ * for it can tell a slow start on a loaded machine from a stuck one; `warmed`: the sample messages prepared in all.
+ */
+export type PrepareReply = { warming: number } | { ready: true; warmed: number } | { job: number; chunk: number; prepared: PreparedText[] | null };
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
 let sealing: SealingTarget | null = null;
@@ -48,4 +53,11 @@ port.on('message', (req: PrepareRequest) => {
   }
   reply({ job: req.job, chunk: req.chunk, prepared });
 });
-reply({ ready: true });
+// Warm before ready: until then the console prepares inline, so no chunk waits on this thread's first compilations.
+let warmed = 0;
+try {
+  warmed = warmPreparation(undefined, undefined, (done) => port.postMessage({ warming: done } satisfies PrepareReply));
+} catch {
+  // Not warmed: the chunks still come, only slower; one that fails falls back to the main thread.
+}
+reply({ ready: true, warmed });

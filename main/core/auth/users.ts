@@ -62,6 +62,17 @@ export class UserRepo {
     return row ? toUser(row) : null;
   }
 
+  /** People's names by id in one statement (an inbox page names up to 100 assignees); ids not found are left out. */
+  namesOf(ids: readonly string[]): Map<string, { username: string; displayName: string }> {
+    if (!ids.length) return new Map();
+    const rows = cachedStatement(this.db, 'SELECT id, username, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{
+      id: string;
+      username: string;
+      display_name: string;
+    }>;
+    return new Map(rows.map((r) => [r.id, { username: r.username, displayName: r.display_name }]));
+  }
+
   secretsByUsername(username: string): UserSecrets | null {
     const row = cachedStatement(this.db, 'SELECT * FROM users WHERE username = ?').get(normalizeUsername(username)) as UserRow | undefined;
     return row ? { user: toUser(row), passwordHash: row.password_hash, totpLastStep: row.totp_last_step } : null;

@@ -146,17 +146,28 @@ export class Quarantine {
     return out;
   }
 
-  /**
-   * Every conversation of a channel with copies waiting, by platform conversation id (`copiesOn` for all of them).
-   * One statement prepared once: an inbox page asks for each of its channels, and usually none has any.
-   */
+  /** Every conversation of a channel with copies waiting, by platform conversation id (`copiesOn` for all of them). */
   waitingCopies(channelId: string): Map<string, number> {
+    return this.waitingCopiesIn([channelId]).get(channelId) ?? new Map();
+  }
+
+  /**
+   * `waitingCopies` for several channels in one statement, prepared once: an inbox page asks for all of its channels
+   * together, and usually none has any. Channels without copies waiting are left out.
+   */
+  waitingCopiesIn(channelIds: readonly string[]): Map<string, Map<string, number>> {
     this.waitingStatement ??= this.db.prepare(
-      `SELECT g.conversation_ref AS ref, count(*) AS n FROM guard_quarantine q JOIN guard_clusters g ON g.id = q.cluster_id
-        WHERE q.channel_id = ? AND q.reason = 'duplicate' AND q.released_at IS NULL AND g.channel_id = q.channel_id AND g.conversation_ref IS NOT NULL
-        GROUP BY g.conversation_ref`,
+      `SELECT q.channel_id AS channel, g.conversation_ref AS ref, count(*) AS n FROM guard_quarantine q JOIN guard_clusters g ON g.id = q.cluster_id
+        WHERE q.channel_id IN (SELECT value FROM json_each(?)) AND q.reason = 'duplicate' AND q.released_at IS NULL AND g.channel_id = q.channel_id
+          AND g.conversation_ref IS NOT NULL
+        GROUP BY q.channel_id, g.conversation_ref`,
     );
-    return new Map((this.waitingStatement.all(channelId) as Array<{ ref: string; n: number }>).map((r) => [r.ref, r.n]));
+    const out = new Map<string, Map<string, number>>();
+    for (const r of this.waitingStatement.all(JSON.stringify(channelIds)) as Array<{ channel: string; ref: string; n: number }>) {
+      const refs = out.get(r.channel) ?? new Map<string, number>();
+      out.set(r.channel, refs.set(r.ref, r.n));
+    }
+    return out;
   }
 
   /** The platform conversation ids a channel's campaigns count their copies on, most recent campaign first. */
