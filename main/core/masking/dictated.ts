@@ -7,9 +7,11 @@ import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
 import { withBareAnswer } from './bare-answer';
 import { withWrongBirthYears } from './birth-corrections';
+import { withCardDetails } from './card-details';
 import { withWordedExpiry } from './worded-expiry';
 import { withRegisteredYears } from './registered-year';
 import { withBirthDates } from './birth-dates';
+import { withBirthYears } from './birth-years';
 import { withRenewedCode } from './code-renewed';
 import { withCountedCvv } from './cvv-count';
 import { withDictatedCards } from './dictated-card';
@@ -169,7 +171,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     text,
     withoutTrackingNumbers(
       text,
-      withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))))))))))),
+      withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))))))))))))),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;
