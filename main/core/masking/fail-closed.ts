@@ -50,7 +50,8 @@ export type Visible = (typeof Visible)[keyof typeof Visible];
  */
 // (an appointment's number: the word is a date's role, "موعدي ١٢/٥", so it labels only a long number right after it)
 // (a file's number: "file" alone is too common — "the number on file is 0748…" is a phone)
-const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation', 'file number', 'file no', 'file nr'];
+// (Western Union's transfer number: "WU 441-820-7713"; "Wu" the name before a phone explains nothing, a phone is typed first)
+const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation', 'file number', 'file no', 'file nr', 'wu', 'western union'];
 export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WORDS.map(foldKeyword).join('|')})[ .:#]*(?:(?:is|was) *)?$`, 'iu');
 
 /**
@@ -58,7 +59,7 @@ export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WO
  * not its number), "IMEI گوشیم …", an IMEI spelt in Persian or Arabic letters ("آی‌ام‌ای", "ای ام ای"). Matched on
  * folded text, the thing's word (at most one) between the label and the number.
  */
-export const SERIAL_OF_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:serial|imei|${['سریال', 'سیریال', 'آی ?ام ?ای', 'ای ?ام ?ای'].map(foldKeyword).join('|')})(?: \\p{L}+)?[ .:#]*$`, 'iu');
+export const SERIAL_OF_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:serial|imei(?: ?[12])?|${['سریال', 'سیریال', 'آی ?ام ?ای', 'ای ?ام ?ای'].map(foldKeyword).join('|')})(?: \\p{L}+)?[ .:#]*$`, 'iu');
 
 /** A version's word right before the number. */
 export const VERSION_BEFORE = /(?:\bv|\bver|\bversion|\bbuild|\brelease|\bfirmware|\bios|\bandroid|نسخه|نسخة|اصدار|إصدار|ورژن)[ .:]*(?:[0-9]{1,6}[ .])?$/iu;
