@@ -9,6 +9,7 @@
  */
 import { DIGIT_CLASS } from '../text/fold';
 import { mayNameBirth } from './birth-gate';
+import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import type { DetectedSpan } from './types';
 import { readCompound, words } from './worded-numbers';
 
@@ -24,18 +25,30 @@ const DECADE = /^(?:(?:early|late|mid)[- ]?)?(?:fifties|sixties|seventies|eighti
 
 const D = `[${DIGIT_CLASS}]`;
 /** A second calendar's year in brackets: "(in our calendar 1953)", "(E.C. 1977)", "(۱۳۶۹ شمسی)". */
-const BRACKETED_YEAR = new RegExp(`^([ \\u00a0]*[(\\[][^()\\[\\]\\n${DIGIT_CLASS}]{0,32})${D}{4}[^()\\[\\]\\n${DIGIT_CLASS}]{0,16}[)\\]]`, 'u');
+/** From a bracket to a second calendar's year: "(in our calendar ", "(E.C. ", "[". */
+const OPENS_SECOND = `[ \\u00a0]*[(\\[][^()\\[\\]\\n${DIGIT_CLASS}]{0,32}`;
+const CLOSES_SECOND = `[^()\\[\\]\\n${DIGIT_CLASS}]{0,16}[)\\]]`;
+const BRACKETED_YEAR = new RegExp(`^(${OPENS_SECOND})${D}{4}${CLOSES_SECOND}`, 'u');
+
+const YEAR_THEN_BRACKETED = new RegExp(`^(${D}{4}${OPENS_SECOND})${D}{4}${CLOSES_SECOND}`, 'u');
 
 /** The spans with the birth years above added as DOB. */
 export function withBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   const hasDob = spans.some((sp) => sp.type === 'DOB');
   if (!hasDob && !mayNameBirth(text)) return spans;
   let added: DetectedSpan[] | undefined;
-  const free = (start: number, end: number): boolean => !spans.some((sp) => sp.start < end && start < sp.end) && !added?.some((sp) => sp.start < end && start < sp.end);
+  const free = (start: number, end: number): boolean => !spans.some((sp) => sp.start < end && start < sp.end && sp.confidence > FAIL_CLOSED_CONFIDENCE) && !added?.some((sp) => sp.start < end && start < sp.end);
   BORN_IN.lastIndex = 0;
   let ws: ReturnType<typeof words> | undefined;
   for (let m = BORN_IN.exec(text); m; m = BORN_IN.exec(text)) {
     const at = m.index + m[0].length;
+    // "born 1961 (in our calendar 1953)": the reader joined the two years into one run nothing typed
+    const twoYears = YEAR_THEN_BRACKETED.exec(text.slice(at, at + 72));
+    if (twoYears) {
+      const second = at + twoYears[1]!.length;
+      for (const from of [at, second]) if (free(from, from + 4)) (added ??= []).push({ type: 'DOB', start: from, end: from + 4, confidence: 0.75 });
+      continue;
+    }
     const decade = DECADE.exec(text.slice(at, at + 24));
     let end = -1;
     if (decade) end = at + decade[0].length;
@@ -55,5 +68,8 @@ export function withBirthYears(text: string, spans: DetectedSpan[]): DetectedSpa
     const start = sp.end + m[1]!.length;
     if (free(start, start + 4)) (added ??= []).push({ type: 'DOB', start, end: start + 4, confidence: 0.75 });
   }
-  return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+  if (!added) return spans;
+  // (a reading of fail-closed confidence or weaker gives way: "1961 (1953)" read whole as one unexplained number)
+  const kept = spans.filter((sp) => sp.confidence > FAIL_CLOSED_CONFIDENCE || !added!.some((a) => sp.start < a.end && a.start < sp.end));
+  return [...kept, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
 }

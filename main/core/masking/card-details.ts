@@ -76,27 +76,40 @@ export function withCardDetails(text: string, spans: DetectedSpan[]): DetectedSp
     let digits = '';
     let k = 0;
     while (k < groups.length && !groups[k]!.slashed && digits.length + groups[k]!.digits.length <= 19) digits += groups[k++]!.digits;
-    while (k > 0 && !(digits.length >= 13 && luhnValid(digits))) digits = digits.slice(0, digits.length - groups[--k]!.digits.length);
-    if (k === 0) continue;
-    const card = { start: groups[0]!.start, end: groups[k - 1]!.end };
-    const rest = groups.slice(k);
-    const added: DetectedSpan[] = [];
-    if (rest.length === 2 && expiryShape(rest[0]!) && cvvShape(rest[1]!)) {
-      added.push({ type: 'CARD_EXPIRY', start: rest[0]!.start, end: rest[0]!.end, confidence: 0.8 }, { type: 'CVV', start: rest[1]!.start, end: rest[1]!.end, confidence: 0.8 });
-    } else if (rest.length === 2 && cvvShape(rest[0]!) && expiryShape(rest[1]!)) {
-      added.push({ type: 'CVV', start: rest[0]!.start, end: rest[0]!.end, confidence: 0.8 }, { type: 'CARD_EXPIRY', start: rest[1]!.start, end: rest[1]!.end, confidence: 0.8 });
-    } else if (rest.length === 1 && rest[0]!.slashed && expiryShape(rest[0]!)) {
-      added.push({ type: 'CARD_EXPIRY', start: rest[0]!.start, end: rest[0]!.end, confidence: 0.8 });
-    } else if (rest.length === 0) {
-      const date = cardsDateAfter(text, card.end);
-      if (date) added.push(date);
+    // the longest card number whose groups after it are its details ("…1649 824 0125": nineteen digits may pass Luhn too)
+    // (both details beat one: "…1649 824 01/25" is no nineteen-digit card and its expiry)
+    let best: { added: DetectedSpan[]; k: number } | undefined;
+    for (; k > 0; digits = digits.slice(0, digits.length - groups[--k]!.digits.length)) {
+      if (digits.length < 13 || !luhnValid(digits)) continue;
+      const found = details(text, groups, k);
+      if (found.length > (best?.added.length ?? 0)) best = { added: found, k };
     }
-    if (!added.length) continue;
-    if (!spans.some((sp) => sp.type === 'CARD' && sp.start <= card.start && sp.end >= card.end)) added.push({ type: 'CARD', ...card, confidence: 0.9 });
-    const base = out ?? spans;
-    out = base.filter((sp) => !added.some((a) => sp.start < a.end && a.start < sp.end)).concat(added);
+    if (best) {
+      const { added } = best;
+      const card = { start: groups[0]!.start, end: groups[best.k - 1]!.end };
+      if (!spans.some((sp) => sp.type === 'CARD' && sp.start <= card.start && sp.end >= card.end)) added.push({ type: 'CARD', ...card, confidence: 0.9 });
+      const base = out ?? spans;
+      out = base.filter((sp) => !added.some((a) => sp.start < a.end && a.start < sp.end)).concat(added);
+    }
   }
   return out ? out.sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+}
+
+/** The expiry and security code in the groups after the card number's first `k` groups, or its date after the last. */
+function details(text: string, groups: Group[], k: number): DetectedSpan[] {
+  const rest = groups.slice(k);
+  const added: DetectedSpan[] = [];
+  if (rest.length === 2 && expiryShape(rest[0]!) && cvvShape(rest[1]!)) {
+    added.push({ type: 'CARD_EXPIRY', start: rest[0]!.start, end: rest[0]!.end, confidence: 0.8 }, { type: 'CVV', start: rest[1]!.start, end: rest[1]!.end, confidence: 0.8 });
+  } else if (rest.length === 2 && cvvShape(rest[0]!) && expiryShape(rest[1]!)) {
+    added.push({ type: 'CVV', start: rest[0]!.start, end: rest[0]!.end, confidence: 0.8 }, { type: 'CARD_EXPIRY', start: rest[1]!.start, end: rest[1]!.end, confidence: 0.8 });
+  } else if (rest.length === 1 && rest[0]!.slashed && expiryShape(rest[0]!)) {
+    added.push({ type: 'CARD_EXPIRY', start: rest[0]!.start, end: rest[0]!.end, confidence: 0.8 });
+  } else if (rest.length === 0) {
+    const date = cardsDateAfter(text, groups[k - 1]!.end);
+    if (date) added.push(date);
+  }
+  return added;
 }
 
 /** A month and a year after the card's own word for its date, within a few characters of the card number. */

@@ -10,7 +10,7 @@ import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
-import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, POSTAL_ITEM, provesItself } from './foreign-ids';
+import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, hkidValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
@@ -713,6 +713,8 @@ function findPassports(scan: Scan): void {
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
     if (m[1] && !passportShape(m[0], m[1], m[2]!)) continue;
+    // ("A123456(3)": a Hong Kong identity card with its check in brackets, left to findAffixedIds)
+    if (scan.norm.charCodeAt(end) === 0x28 && hkidValid(scan.norm.slice(start, end + 3))) continue;
     // three capitals glued to six or seven digits ("TAE184302", Tanzania's and others') are a passport's only where a
     // passport's word names them: never a code's
     const three = m[1]?.length === 3;
@@ -1358,8 +1360,6 @@ function cardTalkBefore(scan: Scan, start: number): boolean {
 }
 
 /** Decide what groups a..b of a run are. */
-const WESTERN_UNION_BEFORE = /(?:^|[^A-Za-z])(?:WU|[Ww]estern [Uu]nion|ويسترن يونيون|وسترن يونيون|وسترن)[ :#.-]*$/;
-
 function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   readerSteps.count++;
   const s = scan.norm;
@@ -1513,10 +1513,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       const valid = validNational('US', nanp, false);
       if (valid && (c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.75 };
       // ("MTCN 502-339-1184": a record's own label right before the layout says what it is)
-      // ("WU 441-820-7713": Western Union's transfer number, ten digits in the same layout, after its capitals)
-      if ((isNanpLayout(s, run, a, b) || s.charCodeAt(start) === 0x28) && !(RECORD_CUES.has(c as Cue) && recordLabelled(scan, start)) && !WESTERN_UNION_BEFORE.test(s.slice(Math.max(0, start - 24), start))) {
-        return { type: 'PHONE', confidence: valid ? 0.8 : 0.65 };
-      }
+      if ((isNanpLayout(s, run, a, b) || s.charCodeAt(start) === 0x28) && !(RECORD_CUES.has(c as Cue) && recordLabelled(scan, start))) return { type: 'PHONE', confidence: valid ? 0.8 : 0.65 };
     }
   }
 

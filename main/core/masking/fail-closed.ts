@@ -50,8 +50,7 @@ export type Visible = (typeof Visible)[keyof typeof Visible];
  */
 // (an appointment's number: the word is a date's role, "موعدي ١٢/٥", so it labels only a long number right after it)
 // (a file's number: "file" alone is too common — "the number on file is 0748…" is a phone)
-// (Western Union's transfer number: "WU 441-820-7713"; "Wu" the name before a phone explains nothing, a phone is typed first)
-const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation', 'file number', 'file no', 'file nr', 'wu', 'western union'];
+const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation', 'file number', 'file no', 'file nr'];
 export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WORDS.map(foldKeyword).join('|')})[ .:#]*(?:(?:is|was) *)?$`, 'iu');
 
 /**
