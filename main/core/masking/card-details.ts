@@ -7,8 +7,11 @@
  * 10/26") is the expiry too; a date qualified by anything else ("تاريخ العملية ٠٥/١١") stays visible.
  */
 import { luhnValid } from './checksums';
+import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import { digitValue } from '../text/fold';
-import type { DetectedSpan } from './types';
+import type { DetectedSpan, SensitiveType } from './types';
+
+const CARD_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['CARD', 'CARD_EXPIRY', 'CVV']);
 
 interface Group {
   start: number;
@@ -87,6 +90,9 @@ export function withCardDetails(text: string, spans: DetectedSpan[]): DetectedSp
     if (best) {
       const { added } = best;
       const card = { start: groups[0]!.start, end: groups[best.k - 1]!.end };
+      // (groups another reading holds — an IBAN's after its "IR81" — are that value's)
+      const whole = { start: card.start, end: added.reduce((e, a) => Math.max(e, a.end), card.end) };
+      if (spans.some((sp) => sp.start < whole.end && whole.start < sp.end && sp.confidence > FAIL_CLOSED_CONFIDENCE && !CARD_TYPES.has(sp.type))) continue;
       if (!spans.some((sp) => sp.type === 'CARD' && sp.start <= card.start && sp.end >= card.end)) added.push({ type: 'CARD', ...card, confidence: 0.9 });
       const base = out ?? spans;
       out = base.filter((sp) => !added.some((a) => sp.start < a.end && a.start < sp.end)).concat(added);
