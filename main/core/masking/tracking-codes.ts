@@ -18,7 +18,7 @@ import { namesAny } from './words-in';
 const UPS = /(?<![A-Za-z0-9])1Z(?:[ \u00a0-]?[A-Z0-9]){6}(?:[ \u00a0-]?[0-9]){10}(?![A-Za-z0-9])/gi;
 
 const COURIER = /(?<![A-Za-z0-9])([A-Z]{2})[0-9]{2,6}(?:[ \u00a0-]?[0-9]{2,6}){2,5}(?![A-Za-z0-9])/g;
-const WESTERN_UNION = /(?:^|[^A-Za-z])(?:WU|[Ww]estern [Uu]nion|ويسترن يونيون|وسترن يونيون)[ :#.-]*$/;
+const WESTERN_UNION = /(?:^|[^A-Za-z])(?:WU|[Ww]estern [Uu]nion|ويسترن يونيون|وسترن يونيون)[ :#.-]{0,4}$/;
 const isTrackingCue = (c: Cue): boolean => c === Cue.TRACK || c === Cue.ORDER;
 
 /** The spans found elsewhere, without those inside a carrier's tracking number. */
