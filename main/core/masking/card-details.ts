@@ -79,8 +79,7 @@ export function withCardDetails(text: string, spans: DetectedSpan[]): DetectedSp
     let digits = '';
     let k = 0;
     while (k < groups.length && !groups[k]!.slashed && digits.length + groups[k]!.digits.length <= 19) digits += groups[k++]!.digits;
-    // the longest card number whose groups after it are its details ("…1649 824 0125": nineteen digits may pass Luhn too)
-    // (both details beat one: "…1649 824 01/25" is no nineteen-digit card and its expiry)
+    // the card number whose groups after it hold the most details ("…1649 824 01/25": nineteen digits may pass Luhn too)
     let best: { added: DetectedSpan[]; k: number } | undefined;
     for (; k > 0; digits = digits.slice(0, digits.length - groups[--k]!.digits.length)) {
       if (digits.length < 13 || !luhnValid(digits)) continue;
@@ -88,7 +87,9 @@ export function withCardDetails(text: string, spans: DetectedSpan[]): DetectedSp
       if (found.length > (best?.added.length ?? 0)) best = { added: found, k };
     }
     if (best) {
-      const { added } = best;
+      // (a detail the detectors found already keeps its reading)
+      const added = best.added.filter((a) => !spans.some((sp) => sp.type === a.type && sp.start === a.start && sp.end === a.end));
+      if (!added.length) continue;
       const card = { start: groups[0]!.start, end: groups[best.k - 1]!.end };
       // (groups another reading holds — an IBAN's after its "IR81" — are that value's)
       const whole = { start: card.start, end: added.reduce((e, a) => Math.max(e, a.end), card.end) };

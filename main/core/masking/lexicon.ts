@@ -58,7 +58,7 @@ export function isDateCue(c: Cue): boolean {
 const LATIN: Array<[Cue, string]> = [
   [Cue.PHONE, 'phone phones mobile mob hp handphone cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring'],
   [Cue.PHONE_WEAK, 'number num no nr'],
-  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nic dni nie pps ppsn sin nas cedula cédula identidad nicop aadhaar aadhar adhaar adhar cpr nric qid nni mykad philsys philid psn nik ktp kimlik kimligim kimligi tckn nhs chi hkid cccd cmnd'],
+  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nic dni nie pps ppsn sin nas cedula cédula identidad nicop aadhaar aadhar adhaar adhar cpr nric qid nni mykad philsys philid psn nik ktp kimlik kimligim kimligi tckn nhs hkid cccd cmnd'],
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
