@@ -4,12 +4,15 @@
  * closed on the shape alone (decided in masking round 26):
  * - four to eight digits in any one digit script, apart by single spaces or dashes at most ("٨٣٠١٩٤", "۶۶۸۲۱۰",
  *   "483 920"), are a one-time code — whatever else their digits could pass for;
+ *   Unless (decided in round 27) they stand in three or more groups of unequal sizes, a phone's grouping and not a
+ *   code's ("٧٦ ٨١٢ ٣٣٤", "03 456 789"), and read as a national number of a neighbouring region: then a phone;
  * - a day, a month and a year in digits with one kind of separator ("12.07.1985", "۱۳۶۸/۰۴/۲۲") are a birth date.
  * A hash sign, letters or a prefix ("#558102", "ORD-77120"), thousands or decimal marks ("1,250.00"), a time beside a
  * date, or a run longer than eight digits are no such answer: they stay with the other rules.
  */
 import { digitValue } from '../text/fold';
 import { numericDateValid } from './dates';
+import { cuedRegionsNumber } from './phone-plan';
 import type { DetectedSpan } from './types';
 
 /** What may stand around the value: spaces, direction marks, closing punctuation, pictographs and their modifiers. */
@@ -32,7 +35,7 @@ export function withBareAnswer(text: string, spans: DetectedSpan[]): DetectedSpa
   while (end > start && isPadding(text.charCodeAt(end - 1))) end--;
   if (end - start < 4 || digitValue(text.charCodeAt(start)) < 0 || digitValue(text.charCodeAt(end - 1)) < 0) return spans;
   // (a date first: "01-01-1940" is no code in dash groups)
-  const type = bareDate(text, start, end) ? 'DOB' : bareCode(text, start, end) ? 'OTP' : null;
+  const type = bareDate(text, start, end) ? 'DOB' : bareCode(text, start, end) ? (barePhone(text, start, end) ? 'PHONE' : 'OTP') : null;
   if (!type) return spans;
   return [{ type, start, end, confidence: 0.8 }];
 }
@@ -51,6 +54,24 @@ function bareCode(text: string, start: number, end: number): boolean {
     } else if ((c !== 0x20 && c !== 0x2d) || digitValue(text.charCodeAt(i + 1)) < 0) return false;
   }
   return digits >= 4 && digits <= 8;
+}
+
+/** Three or more groups, not all of one size, whose digits are a national number of a cued region. */
+function barePhone(text: string, start: number, end: number): boolean {
+  const sizes: number[] = [];
+  let digits = '';
+  let size = 0;
+  for (let i = start; i <= end; i++) {
+    const v = i < end ? digitValue(text.charCodeAt(i)) : -1;
+    if (v >= 0) {
+      digits += String(v);
+      size++;
+    } else if (size) {
+      sizes.push(size);
+      size = 0;
+    }
+  }
+  return sizes.length >= 3 && sizes.some((n) => n !== sizes[0]) && cuedRegionsNumber(digits);
 }
 
 const DATE_SEPARATORS = new Set([0x2e, 0x2f, 0x2d, 0x5c]);

@@ -10,25 +10,19 @@ import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { inChatPrefix } from './chat-export';
-import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, POSTAL_ITEM, provesItself } from './foreign-ids';
+import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, hkidValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { companyNumber, compactDateTime, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
-import { checkInternational, validLocal, validNational, validNsn } from './phone-plan';
+import { checkInternational, CUED_REGIONS, validLocal, validNational, validNsn } from './phone-plan';
 import { myKadShape } from './id-shapes';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
 /** Calling codes our customers write without "+" or "00" ("966 59 203 6319", "965 6555 1234"): the Middle East and North Africa, Iran, Turkey, South Asia, the UK. */
 const CC_WITHOUT_PLUS = ['966', '971', '965', '974', '973', '968', '962', '961', '963', '964', '967', '970', '20', '212', '213', '216', '218', '249', '98', '90', '92', '93', '44', '234', '233', '254'];
-/**
- * Where a phone word labels the number, the national formats of the same neighbourhood are accepted too: with the
- * trunk "0" where the country has one ("079 123 4567" in Jordan), as written where it has none (Kuwait, Qatar,
- * Bahrain, Oman, Tunisia: "6555 1234"), and those of the English-speaking African customers ("0803 013 4255" in Nigeria).
- */
-const CUED_REGIONS = ['KW', 'QA', 'BH', 'OM', 'JO', 'LB', 'IQ', 'SY', 'YE', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'TR', 'AF', 'PK', 'NG', 'GH', 'KE'];
 
 interface Found {
   type: SensitiveType;
@@ -348,6 +342,8 @@ const NUMBER_PARAM_PARTS: ReadonlySet<string> = new Set(['number', 'numero', 'nu
 function phoneParam(name: string): number {
   const parts = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_.-]+/);
   if (parts.some((p) => PHONE_PARAM_PARTS.has(p))) return 2;
+  // ("pay/v/731044?m=0917…": a payment link's lone "m" is its mobile's, when the number is valid as one)
+  if (name === 'm') return 1;
   return parts.some((p) => p === 'number' || p === 'numero' || p === 'num') && parts.every((p) => NUMBER_PARAM_PARTS.has(p)) ? 1 : 0;
 }
 
@@ -363,7 +359,9 @@ function findInUrl(scan: Scan, from: number, to: number): void {
     let phoneName = phoneLink ? 2 : name ? phoneParam(name) : 0;
     // "…/invoice?number=2024…": a bare "number" in a link to a record is the record's
     if (phoneName === 1 && linkNamesRecord(url, m.index)) phoneName = 0;
-    const v = phoneName ? linkedPhone(scan, d, prefix !== '', phoneName === 2) : urlValue(d, name ? paramCue(name) : undefined) ?? (name && GENERIC_ID_PARAM.test(name) ? genericIdValue(url, d) : null);
+    const v = phoneName
+      ? linkedPhone(scan, d, prefix !== '', phoneName === 2)
+      : (urlValue(d, name ? paramCue(name) : undefined) ?? (name ? (GENERIC_ID_PARAM.test(name) ? genericIdValue(url, d) : null) : pathCode(scan, url, m.index, d)));
     if (v) add(scan, v, start, start + prefix.length + d.length, 0.85);
   }
   // "?passport=N4471829": a passport's letters and digits after a parameter its name labels a passport's
@@ -371,6 +369,22 @@ function findInUrl(scan: Scan, from: number, to: number): void {
   for (let m = URL_PASSPORT_RE.exec(url); m; m = URL_PASSPORT_RE.exec(url)) {
     if (paramCue(m[1]!) === Cue.PASSPORT) add(scan, 'PASSPORT', from + m.index + m[0].length - m[2]!.length, from + m.index + m[0].length, 0.85);
   }
+}
+
+/**
+ * "pay.example/v/731044?m=0917…": four to eight digits as a path's segment, in a link whose query carries the
+ * customer's phone, are the code the link was sent with; a record's word in the link before them keeps an order's
+ * visible ("shop/order/731044?ref=app" has no phone either).
+ */
+function pathCode(scan: Scan, url: string, at: number, d: string): SensitiveType | null {
+  if (d.length < 4 || d.length > 8 || url.indexOf('?') < at || linkNamesRecord(url, at)) return null;
+  PERSONAL_PARAM_RE.lastIndex = 0;
+  for (let m = PERSONAL_PARAM_RE.exec(url); m; m = PERSONAL_PARAM_RE.exec(url)) {
+    const phone = phoneParam(m[1]!);
+    const value = /^\+?[0-9]{7,15}/.exec(url.slice(m.index + m[0].length));
+    if (phone && value && linkedPhone(scan, value[0].replace('+', ''), value[0][0] === '+', phone === 2)) return 'OTP';
+  }
+  return null;
 }
 
 /** A parameter named only "id" ("uid", "user_id", "customerId"): too vague alone, since every link's records use it. */
@@ -699,6 +713,8 @@ function findPassports(scan: Scan): void {
     const end = start + m[0].length;
     if (claimedAt(scan, start) >= 0) continue;
     if (m[1] && !passportShape(m[0], m[1], m[2]!)) continue;
+    // ("A123456(3)": a Hong Kong identity card with its check in brackets, left to findAffixedIds)
+    if (scan.norm.charCodeAt(end) === 0x28 && hkidValid(scan.norm.slice(start, end + 3))) continue;
     // three capitals glued to six or seven digits ("TAE184302", Tanzania's and others') are a passport's only where a
     // passport's word names them: never a code's
     const three = m[1]?.length === 3;
@@ -2795,7 +2811,7 @@ for (let c = 0; c < 0x10000; c++) {
   let k = NORM[c] !== c ? C_CHANGES : 0;
   if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) k |= C_TRANSPARENT;
   else if (digitValue(c) >= 0) k |= C_DIGIT;
-  else if (isLatinLetter(c)) k |= C_LETTER;
+  else if (isLatinLetter(NORM[c]!)) k |= C_LETTER;
   else if (c === 0x40) k |= C_AT;
   else if (c === 0x2f) k |= C_SLASH;
   else if (c === 0x2e) k |= C_DOT;

@@ -54,6 +54,9 @@ NORM[0x060c] = 0x060c;
 NORM[0xff0b] = 0x2b;
 NORM[0xff08] = 0x28;
 NORM[0xff09] = 0x29;
+// full-width Latin letters, as full-width digits already are (a passport typed on a CJK keyboard: "ＴＺ１２３４５６７")
+setRange(NORM, 0xff21, 0xff3a, (c) => c - 0xff21 + 0x41);
+setRange(NORM, 0xff41, 0xff5a, (c) => c - 0xff41 + 0x61);
 // Turkish letters with no Latin-1 form (ğ, ş, dotless ı, dotted İ) read as their base letters, so "doğum", "kimliğim"
 // and "sipariş" are whole words for the lexicon (outside Latin-1, a unit is no word unit and would split them)
 NORM[0x011e] = 0x47;

@@ -7,9 +7,11 @@ import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { isLetterUnit } from '../text/letters';
 import { withBareAnswer } from './bare-answer';
 import { withWrongBirthYears } from './birth-corrections';
+import { withCardDetails } from './card-details';
 import { withWordedExpiry } from './worded-expiry';
 import { withRegisteredYears } from './registered-year';
 import { withBirthDates } from './birth-dates';
+import { withBirthYears } from './birth-years';
 import { withRenewedCode } from './code-renewed';
 import { withCountedCvv } from './cvv-count';
 import { withDictatedCards } from './dictated-card';
@@ -40,11 +42,11 @@ function digitCount(text: string, start: number, end: number): number {
  * words of the clause, then the word that says the right value follows.
  */
 const CORRECTED_AFTER = new RegExp(
-  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح)(?![\\p{L}])[ \\u00a0:،,]*`,
+  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|(?:the )?right (?:one|number)(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح)(?![\\p{L}])[ \\u00a0:،,]*`,
   'iuy',
 );
 
-const CORRECTION_WORD = /الصح|correct|i mean|actually|درستش|صحیح/i;
+const CORRECTION_WORD = /الصح|correct|right (?:one|number)|i mean|actually|درستش|صحیح/i;
 
 /**
  * Adds the alternatives offered after each code, phone or ID — a value of as many digits right after "or" — and the
@@ -68,10 +70,33 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
     while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (text.charCodeAt(end) === 0x20 && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
     if (end === start || digitCount(text, start, end) !== digitCount(text, s.start, s.end)) continue;
     if (digitValue(text.charCodeAt(end)) >= 0 || isLetterUnit(text.charCodeAt(end))) continue;
-    if (spans.some((o) => o.start < end && start < o.end)) continue;
+    // (a value masked only because nothing explained it takes the type its first version has)
+    if (spans.some((o) => o.start < end && start < o.end && (o.confidence !== FAIL_CLOSED_CONFIDENCE || o.start !== start || o.end !== end))) continue;
     (added ??= []).push({ type: s.type, start, end, confidence: s.confidence });
   }
-  return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+  const typed = added ? [...spans.filter((o) => !added!.some((a) => a.start === o.start && a.end === o.end)), ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;
+  return corrects > 0 ? withoutCorrectedRecords(text, typed) : typed;
+}
+
+/**
+ * "I typed the order number wrong as 4417203, the right one is 4417230": the right version of a number left visible
+ * (a record's) is that record's too, not a value nothing explained.
+ */
+function withoutCorrectedRecords(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  let dropped: DetectedSpan[] | undefined;
+  for (const y of spans) {
+    if (y.confidence !== FAIL_CLOSED_CONFIDENCE) continue;
+    let xEnd = y.start - 1;
+    while (xEnd >= 0 && y.start - xEnd <= 64 && digitValue(text.charCodeAt(xEnd)) < 0) xEnd--;
+    if (xEnd < 0 || digitValue(text.charCodeAt(xEnd)) < 0) continue;
+    let xStart = xEnd;
+    while (xStart > 0 && (digitValue(text.charCodeAt(xStart - 1)) >= 0 || (text.charCodeAt(xStart - 1) === 0x20 && digitValue(text.charCodeAt(xStart - 2)) >= 0))) xStart--;
+    xEnd++;
+    if (digitCount(text, xStart, xEnd) !== digitCount(text, y.start, y.end) || spans.some((o) => o.start < xEnd && xStart < o.end)) continue;
+    CORRECTED_AFTER.lastIndex = xEnd;
+    if (CORRECTED_AFTER.test(text) && CORRECTED_AFTER.lastIndex === y.start) (dropped ??= []).push(y);
+  }
+  return dropped ? spans.filter((o) => !dropped!.includes(o)) : spans;
 }
 
 /** After a value, the word that sets another against it: "الصحيح SA83 … مو SA83 …", "not", "نه", "mish". */
@@ -169,7 +194,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     text,
     withoutTrackingNumbers(
       text,
-      withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))))))))))),
+      withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))))))))))))),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;

@@ -58,7 +58,7 @@ export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WO
  * not its number), "IMEI گوشیم …", an IMEI spelt in Persian or Arabic letters ("آی‌ام‌ای", "ای ام ای"). Matched on
  * folded text, the thing's word (at most one) between the label and the number.
  */
-export const SERIAL_OF_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:serial|imei|${['سریال', 'سیریال', 'آی ?ام ?ای', 'ای ?ام ?ای'].map(foldKeyword).join('|')})(?: \\p{L}+)?[ .:#]*$`, 'iu');
+export const SERIAL_OF_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:serial|imei(?: ?[12])?|${['سریال', 'سیریال', 'آی ?ام ?ای', 'ای ?ام ?ای'].map(foldKeyword).join('|')})(?: \\p{L}+)?[ .:#]*$`, 'iu');
 
 /** A version's word right before the number. */
 export const VERSION_BEFORE = /(?:\bv|\bver|\bversion|\bbuild|\brelease|\bfirmware|\bios|\bandroid|نسخه|نسخة|اصدار|إصدار|ورژن)[ .:]*(?:[0-9]{1,6}[ .])?$/iu;

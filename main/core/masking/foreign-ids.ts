@@ -10,7 +10,7 @@
  */
 
 /** Letters and digits as one token, each alternative a shape of one country's ID; group 1: the letter-first forms. */
-export const AFFIXED_ID_RE = /(?<![A-Za-z0-9-])(?:[0-9]{9}[VvXx]|[0-9]{8}[ -]?[A-Za-z]|[0-9]{7}[A-Wa-w][A-IWa-iw]?|[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]|GHA-?[0-9]{9}-?[0-9]|[A-Za-z]{1,3}[0-9]{6,10}[A-Za-z]{2,4}|([A-Za-z]{1,2})[ -]?[0-9]{5,9})(?![A-Za-z0-9])/g;
+export const AFFIXED_ID_RE = /(?<![A-Za-z0-9-])(?:[0-9]{9}[VvXx]|[0-9]{8}[ -]?[A-Za-z]|[0-9]{7}[A-Wa-w][A-IWa-iw]?|[XYZxyz][ -]?[0-9]{7}[ -]?[A-Za-z]|GHA-?[0-9]{9}-?[0-9]|[A-Za-z]{1,3}[0-9]{6,10}[A-Za-z]{2,4}|[A-Z]{1,2}[0-9]{6}\([0-9A]\)|([A-Za-z]{1,2})[ -]?[0-9]{5,9})(?![A-Za-z0-9])/g;
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
@@ -49,7 +49,21 @@ export const POSTAL_ITEM = /^[A-Za-z]{2}[0-9]{9}[A-Za-z]{2}$/;
 
 /** Does this match of `AFFIXED_ID_RE` prove itself by its shape alone? */
 export function provesItself(v: string): boolean {
-  return sriLankaNicShape(v) || spanishIdValid(v) || ppsValid(v) || COUNTRY_LAYOUT.test(v);
+  return sriLankaNicShape(v) || spanishIdValid(v) || ppsValid(v) || COUNTRY_LAYOUT.test(v) || hkidValid(v);
+}
+
+/**
+ * Hong Kong's identity card, "K482916(6)": one or two letters (a lone letter counts as a space, 36, before it), six
+ * digits, and in brackets the check (weights 9 to 2 over the eight places, A = 10; 11 minus the sum mod 11, A for 10).
+ */
+export function hkidValid(v: string): boolean {
+  const m = /^([A-Z]{1,2})([0-9]{6})\(([0-9A])\)$/.exec(v);
+  if (!m) return false;
+  const places = [...(m[1]!.length === 1 ? [36] : []), ...[...m[1]!].map((c) => c.charCodeAt(0) - 55), ...[...m[2]!].map(Number)];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += places[i]! * (9 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return m[3] === (check === 10 ? 'A' : String(check));
 }
 
 /**

@@ -106,3 +106,16 @@ export function checkInternational(digits: string): IntlVerdict {
 export function callingCodeOf(region: string): string | undefined {
   return plan(region)?.callingCode;
 }
+
+/**
+ * Where a phone word labels the number, the national formats of the same neighbourhood are accepted too: with the
+ * trunk "0" where the country has one ("079 123 4567" in Jordan), as written where it has none (Kuwait, Qatar,
+ * Bahrain, Oman, Tunisia: "6555 1234"), and those of the English-speaking African customers ("0803 013 4255" in Nigeria).
+ */
+export const CUED_REGIONS: readonly string[] = ['KW', 'QA', 'BH', 'OM', 'JO', 'LB', 'IQ', 'SY', 'YE', 'PS', 'MA', 'DZ', 'TN', 'LY', 'SD', 'TR', 'AF', 'PK', 'NG', 'GH', 'KE'];
+
+/** A number valid in one of the cued regions, with its trunk prefix or without it. */
+export function cuedRegionsNumber(digits: string): boolean {
+  for (const r of CUED_REGIONS) if (validNsn(r, digits) || validLocal(r, digits)) return true;
+  return false;
+}

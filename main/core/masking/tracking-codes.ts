@@ -3,18 +3,50 @@
  * number is "1Z", six letters or digits of the shipper's account, two of the service and eight of the parcel ("1Z 999
  * AA1 01 2345 6784", "1Z8V94E20398812044"). Its digit groups alone look like a phone or an ID to the readers, and the
  * fail-closed rule leaves a code's tail after letters masked (an IBAN's groups after "SA03" look the same): "1Z" is no
- * country's code, so the prefix says what the groups are.
+ * country's code, so the prefix says what the groups are. So is a courier's number of two capitals that open no
+ * country's IBAN and twelve to twenty digits in groups ("JD0000 9000 1623 4471") in a message that names a shipment,
+ * a tracking number or another record ("رقم الشحنة …"). And so is Western Union's transfer number (MTCN), ten digits
+ * after "WU" in capitals or "Western Union" ("WU 441-820-7713"), whatever phone or ID its digits pass for ("Wu" in
+ * lower case is a name, and the phone after it the customer's).
  */
+import { digitValue } from '../text/fold';
+import { IBAN_LENGTHS } from './checksums';
+import { Cue } from './lexicon';
 import type { DetectedSpan } from './types';
+import { namesAny } from './words-in';
 
 const UPS = /(?<![A-Za-z0-9])1Z(?:[ \u00a0-]?[A-Z0-9]){6}(?:[ \u00a0-]?[0-9]){10}(?![A-Za-z0-9])/gi;
 
+const COURIER = /(?<![A-Za-z0-9])([A-Z]{2})[0-9]{2,6}(?:[ \u00a0-]?[0-9]{2,6}){2,5}(?![A-Za-z0-9])/g;
+const WESTERN_UNION = /(?:^|[^A-Za-z])(?:WU|[Ww]estern [Uu]nion|ويسترن يونيون|وسترن يونيون)[ :#.-]{0,4}$/;
+const isTrackingCue = (c: Cue): boolean => c === Cue.TRACK || c === Cue.ORDER;
+
 /** The spans found elsewhere, without those inside a carrier's tracking number. */
 export function withoutTrackingNumbers(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  if (!spans.length || !/1Z/i.test(text)) return spans;
+  if (!spans.length) return spans;
   const codes: Array<[number, number]> = [];
-  UPS.lastIndex = 0;
-  for (let m = UPS.exec(text); m; m = UPS.exec(text)) codes.push([m.index, m.index + m[0].length]);
+  if (/1Z/i.test(text)) {
+    UPS.lastIndex = 0;
+    for (let m = UPS.exec(text); m; m = UPS.exec(text)) codes.push([m.index, m.index + m[0].length]);
+  }
+  if (/[A-Z]{2}[0-9]/.test(text)) {
+    COURIER.lastIndex = 0;
+    for (let m = COURIER.exec(text); m; m = COURIER.exec(text)) {
+      const digits = m[0].replace(/[^0-9]/g, '').length;
+      if (digits >= 12 && digits <= 20 && IBAN_LENGTHS[m[1]!] === undefined && namesAny(text.slice(Math.max(0, m.index - 40), m.index), isTrackingCue)) codes.push([m.index, m.index + m[0].length]);
+    }
+  }
+  if (/WU|[Ww]estern|وسترن|ويسترن/.test(text)) {
+    for (const sp of spans) {
+      if (WESTERN_UNION.test(text.slice(Math.max(0, sp.start - 24), sp.start)) && digitsIn(text, sp.start, sp.end) === 10) codes.push([sp.start, sp.end]);
+    }
+  }
   if (!codes.length) return spans;
   return spans.filter((s) => !codes.some(([a, b]) => s.start >= a && s.end <= b));
+}
+
+function digitsIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (digitValue(text.charCodeAt(i)) >= 0) n++;
+  return n;
 }
