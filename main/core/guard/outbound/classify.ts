@@ -49,7 +49,7 @@ const PERSIAN_VERB_FINAL_GAP = 20;
 /** "Type it yourself": the customer enters the secret on their own device, nobody receives it. */
 /** (round 24) …or the one the reply speaks through types it: "tell your son to type it in the app himself", "خليها تكتبه بنفسها", "به پسرت بگو خودش بزنه". */
 const THEMSELVES = ['himself', 'herself', 'themselves', 'بنفسه', 'بنفسها', 'بنفسهم', 'بحاله', 'بحالها', 'بروحه', 'بروحها', 'بوحده', 'بوحدها', 'خودش', 'خودشون', 'خودشان', 'bnafso', 'bnafsou', 'bnafsha', 'bwa7do', 'bwa7dou', 'bwa7dha', 'bro7o', 'bro7ha', 'khodesh', 'khodeshun'];
-const BY_THEMSELVES = [...THEMSELVES, 'yourself', 'by yourself', 'y(?:uh|a|o|u)self', 'urself', 'yoself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خودتون', 'خودتان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
+const BY_THEMSELVES = [...THEMSELVES, 'yourself', 'by yourself', 'y(?:uh|a|o|u)self', 'urself', 'yoself', 'on your own', 'بنفسك', 'بنفسكم', 'بنفسيتك', 'حالك', 'بحالك', 'بروحك', 'براسك', 'بوحدك', 'خودت', 'خود ?تون', 'خود ?تان', 'شخصا', 'bnafsak', 'be nafsak', 'khodet', 'khodetun', '7alak', 'bro7ak', 'bw7dek', '(?<=\\S(?:ه|ها|هم|و) )(?:انت|انتي|انتو|inta|enta|nta|nti)'];
 /** (round 25) Someone entering it on their own device: the relative told "to type it himself / in the app" (`tellsAThirdPerson`). */
 const SELF_ENTRY = [...THEMSELVES, ...IN_APP, 'khud', 'mismo', 'da kansa', 'da kanta', 'mwenyewe', 'yenyewe', 'بنفسه', 'بنفسها'];
 const KIDA = /^(?:كده|كدا)$/u;
@@ -542,7 +542,7 @@ const NEVER_ASIDE = /\b(never|not)\s*,\s*(?:under any circumstances|in any circu
 const READER_ONLY_NEEDS = /\b(you(?:'ll|’ll| will| would| may| might)?) (?:only |ever |just )+(need|use)\b/giu;
 /** (round 13) "the last four are not enough … I need the whole number": the full card number asked by contrast. */
 const LAST_FOUR_REFUSED = new RegExp(`(?:^| )(?:${['(?:the )?(?:last|final) (?:4|four)(?: \\S+)? (?:are |is |r )?(?:not enough|aren.t enough|isn.t enough|not sufficient|insufficient|won.t do|wont do|will not do)', '(?:akher|akhir|a5er) (?:4|arba3a?) (?:\\S+ )?(?:mesh|msh|mish|mush|mosh|ma) ?(?:kefaya|kfaya|kifaya|kfaye|kfaya|tkfi|yekfi)', '(?:اخر|الاخير\\S*) (?:\\S+ )?(?:4|اربع\\S*) (?:\\S+ ){0,2}?(?:مش كفايه|مش كافي\\S*|لا (?:ت|ي)كفي|ما (?:ت|ي)كفي|ما ?(?:ت|ي)كفيش|مو كافي\\S*|غير كافي\\S*)', '(?:4|چهار) (?:\\S+ ){0,3}?(?:اخر|آخر) (?:\\S+ )?(?:كافي|بس) نيست'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
-const WHOLE_NUMBER = new RegExp(`(?:^| )(?:${['(?:the |your |ur )?(?:whole|full|complete|entire|all the|all of the) (?:card |16 digit |long )?(?:number|no|digits|#)', '(?:el |al )?(?:rakam|raqam|ra2am|rqm|ar2am|arqam|ragam|namba|nambari|nombor)\\S* (?:\\S+ ){0,2}?(?:kolo|kollo|kollaha|kulu|kullu|kamel|kamla|kamil|kamili|penuh|yote)', '(?:ال)?(?:رقم|ارقام|الارقام|نمبر)\\S* (?:\\S+ ){0,2}?(?:كله|كلو|كلها|كامل\\S*|بالكامل)', '(?:كامل|كل) (?:ال)?(?:رقم|ارقام)\\S*', 'شماره (?:\\S+ ){0,2}?(?:كامل|كاملش)'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+const WHOLE_NUMBER = new RegExp(`(?:^| )(?:${['(?:the |your |ur )?(?:whole|full|complete|entire|all the|all of the) (?:card |16 digit |long )?(?:number|no|digits|#)', '(?:el |al |le |la )?(?:rakam|raqam|ra2am|rqm|ar2am|arqam|ragam|namba|nambari|nombor|num[eé]ro|n[uú]mero|nemra|noumro)\\S* (?:\\S+ ){0,2}?(?:kolo|kollo|kello|kollaha|kulu|kullu|kamel|kaml|kamla|kamil|kamili|penuh|yote|complet|complete|completo|entier|entero)', '(?:ال)?(?:رقم|ارقام|الارقام|نمبر)\\S* (?:\\S+ ){0,2}?(?:كله|كلو|كلها|كامل\\S*|بالكامل)', '(?:كامل|كل) (?:ال)?(?:رقم|ارقام)\\S*', 'شماره (?:\\S+ ){0,2}?(?:كامل|كاملش)'].map(foldLetters).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 /** (round 16) A card number cut short: four digits of a card's first group (cards begin 2–6, phones 0 or +), a dot run, bullets or stars. */
 const CUT_CARD = /(?<![\d+])[2-6]\d{3}(?:[ -]?\d{1,4})?\s?(?:\.{2,}|…|[•*×x]{2,})/u;
 /** …and a word that asks for the rest of it: "the whole thing", "كامل", "بقیه‌ش", "kmel lia", "les chiffres li khassin". */
@@ -613,7 +613,9 @@ const CARD_NAMED = new RegExp(`(?<=^| )(?:${PAYMENT_CARD.map(foldLetters).join('
 /** (round 21) The whole number ("رقمها كامل", "namba yote", "the full number") in a clause that names a card or follows one that does. */
 function wholeNumberOfACard(clause: Clause, before: Clause | undefined): ObjectHit[] {
   const m = WHOLE_NUMBER.exec(clause.text);
-  if (!m || !(CARD_NAMED.test(clause.text) || (before !== undefined && CARD_NAMED.test(before.text)))) return [];
+  // (round 26) …or an expiry: "le numéro complet w la date d'expiration", "the full number and the expiry date" — only a card has both
+  const cardOrExpiry = (t: string) => CARD_NAMED.test(t) || EXPIRY_NAMED.test(t);
+  if (!m || !(cardOrExpiry(clause.text) || (before !== undefined && cardOrExpiry(before.text)))) return [];
   const start = m.index + (m[0].startsWith(' ') ? 1 : 0);
   const end = m.index + m[0].length;
   return [{ start, end, at: tokenIndexAt(clause.text, start), last: tokenIndexAt(clause.text, end - 1), kind: 'card' }];
@@ -847,6 +849,8 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
       if (o.at > v.last && selfCare.some((c) => c.at > v.last && c.last < o.at) && !hits(t, TRANSFER_VERBS).some((x) => x.at > v.last && x.last < o.at)) return false;
       // "ابعت رقم الأوردر وانا أشوفلك الكود…", "tell me the time you got the code": the verb has its own object first
       if (o.at > v.last && (neutral.some((n) => n.at > v.last && n.last < o.at) || OWN_OBJECT.test(clause.tokens.slice(v.last + 1, v.last + 4).join(' ')))) return false;
+      // (round 26) "enter the code yourself in the app and send me a screenshot of the error": a verb with a picture as its own object does not reach back to the secret before it
+      if (o.last < v.at && picturesAfter(clause, v, objects)) return false;
       // "tell me when the code arrives", "اگه کد نیومد به من بگید": the secret is inside a clause about an event
       if (subordinators.some((s) => s.last < o.at && (o.at > v.last ? s.at > v.last : true))) return false;
       const lo = Math.min(v.last, o.last);
@@ -1001,6 +1005,28 @@ function saysOnlyDone(clause: Clause, v: Hit): boolean {
   return DONE_WORD.test(clause.tokens.slice(i, i + 2).join(' '));
 }
 const OWN_OBJECT = /^(?:(?:me|us) )?(?:the |a )?(?:time|date|day|hour|moment|reason|way|place|amount)(?: |$)/;
+/** (round 26) A screen's picture, as noun or verb: "screenshot", "capture", the imperative "صوّر" (the picture's nouns are `PICTURE`'s). */
+const SCREEN_PICTURE = new RegExp(`^(?:${['screenshots?', 'screen ?shots?', 'screengrabs?', 'captures?', '(?:و|ف)?صور(?:ي|و|يلي|لي)?'].map(foldLetters).join('|')})$`, 'u');
+/** (round 26) The verb's own object is a picture ("send me a screenshot of the error", "ارسل لي صورة الشاشة") that no secret stands in. */
+function picturesAfter(clause: Clause, v: Hit, objects: Hit[]): boolean {
+  let i = v.last + 1;
+  while (WRITER_ADDRESSEE.test(clause.tokens[i] ?? '')) i++;
+  if (/^(?:a|an|the|your|this|that|some|one)$/.test(clause.tokens[i] ?? '')) i++;
+  return !objects.some((o) => o.at >= i && o.at <= i + 3) && pictureOfTheScreen(clause, i, i + 1);
+}
+/** A screen and what goes wrong on it: what a picture of it shows is no secret. */
+const SCREEN_THING = new RegExp(`^(?:${['screens?', 'errors?', 'page', 'erreur', 'ecran', 'écran', 'ekran\\S*', 'khato\\S*', '(?:ال)?(?:شاشه|خطا|ايرور|ارور|صفحه)\\S*', 'خطا', 'ارور', 'صفحه\\S*'].map(foldLetters).join('|')})$`, 'u');
+/** A picture word among tokens [from, to) whose object, within the next four words, is the screen or an error, and no message is pictured. */
+function pictureOfTheScreen(clause: Clause, from: number, to: number): boolean {
+  const w = clause.tokens;
+  for (let i = from; i < to; i++) {
+    if (!(PICTURE_WORD.test(w[i] ?? '') || SCREEN_PICTURE.test(w[i] ?? ''))) continue;
+    // (…"of the error message": the screen's word first, whatever it qualifies)
+    const at = w.slice(i + 1, i + 5).findIndex((x) => SCREEN_THING.test(x));
+    if (at >= 0 && !hits(w.slice(i + 1, i + 1 + at).join(' '), CARRIER).length) return true;
+  }
+  return false;
+}
 const INTERROGATIVE = new RegExp(`^(?:${['weh', 'what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 // a count or a size word describes the secret asked about ("what are the 3 little numbers by the signature?")
 // (round 22) Caribbean and West African creole articles and possessives: "weh di three number dem", "wetin be yuh code"
@@ -1172,6 +1198,8 @@ function toReader(clause: Clause, v: Hit): boolean {
   if (AR_TO_READER_SUFFIX.test(verbToken) && !/(?:لي|لنا)$/u.test(verbToken)) return true;
   // "send you", "send it to you" — but not "paste whatever you got", where "you" begins a relative clause
   if (hits(clause.text, TO_READER).some((r) => r.at === v.last + 1 || (r.at === v.last + 2 && /^(?:it|them|this|that|one|back|again|over)$/.test(clause.tokens[v.last + 1] ?? '')))) return true;
+  // (round 26) "tell me the code on your phone": with the writer right after the verb as its receiver, the reader's place says where the secret is
+  if (/^(?:me|us)$/.test(clause.tokens[v.last + 1] ?? '')) return false;
   // "محتاجين الكود اللي اتبعت على رقمك": a relative word between verb and place makes the place describe the object
   return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(clause.tokens[r.at - 1] ?? '') && !clause.tokens.slice(v.last + 1, r.at).some((w) => RELATIVE.test(w)));
 }
@@ -1190,12 +1218,16 @@ function refersBack(clause: Clause, v: Hit): boolean {
   // (round 24) …and a Persian verb's final ه is its third-person subject ("شماره خط رو بنویسه", let him write the line
   // number) when the clause marks its object with را/رو/ره before it: "it" is the clitic ش, never a second object
   if (PERSIAN_CLAUSE.test(clause.text) && /ه$/u.test(verbToken) && clause.tokens.slice(0, v.at).some((w) => /^(?:را|رو|ره)$/u.test(w))) return false;
+  // (round 26) "صوّر الشاشة وارسلها", "screenshot the error and send it to me": after a picture of the screen or the error in this clause, "it" is the picture
+  if (pictureOfTheScreen(clause, Math.max(0, v.at - 6), v.at)) return false;
   // (round 25) …and "صورة عن رسالة الخطأ", "صوره من الشاشة": a picture noun before "of" depicts what follows, no "it" in it
   if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '') && !(PICTURE_WORD.test(verbToken) && PICTURE_OF.test(clause.tokens[v.last + 1] ?? ''));
   // (round 19) a Persian light verb carries "it" on its first part: "تایپش کن", "واردش کنید"
   // (the part without the clitic is still the verb: "گزارش دهید" is "report", no "it" in it)
-  if (v.last > v.at && /^\S{3,}ش$/u.test(clause.tokens[v.at] ?? '')) {
-    const bare = [clause.tokens[v.at]!.slice(0, -1), ...clause.tokens.slice(v.at + 1, v.last + 1)].join(' ');
+  // (round 26) …or "them" on it: "کپیشون کن"
+  const clitic = /^\S{3,}?(ش|شون|شان)$/u.exec(clause.tokens[v.at] ?? '');
+  if (v.last > v.at && clitic) {
+    const bare = [clause.tokens[v.at]!.slice(0, -clitic[1]!.length), ...clause.tokens.slice(v.at + 1, v.last + 1)].join(' ');
     if (hits(bare, ANY_VERB).some((h) => h.at === 0 && h.end === bare.length)) return true;
   }
   // "let me know if it worked": a pronoun after "if/when" is the subject of another clause, not the verb's object
@@ -1208,7 +1240,9 @@ function refersBack(clause: Clause, v: Hit): boolean {
   const pidginAm = clause.tokens[v.last + 1] === 'am' && /^[a-z]/.test(clause.tokens[v.last] ?? '');
   // Persian verb-final "آن را به همکار ما که تماس می‌گیرد اعلام کنید": the marked pronoun is the final verb's object however long the aside between
   const persianMarked = PERSIAN_CLAUSE.test(clause.text) && v.last >= clause.tokens.length - 2 && clause.tokens.slice(0, v.at).some((w, i) => /^(?:ان|اون|اينو|اونو)$/u.test(w) && /^(?:را|رو)$/u.test(clause.tokens[i + 1] ?? '') && !clause.tokens.slice(i + 2, v.at).some((x) => /^(?:را|رو)$/u.test(x)));
-  return arabicBih || pidginAm || persianMarked || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at) && !determinerOf(clause, r));
+  // (round 26) "if it acts up, send me a picture of the screen": a pronoun right after "if/when", before the verb, is the subordinate clause's subject
+  const subjectOfIf = (r: Hit) => r.last < v.at && subordinators.some((s) => s.last === r.at - 1);
+  return arabicBih || pidginAm || persianMarked || hits(clause.text, BACK_REFERENCE).some((r) => near(r) && !subjectOfIf(r) && !subordinators.some((s) => s.at > v.last && s.at < r.at) && !determinerOf(clause, r));
 }
 
 /** "…anyone but me", "لأي حد غيري": the exception is the hand-over. */

@@ -100,7 +100,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the number printed on it: "the complete number printed on the front of your card"
     '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards|visa|mastercard|amex|debit|credit)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown|stamped|raised) (?:on|along|across|at|in) (?:\\S+ ){0,4}?card',
-    '(?:شماره|ارقام|اعداد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
+    '(?:شماره|ارقام|اعداد|عدد)\\S* (?:\\S+ )?(?:روي|جلوي) (?:\\S+ )?كارت\\S*', '(?:تصوير|عكس)\\S* (?:روي|جلوي|پشت ?و ?روي) (?:\\S+ )?كارت\\S*',
   ],
   // round 20: its picture or both its faces, the document by any of its local names (`documents.ts`)
   national_id: ID_PICTURE,

@@ -12,8 +12,8 @@ const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 
 /** Identity documents (never a bank card): each shows the holder's ID number. */
 export const ID_DOCUMENT = [
-  '(?:national|civil|emirates|resident|residence|residency|qid|saudi|smart) ?ids?(?: cards?)?', 'ids?(?: cards?)?', 'q ?ids?', 'eida? cards?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
-  'iqama\\S*', 'ikama\\S*', 'kitambulisho\\S*', '(?:my ?)?ic(?: cards?)?', 'cpr\\S*', 'cnic', 'nric', 'mykad', 'ktp', 'kimlik\\S*', 'vəsiqə\\S*', 'shanakhti card', 'شناختی کارڈ', 'katin shaida\\S*', 'valid id', 'জাতীয় পরিচয়পত্র', 'nid', 'መታወቂያ\\S*', 'passports?', 'pasport\\S*', 'pasp', "driv(?:ing|er'?s?) licen[cs]e", 'licen[cs]e', 'cin', 'dni', 'carnet',
+  '(?:national|civil|emirates|resident|residence|residency|qid|saudi|smart|hk|hong kong|macau|macao|sg) ?ids?(?: cards?)?', 'ids?(?: cards?)?', 'q ?ids?', 'eida? cards?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
+  'iqama\\S*', 'ikama\\S*', 'adhar' /* "aadhaar": a long vowel written twice is read once */, 'umid(?: ids?| cards?)?', 'phil ?(?:sys|id)\\S*', 'pan cards?', 'kitambulisho\\S*', '(?:my ?)?ic(?: cards?)?', 'cpr\\S*', 'cnic', 'nric', 'mykad', 'ktp', 'kimlik\\S*', 'vəsiqə\\S*', 'shanakhti card', 'شناختی کارڈ', 'katin shaida\\S*', 'valid id', 'জাতীয় পরিচয়পত্র', 'nid', 'መታወቂያ\\S*', 'passports?', 'pasport\\S*', 'pasp', "driv(?:ing|er'?s?) licen[cs]e", 'licen[cs]e', 'cin', 'dni', 'carnet',
   "(?:la |le )?cart[e]? (?:nationale?|d'identit\\S*|de s[ée]jour|cin)", '(?:la )?carte? nationale?', 'tazkira\\S*', 'tazkera\\S*', 'tazkereh?\\S*', 'shinosnoma\\S*', 'shenasnam\\S*', 'shinosnom\\S*',
   'kart ?e? ?mell?i\\S*', 'hawiy+[ae]\\S*', 'hawya\\S*', 'huwiy+[ae]\\S*', '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka) (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani)\\S*',
   `${AR_PFX}(?:هويه|هويت|اقامه|اقامت|جواز|كارنيه)\\S*`, `${AR_PFX}(?:بطاق|بطاج|كرت|كارت)\\S* (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف)\\S*`,
@@ -97,7 +97,7 @@ export const CARD_NUMBER = [
 ];
 
 /** (round 23) A card's expiry: with its number or its code it is what pays, so asked for beside the card it is the card's. */
-export const EXPIRY = '(?:expiry|expiration|exp|valid (?:thru|until)|(?:ال)?تاريخ (?:ال)?(?:انتهاء|صلاحيه|ختم|انقضا|اعتبار)\\S*|son kullanma\\S*|bitm[əe] tarix\\S*|tarehe ya mwisho|masa berlaku|kedaluwarsa|ranar karewa\\S*|মেয়াদ\\S*|میعاد\\S*)';
+export const EXPIRY = '(?:expiry|expiration|exp|valid (?:thru|until)|(?:date )?(?:de |d\'|d )?(?:expiration|validit[eé])|(?:fecha de )?(?:caducidad|vencimiento|expiraci[oó]n)|(?:ال)?تاريخ (?:ال)?(?:انتهاء|صلاحيه|ختم|انقضا|اعتبار)\\S*|son kullanma\\S*|bitm[əe] tarix\\S*|tarehe ya mwisho|masa berlaku|kedaluwarsa|ranar karewa\\S*|মেয়াদ\\S*|میعاد\\S*)';
 export const CARD_EXPIRY = [`${EXPIRY}(?: date\\S*| tarihi\\S*)? (?:\\S+ ){0,4}?(?:عال|عل|ع)?${alt(PAYMENT_CARD)}`, `${alt(PAYMENT_CARD)} (?:\\S+ ){0,10}?${EXPIRY}`];
 
 /** Three of something, in the languages the card's back is described in. */

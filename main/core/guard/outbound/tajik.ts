@@ -18,13 +18,19 @@ const HAND_OVER = new RegExp(
   `${B}(?:(?:bi)?(?:firist|navis|gu|dih|deh|khon)(?:ed|et|id|eton|edon|ede|etan|edan|oned|onet|ond)|(?:irsol|ersol|peshnihod|vorid|naql|bayon|elom|ittilo) (?:kuned|namoed|kun|farmoed))${E}`,
   'u',
 );
+/** (round 26) A card's expiry: "санаи анҷом", "санаи тамом шудан", "мӯҳлати амал", "мӯҳлати эътибор". */
+const EXPIRY = '(?:sana\\S* (?:anjom|tamom|khotima|ba okhir)\\S*|muhlat\\S* (?:amal|etibor|istifoda)\\S*)';
+/** (round 26) Entering it oneself or in the app ("кодро худатон дар барнома ворид кунед") hands it to nobody, unless to us or here. */
+const SELF_OR_APP = new RegExp(`${B}(?:khud(?:aton|at|i shumo|atro)?|dar (?:barnoma|ilova|app|prilozhenie))${E}`, 'u');
+const TO_US = new RegExp(`${B}(?:ba (?:man|mo|mon)|inja|in jo|hamin jo|injo)${E}`, 'u');
 /** Each secret by its Tajik name; "номи пурра" / "ному насаб" with anything between (a possessive, "-и"). */
 const SECRETS: Array<[SecretKind, RegExp]> = [
   ['otp', new RegExp(`${B}(?:kod(?!i ?(?:pin|pochta|posti|khato))|ramz(?!i kort)|kodi tasdiq|ramzi tasdiq|sms)`, 'u')],
   ['password', new RegExp(`${B}(?:parol|kalimai makhfi|kalimai ubur)`, 'u')],
   // (round 22) "пинҳон" (hidden) is not a PIN
   ['pin', new RegExp(`${B}(?:pin(?!hon)|ramzi kort)`, 'u')],
-  ['card', new RegExp(`${B}(?:raqami (?:kort|kart)|korti bonki|(?:16|shonzdah) raqam)`, 'u')],
+  // (round 26) all of its number ("рақами пурраи корт", "hamai raqamhoi kortaton"), and its expiry beside the card ("санаи анҷоми корт", "бо мӯҳлати амалаш")
+  ['card', new RegExp(`${B}(?:raqam(?:i|hoi) (?:(?:purra|pura|pur)\\S* )?(?:kort|kart)|korti bonki|(?:16|shonzdah) raqam|(?:kort|kart)\\S* (?:\\S+ ){0,6}?${EXPIRY}|${EXPIRY} (?:\\S+ ){0,3}?(?:kort|kart))`, 'u')],
   // (round 22) the code by count and place: "се рақами пушти корт", "рақамҳои пушти корт"
   ['cvv', new RegExp(`${B}(?:se raqam\\S*(?: \\S+){0,2} pusht|raqamhoi pusht|cvv|svv)`, 'u')],
   ['national_id', new RegExp(`${B}(?:shinosnom|pasport|raqami shakhs)`, 'u')],
@@ -56,7 +62,7 @@ export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sen
   for (const written of normalized.split(/[.!?؟\n]+/u)) {
     const sentence = tajikSpelling(written);
     const message = MESSAGE.test(sentence);
-    if (HAND_OVER.test(sentence) && !LAST_DIGITS.test(sentence)) {
+    if (HAND_OVER.test(sentence) && !LAST_DIGITS.test(sentence) && !(SELF_OR_APP.test(sentence) && !TO_US.test(sentence))) {
       for (const [kind, re] of SECRETS) if (re.test(sentence) && !covered(sentence, re) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
       // the digits of a message named here or in the sentence before are its code
       if ((message || messageBefore) && ITS_DIGITS.test(sentence) && !out.some((o) => o.kind === 'otp')) out.push({ kind: 'otp', sentence: written.trim() });
