@@ -44,7 +44,7 @@ const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
   dressed_name: { en: 'a name dressed in words like secure, verify or support', ar: 'اسم مُلبَس بكلمات مثل آمن وتحقق ودعم', fa: 'نامی آراسته با کلماتی مثل امن، تأیید و پشتیبانی' },
 };
 
-const CURRENCY_AFTER = /^\s*(?:افغاني|افغانی|دالر|شيكل|شيقل|روپیه|روپيه|نيرة|بيزو|afghanis?|afs|naira|pesos?|rupees?|rs|pkr|inr|php|دولار|ريال|ریال|جنيه|جنیه|درهم|دينار|دینار|تومان|تومن|ليره|ليرة|\$|usd|sar|aed|egp|kwd|qar|jod|eur|€|£|dollars?|euros?|pounds?|toman|rials?|riyals?|dh|mad|dzd)(?![a-z])/iu;
+const CURRENCY_AFTER = /^\s*(?:рубл[а-яё]*|руб\.?|сўм|сум|сом(?:онӣ|они)?|тенге|₽|افغاني|افغانی|دالر|شيكل|شيقل|روپیه|روپيه|نيرة|بيزو|afghanis?|afs|naira|pesos?|rupees?|rs|pkr|inr|php|دولار|ريال|ریال|جنيه|جنیه|درهم|دينار|دینار|تومان|تومن|ليره|ليرة|\$|usd|sar|aed|egp|kwd|qar|jod|eur|€|£|dollars?|euros?|pounds?|toman|rials?|riyals?|dh|mad|dzd)(?![a-z\u0400-\u04ff])/iu;
 const CURRENCY_BEFORE = /(?:\$|€|£|usd|sar|aed|egp|eur)\s*$/iu;
 /**
  * "على حساب بنكك 3012847", "to account number 4412093", "GCash 0917…": digits after an account or wallet's name are
@@ -52,8 +52,14 @@ const CURRENCY_BEFORE = /(?:\$|€|£|usd|sar|aed|egp|eur)\s*$/iu;
  */
 const ACCOUNT_BEFORE = /(?:حساب|حسابي|حسابكم|بنكك|محفظه|محفظة|شماره حساب|account|acct|wallet|iban|easypaisa|jazz ?cash|gcash|bankak|vodafone ?cash|فودافون كاش)(?:\s+(?:رقم|number|no\.?|num|#))?\s*[:#]?\s*$/iu;
 function isAnAccount(text: string, start: number, type: string): boolean {
-  return type.toLowerCase() !== 'card' && ACCOUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+  if (type.toLowerCase() === 'card') return PAYEE_CARD_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+  return ACCOUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
+/**
+ * (round 27) "pay the fee to card 6037-…", "به کارت 6037… واریز کن", "на карту 2200 …": a card money is to be paid to is
+ * the payee's, not the customer's pasted secret (the customer's own card — "to my card" — is not read so).
+ */
+const PAYEE_CARD_BEFORE = /(?:(?:to|into|onto) (?:the |this |that |a |his |her |their |this )?card(?: number| no\.?| #)?|(?:به|روی|بر) (?:این |اين |همین |همين |یه |يه |یک |يك )?(?:شماره )?(?:کارت|كارت)|(?:على|علي|ع|الى|إلى) ?(?:هذا |هذه |ال)?(?:كارت|بطاقة|بطاقه|البطاقة)(?: رقم)?|на (?:эту |следующую |вот эту )?карту(?: номер| №)?|ба (?:корти|рақами корти)|(?:sur|vers|à) (?:la|cette) carte(?: numéro| no)?)\s*[:#№-]?\s*$/iu;
 /** "رسوم تحقق قدرها 150 دولاراً": a number with a currency beside it is an amount, not a code someone pasted. */
 function isAnAmount(text: string, start: number, end: number): boolean {
   return CURRENCY_AFTER.test(text.slice(end, end + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 5), start));
@@ -166,7 +172,7 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     else push('urgency', 'phishing.urgency');
   }
   const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type));
-  const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
+  const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end) && !(p.type === 'CARD' && isAnAccount(text, p.start, p.type)));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {
     // nothing to mask, but the secret may be out already: "he asked for the code and I read it to him"
