@@ -726,6 +726,8 @@ const AVOID_LOSS = rx([
  */
 const MESSAGE_NAMED = rx([
   '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak|payom)\\S*\\s*:',
+  // (round 27) …with its sender named: "message from Acme:", "پیامک از Acme:", "Паём аз Acme:", Persian "پیامک Acme:"
+  '(?:sms|text|message|msg|notification|رساله|مسج|پيام|پيامك|payam|payamak|payom) (?:from|az|از|من) \\S{1,24}(?: \\S{1,24})?\\s*:', '(?:پيامك|پيام|payamak|payom) \\S{1,24}\\s*:',
   // (round 26) a quoted notice's bracketed header: "[From: Acme Fraud Team]", "[رسالة من: فريق أمان …]", "【إشعار من …】",
   // "[پیام از: …]", "[Ujumbe kutoka: …]", "[Mesej daripada: …]"
   '[\\[【(]\\s*(?:from|message from|رساله من|اشعار من|تنبيه من|پيام از|پيامك از|ujumbe kutoka|mesej daripada|pesan dari|mensahe mula sa)(?![\\p{L}])', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|تگول|تكول|يگول|يكول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
@@ -1002,6 +1004,8 @@ const ASKED_ABOUT_PAYING = rx([
   '(?:كيف|شلون|اشلون|ازاي|كيفاش|ينفع|ممكن|اقدر|بقدر|فيني|يمديني|يصير)(?: \\S+){0,2}? (?:ادفع|اسدد|نخلص|اخلص|ندفع)',
   '(?:مي ?تونم|مي ?توانم|مي ?شه|چطور\\S*|چجوري|چگونه)(?: \\S+){0,5}? (?:پرداخت كنم|بپردازم|پول بدم|حساب كنم)', '(?:est-ce que )?(?:je peux|puis-je|on peut|peut-on|je pourrais) (?:\\S+ )?payer',
   'comment (?:je )?(?:peux|dois|puis)(?:-je)? payer', 'pardo(?:kh|x)t kardan mumkin', 'naweza (?:\\S+ )?(?:kulipa|kumlipa)',
+  // …and the other way it asks about: "… or must it be cash?", "ولا لازم كاش؟", "یا باید نقد بدم؟"
+  '(?:or|ولا|او|والا|يا) (?:\\S+ ){0,3}?(?:must|has to|have to|لازم|يجب|بايد) (?:\\S+ ){0,2}?(?:cash|كاش|نقد\\S*|comptant|taslimu)',
 ]);
 /**
  * (round 27) The company's own warning that it never asks for a fee ("Acme staff will never ask you to pay a fee to unlock
@@ -1010,7 +1014,7 @@ const ASKED_ABOUT_PAYING = rx([
  */
 const NEVER_ASKS_TO_PAY = rx([
   "(?:will |would |shall |do |does )?never (?:\\S+ ){0,2}?(?:ask|request|require|charge|demand)", "(?:do not|don'?t|won'?t|will not) (?:ever )?(?:ask|request|require|demand) (?:you |for )",
-  'لن (?:\\S+ )?(?:ي|ت|ن)?(?:طلب|طالب)\\S*', 'هرگز (?:\\S+ ){0,6}?(?:نمي ?خواهند|نمي ?خوان|نمي ?خواهيم|درخواست نمي|نخواهند|نمي ?گيرند)', 'هيچ ?وقت (?:\\S+ ){0,6}?(?:نمي ?خوان|نمي ?خواهند|نمي ?گيرن)',
+  'لن (?:\\S+ )?(?:ي|ت|ن)?(?:طلب|طالب)\\S*', 'هرگز (?:\\S+ ){0,8}?(?:نمي ?خواهند|نمي ?خوان|نمي ?خواهيم|درخواست نمي|نخواهند|نمي ?گيرند)', 'هيچ ?وقت (?:\\S+ ){0,6}?(?:نمي ?خوان|نمي ?خواهند|نمي ?گيرن)',
   '(?:ne|n.) (?:vous |te )?(?:demandera|demanderont|demanderons|exigera|exigeront) jamais',
 ]);
 /**
@@ -1333,7 +1337,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
   // (round 27) the reader given until a time to act, in a stranger's or a message's voice: "گفت از … است و تا ساعت ۴ فرصت
   // دارید کارت را تایید کنید", "Паём: … то соати 18:00 вақт доред"
-  else if (has(YOU_HAVE_UNTIL, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t) || has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (has(ACTION, t) || has(ACCOUNT, t) || has(FROZEN, t) || hasLink)) flags.push({ code: 'urgency' });
+  // …or a caller who claims to be us orders it done by an hour: "Гуфтанд аз … ҳастанд, то соати 18:00 … тасдиқ кунед"
+  else if (((has(YOU_HAVE_UNTIL, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t) || has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t))) || (has(DEADLINE_SPAN, t) && has(CLAIMS_TO_BE_FROM, t))) && (has(ACTION, t) || has(ACCOUNT, t) || has(FROZEN, t) || hasLink)) flags.push({ code: 'urgency' });
   // (round 26) a claimed caller's "quickly … or else": "kehnda Sanabel toh aa … jaldi … call karo … nahi taan sab paise chale
   // jaange", "yace daga Acme … da sauri … idan ba haka ba" — the customer's own "please quickly" has no claim beside it
   else if (has(RIGHT_AWAY, t) && has(CONSEQUENCE, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
@@ -1395,6 +1400,7 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     all(RIGHT_AWAY, CONSEQUENCE, any(CLAIMS_TO_BE_FROM, TOLD)),
     // (round 27) the reader given until a time, in another's voice, with something to do or lose
     all(YOU_HAVE_UNTIL, any(CLAIMS_TO_BE_FROM, TOLD, MESSAGE_NAMED, MESSAGE_VOICE), any(ACTION, ACCOUNT, FROZEN, hasLinkSign)),
+    all(DEADLINE_SPAN, CLAIMS_TO_BE_FROM, any(ACTION, ACCOUNT, FROZEN, hasLinkSign)),
     // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
     all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
     all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
