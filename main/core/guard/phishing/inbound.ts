@@ -52,14 +52,24 @@ const CURRENCY_BEFORE = /(?:\$|€|£|usd|sar|aed|egp|eur)\s*$/iu;
  */
 const ACCOUNT_BEFORE = /(?:حساب|حسابي|حسابكم|بنكك|محفظه|محفظة|شماره حساب|account|acct|wallet|iban|easypaisa|jazz ?cash|gcash|bankak|vodafone ?cash|فودافون كاش)(?:\s+(?:رقم|number|no\.?|num|#))?\s*[:#]?\s*$/iu;
 function isAnAccount(text: string, start: number, type: string): boolean {
-  if (type.toLowerCase() === 'card') return PAYEE_CARD_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+  if (type.toLowerCase() === 'card') return isPayee(text, start);
   return ACCOUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 /**
- * (round 27) "pay the fee to card 6037-…", "به کارت 6037… واریز کن", "на карту 2200 …": a card money is to be paid to is
- * the payee's, not the customer's pasted secret (the customer's own card — "to my card" — is not read so).
+ * (round 27) "pay the fee to card 6037-…", "به کارت 6037… واریز کن", "переведите … на карту 2200 …": a card money is
+ * ordered paid to is the payee's, not the customer's pasted secret — an order to pay, transfer or deposit before it, and
+ * no refund: "ترجعوا الفلوس على الكارت …" and "refund it to the card …" name the customer's own.
  */
-const PAYEE_CARD_BEFORE = /(?:(?:to|into|onto) (?:the |this |that |a |his |her |their |this )?card(?: number| no\.?| #)?|(?:به|روی|بر) (?:این |اين |همین |همين |یه |يه |یک |يك )?(?:شماره )?(?:کارت|كارت)|(?:على|علي|ع|الى|إلى) ?(?:هذا |هذه |ال)?(?:كارت|بطاقة|بطاقه|البطاقة)(?: رقم)?|на (?:эту |следующую |вот эту )?карту(?: номер| №)?|ба (?:корти|рақами корти)|(?:sur|vers|à) (?:la|cette) carte(?: numéro| no)?)\s*[:#№-]?\s*$/iu;
+const PAYEE_CARD_BEFORE = /(?<![\p{L}])(?:(?:to|into|onto) (?:this |that |a |his |her |their )?card(?: number| no\.?| #)?|(?:به|روی) (?:این |اين |همین |همين |یه |يه |یک |يك )?(?:شماره )?(?:کارت|كارت)|(?:على|علي|الى|إلى) (?:هذا |هذه |ال)?(?:كارت|بطاقة|بطاقه)(?: رقم)?|на (?:эту |следующую |вот эту )?карту(?: номер| №)?|ба (?:корти|рақами корти)|(?:sur|vers|à) (?:la|cette) carte(?: numéro| no)?)\s*[:#№-]?\s*$/iu;
+const PAY_ORDER = /(?<![\p{L}])(?:pay|send|transfer|deposit|wire|ادفع|تدفع|حول|حولي|ارسل|ابعت|اشحن|واریز|واريز|بریز|بريز|بزن|переведите|перевести|оплатите|отправьте|пардохт|гузарон|payez|versez|virez|envoyez)/iu;
+const REFUND = /(?<![\p{L}])(?:refund|return|back|ترجع|رجع|ارجاع|استرداد|برگرد|برگشت|верн|возврат|rembours)/iu;
+function isPayee(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (!PAYEE_CARD_BEFORE.test(before.slice(-40))) return false;
+  // (the words after the number too: Persian puts the verb last, "به کارت … واریز کن")
+  const around = before + text.slice(start, start + 60);
+  return PAY_ORDER.test(around) && !REFUND.test(around);
+}
 /** "رسوم تحقق قدرها 150 دولاراً": a number with a currency beside it is an amount, not a code someone pasted. */
 function isAnAmount(text: string, start: number, end: number): boolean {
   return CURRENCY_AFTER.test(text.slice(end, end + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 5), start));

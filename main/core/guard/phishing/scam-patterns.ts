@@ -416,8 +416,10 @@ const ODD_PAYMENT = pieces(
     'به (?:كارت|حساب)(?: ?شخصي)? ?(?:خودش|خود اون|خود او|اون آقا|اون خانم)', 'به (?:كارت|حساب) شخصي(?: ?ي)? (?:من|اون|او|ايشون)',
     'to (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet|number|mpesa|gcash)', 'into (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet)',
     '(?:على|ل|الى|في) (?:حسابه|حسابها|كارته|كارتها|بطاقته|بطاقتها|محفظته|محفظتها) (?:الشخصي|الشخصيه|الخاص|الخاصه)',
-    // (round 27) to a card number given in the message: "pay the release fee to card 4539 …", "به کارت 6037-… واریز کن", "على كارت 6037 …"
-    'to (?:this |that |the |a |his |her )?card(?: number| no\\.?)? ?[:#]? ?\\d{4}', '(?:به|روي) (?:اين |همين |يه )?(?:شماره )?كارت ?[:]? ?\\d{4}', '(?:على|علي|الى|ع) ?(?:هذا |هذه |ال)?(?:كارت|بطاقه)(?: رقم)? ?[:]? ?\\d{4}', 'na kartu ?\\d{4}',
+    // (round 27) ordered paid to a card number the message gives: "pay the release fee to card 4539 …", "به کارت 6037-… واریز
+    // کن", "ادفع … على كارت 6037 …" ("ترجعوا الفلوس على الكارت …", a refund to the customer's own card, is no order to pay)
+    '(?:pay|send|transfer|deposit)(?: \\S+){0,4}? to (?:this |that |a |his |her )?card(?: number| no\\.?)? ?[:#]? ?\\d{4}', '(?:به|روي) (?:اين |همين |يه )?(?:شماره )?كارت ?[:]? ?[\\d -]{4,24} (?:\\S+ )?(?:واريز|بريز|بزن)',
+    '(?:ادفع|حول|ارسل|ابعت|اشحن)\\S*(?: \\S+){0,4}? (?:على|علي|الى) (?:هذا |هذه |ال)?(?:كارت|بطاقه)(?: رقم)? ?[:]? ?\\d{4}', '(?:perevedite|oplatite) (?:\\S+ ){0,4}?na kartu ?\\d{4}',
   ]),
   words([
     // (round 23) cash into the hand of whoever came to the shop: "AED 150 renewal fee cash to him", "ادفعله 300 جنيه … كاش"
