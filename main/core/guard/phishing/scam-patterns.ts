@@ -404,6 +404,15 @@ const FEE = pieces(
     '(?:ghs|gh₵|aed|qar|omr|kwd|bhd|jod|frw|rwf|fcfa|rp|idr|kes|ugx|tzs|etb|bdt|azn)\\.?\\s?\\d',
   ]),
 );
+/**
+ * (round 27) Ordered paid to a card number the message gives: "pay the release fee to card 4539 …", "به کارت 6037-… واریز
+ * کن", "ادفع … على كارت 6037 …" ("ترجعوا الفلوس على الكارت …", a refund to the customer's own card, is no order to pay) —
+ * an odd way to pay a fee, and a sum sent to a number.
+ */
+const TO_A_CARD = [
+  '(?:pay|send|transfer|deposit)(?: \\S+){0,4}? to (?:this |that |a |his |her )?card(?: number| no\\.?)? ?[:#]? ?\\d{4}', '(?:به|روي) (?:اين |همين |يه )?(?:شماره )?كارت ?[:]? ?[\\d -]{4,24} (?:\\S+ )?(?:واريز|بريز|بزن)',
+  '(?:ادفع|حول|ارسل|ابعت|اشحن)\\S*(?: \\S+){0,4}? (?:على|علي|الى) (?:هذا |هذه |ال)?(?:كارت|بطاقه)(?: رقم)? ?[:]? ?\\d{4}', '(?:perevedite|oplatite) (?:\\S+ ){0,4}?na kartu ?\\d{4}',
+];
 /** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
 const ODD_PAYMENT = pieces(
   words([
@@ -416,10 +425,7 @@ const ODD_PAYMENT = pieces(
     'به (?:كارت|حساب)(?: ?شخصي)? ?(?:خودش|خود اون|خود او|اون آقا|اون خانم)', 'به (?:كارت|حساب) شخصي(?: ?ي)? (?:من|اون|او|ايشون)',
     'to (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet|number|mpesa|gcash)', 'into (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet)',
     '(?:على|ل|الى|في) (?:حسابه|حسابها|كارته|كارتها|بطاقته|بطاقتها|محفظته|محفظتها) (?:الشخصي|الشخصيه|الخاص|الخاصه)',
-    // (round 27) ordered paid to a card number the message gives: "pay the release fee to card 4539 …", "به کارت 6037-… واریز
-    // کن", "ادفع … على كارت 6037 …" ("ترجعوا الفلوس على الكارت …", a refund to the customer's own card, is no order to pay)
-    '(?:pay|send|transfer|deposit)(?: \\S+){0,4}? to (?:this |that |a |his |her )?card(?: number| no\\.?)? ?[:#]? ?\\d{4}', '(?:به|روي) (?:اين |همين |يه )?(?:شماره )?كارت ?[:]? ?[\\d -]{4,24} (?:\\S+ )?(?:واريز|بريز|بزن)',
-    '(?:ادفع|حول|ارسل|ابعت|اشحن)\\S*(?: \\S+){0,4}? (?:على|علي|الى) (?:هذا |هذه |ال)?(?:كارت|بطاقه)(?: رقم)? ?[:]? ?\\d{4}', '(?:perevedite|oplatite) (?:\\S+ ){0,4}?na kartu ?\\d{4}',
+    ...TO_A_CARD,
   ]),
   words([
     // (round 23) cash into the hand of whoever came to the shop: "AED 150 renewal fee cash to him", "ادفعله 300 جنيه … كاش"
@@ -793,7 +799,7 @@ const REPORT_THE_PAYMENT = rx([`${RECEIPT} (?:\\S+ ){0,6}?${CHAT}`, `${CHAT} (?:
 /** (round 24) A sum named by its purpose with no currency, as Swahili and Sheng say it: "500 ya activation", "1,000 za usajili". */
 const SUM_FOR_A_PURPOSE = rx(['\\d[\\d.,]*k? (?:ya|za) (?:activation|kuactivate|registration|usajili|processing|verification|uthibitisho)']);
 /** (round 24) Money sent to a phone number: "tuma … kwa 0733 …", "send it to 0803 …", "به ۰۷۸۸ … روان کنین" (digits read ASCII). */
-const SENT_TO_A_NUMBER = rx(['(?:ni|u|a|tu|m)?tum[ae] (?:\\S+ ){0,5}?kwa \\+?\\d{3}', '(?:send|pay|transfer) (?:\\S+ ){0,5}?to \\+?\\d{3}']);
+const SENT_TO_A_NUMBER = rx(['(?:ni|u|a|tu|m)?tum[ae] (?:\\S+ ){0,5}?kwa \\+?\\d{3}', '(?:send|pay|transfer) (?:\\S+ ){0,5}?to \\+?\\d{3}', ...TO_A_CARD]);
 /** (round 24) A warning not to hand a code over ("never share your OTP, even if they claim to be us"): a notice's, asking nothing. */
 const NEVER_SHARE = rx([
   "(?:never|don'?t|don’t|do not|not to|no one should|nobody should) (?:\\S+ ){0,1}?(?:share|give|tell|send|disclose|reveal)",
