@@ -60,6 +60,8 @@ const SIGNS = {
     'kehnda acme toh aa, jaldi ehna number te call karo 0097150 771 3394',
     '[from: acme fraud team] message our security officer on whatsapp +1 347 555 0192',
     'ye hai official page https://t.me/acme_official_iq',
+    // (round 27) a call-back number a caller gave, in French
+    "un agent d'acme m'a appelé pis il m'a donné un numéro de rappel officiel : 438-555-0142",
   ],
   fee: [
     'they said i must first pay a fee of $50 to unlock my account',
@@ -83,6 +85,9 @@ const SIGNS = {
     // (round 26) a sum with a multiplier word
     'يساعدون بتفعيل الحساب مقابل 10 آلاف دينار قالو لازم تدفع',
     'bambwiye ngo nohereze 2,000 Frw y amafaranga natsindiye',
+    // (round 27) a formal Persian sum in words for an update; a fee to a card number
+    'از اینجانب خواسته‌اند مبلغ یکصد و بیست دلار بابت به‌روزرسانی پرداخت نمایم',
+    'someone said pay the £20 release fee to card 4539 1488 0343 6467',
   ],
   urgency: [
     'your account will be suspended, verify within 24 hours',
@@ -108,6 +113,10 @@ const SIGNS = {
     'keh raha tha main acme se bol raha hoon fauran call karein warna saari raqam chali jaye gi',
     '[رسالة من: فريق أمان acme] يرجى التواصل خلال 30 دقيقة لتجنب تجميد الرصيد',
     'text says my account will be closed and my funds seized unless i verify',
+    // (round 27) "you have until"; a claimed caller's order by an hour; the week's end with "unless"
+    'گفت از acme است و تا ساعت ۴ فرصت دارید کارت را تایید کنید',
+    'гуфтанд аз acme ҳастанд, то соати 18:00 маълумотро тасдиқ кунед',
+    'پیامک acme: حساب شما تا آخر هفته مسدود خواهد شد مگر اینکه اطلاعات را تکمیل نمایید',
   ],
 };
 const filler = fc.constantFrom('hello', 'please check this', 'سلام', 'لطفا ببینید', 'مرحبا', 'شوف هذا', 'wesh', 'salam', 'got this today', 'ye payam oomad', 'وصلتني رسالة', 'is this you?', '', '\n', '> ', 'fwd:');

@@ -44,7 +44,7 @@ const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
   dressed_name: { en: 'a name dressed in words like secure, verify or support', ar: 'اسم مُلبَس بكلمات مثل آمن وتحقق ودعم', fa: 'نامی آراسته با کلماتی مثل امن، تأیید و پشتیبانی' },
 };
 
-const CURRENCY_AFTER = /^\s*(?:افغاني|افغانی|دالر|شيكل|شيقل|روپیه|روپيه|نيرة|بيزو|afghanis?|afs|naira|pesos?|rupees?|rs|pkr|inr|php|دولار|ريال|ریال|جنيه|جنیه|درهم|دينار|دینار|تومان|تومن|ليره|ليرة|\$|usd|sar|aed|egp|kwd|qar|jod|eur|€|£|dollars?|euros?|pounds?|toman|rials?|riyals?|dh|mad|dzd)(?![a-z])/iu;
+const CURRENCY_AFTER = /^\s*(?:рубл[а-яё]*|руб\.?|сўм|сум|сом(?:онӣ|они)?|тенге|₽|افغاني|افغانی|دالر|شيكل|شيقل|روپیه|روپيه|نيرة|بيزو|afghanis?|afs|naira|pesos?|rupees?|rs|pkr|inr|php|دولار|ريال|ریال|جنيه|جنیه|درهم|دينار|دینار|تومان|تومن|ليره|ليرة|\$|usd|sar|aed|egp|kwd|qar|jod|eur|€|£|dollars?|euros?|pounds?|toman|rials?|riyals?|dh|mad|dzd)(?![a-z\u0400-\u04ff])/iu;
 const CURRENCY_BEFORE = /(?:\$|€|£|usd|sar|aed|egp|eur)\s*$/iu;
 /**
  * "على حساب بنكك 3012847", "to account number 4412093", "GCash 0917…": digits after an account or wallet's name are
@@ -52,7 +52,23 @@ const CURRENCY_BEFORE = /(?:\$|€|£|usd|sar|aed|egp|eur)\s*$/iu;
  */
 const ACCOUNT_BEFORE = /(?:حساب|حسابي|حسابكم|بنكك|محفظه|محفظة|شماره حساب|account|acct|wallet|iban|easypaisa|jazz ?cash|gcash|bankak|vodafone ?cash|فودافون كاش)(?:\s+(?:رقم|number|no\.?|num|#))?\s*[:#]?\s*$/iu;
 function isAnAccount(text: string, start: number, type: string): boolean {
-  return type.toLowerCase() !== 'card' && ACCOUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+  if (type.toLowerCase() === 'card') return isPayee(text, start);
+  return ACCOUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
+/**
+ * (round 27) "pay the fee to card 6037-…", "به کارت 6037… واریز کن", "переведите … на карту 2200 …": a card money is
+ * ordered paid to is the payee's, not the customer's pasted secret — an order to pay, transfer or deposit before it, and
+ * no refund: "ترجعوا الفلوس على الكارت …" and "refund it to the card …" name the customer's own.
+ */
+const PAYEE_CARD_BEFORE = /(?<![\p{L}])(?:(?:to|into|onto) (?:this |that |a |his |her |their )?card(?: number| no\.?| #)?|(?:به|روی) (?:این |اين |همین |همين |یه |يه |یک |يك )?(?:شماره )?(?:کارت|كارت)|(?:على|علي|الى|إلى) (?:هذا |هذه |ال)?(?:كارت|بطاقة|بطاقه)(?: رقم)?|на (?:эту |следующую |вот эту )?карту(?: номер| №)?|ба (?:корти|рақами корти)|(?:sur|vers|à) (?:la|cette) carte(?: numéro| no)?)\s*[:#№-]?\s*$/iu;
+const PAY_ORDER = /(?<![\p{L}])(?:pay|send|transfer|deposit|wire|ادفع|تدفع|حول|حولي|ارسل|ابعت|اشحن|واریز|واريز|بریز|بريز|بزن|переведите|перевести|оплатите|отправьте|пардохт|гузарон|payez|versez|virez|envoyez)/iu;
+const REFUND = /(?<![\p{L}])(?:refund|return|back|ترجع|رجع|ارجاع|استرداد|برگرد|برگشت|верн|возврат|rembours)/iu;
+function isPayee(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (!PAYEE_CARD_BEFORE.test(before.slice(-40))) return false;
+  // (the words after the number too: Persian puts the verb last, "به کارت … واریز کن")
+  const around = before + text.slice(start, start + 60);
+  return PAY_ORDER.test(around) && !REFUND.test(around);
 }
 /** "رسوم تحقق قدرها 150 دولاراً": a number with a currency beside it is an amount, not a code someone pasted. */
 function isAnAmount(text: string, start: number, end: number): boolean {
@@ -166,7 +182,7 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     else push('urgency', 'phishing.urgency');
   }
   const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type));
-  const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end));
+  const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end) && !(p.type === 'CARD' && isAnAccount(text, p.start, p.type)));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {
     // nothing to mask, but the secret may be out already: "he asked for the code and I read it to him"

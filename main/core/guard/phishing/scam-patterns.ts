@@ -162,6 +162,9 @@ const CALLERS_NUMBER = endsBefore([
   "(?:his|her|their|the caller's|the guy's|the man's|the lady's) (?:number|no|phone|line|whatsapp)(?: (?:is|was|=))?",
   "m' ?(?:a|ont) (?:\\S+ )?(?:appel\\S*|contact\\S*|ecrit|écrit|text\\S*|envoy\\S*)(?: \\S+){0,2}? (?:du|depuis le|depuis|de|avec le|au)(?: num[ée]ro)?",
   '(?:un )?(?:appel|sms|message)s? (?:du|depuis le|de la part du)(?: num[ée]ro)?',
+  // (round 27) the number the caller gave or left to call back: "il m'a donné un numéro de rappel officiel :", "m'a laissé
+  // son numéro pour rappeler"
+  "m' ?(?:a|ont) (?:donn|laiss|pass)\\S* (?:un|le|son|leur|ce) (?:\\S+ ){0,2}?num[ée]ro(?: \\S+){0,4}?",
   '(?:از|با) (?:(?:يه|يك) )?شماره\\S*', '(?:az|ba) (?:ye )?shomare\\S*',
   '(?:اتصل|كلم|رن|دق|اتكلم|بعت|راسل|تواصل)\\S*(?: \\S+){0,2}? من(?: (?:ال)?(?:رقم|نمره)\\S*)?',
   '(?:ال)?(?:رقم|نمره)\\S* (?:(?:اللي|الي|يلي|الذي) (?:\\S+ ){0,2})?(?:كان|كانت|هو)', '(?:و)?(?:رقمه|رقمها|رقمهم|نمرته|نمرتو|رقمو)(?: (?:كان|هو))?',
@@ -293,6 +296,8 @@ const WHERE_WE_PUBLISH = pieces(
  * Beside someone claiming to be the company, the description is the sign: companies call from their own lines.
  */
 const DESCRIBED_NUMBER = rx([
+  // (a private, withheld or hidden number too: nothing to call back, but companies call from their own lines — decided at
+  // round 27's merge)
   '(?:normal|regular|ordinary|personal|private|random|unknown|foreign|international|local|withheld|hidden)(?: (?:mobile|cell|cellphone|phone|whatsapp|uk|us)){0,2} (?:number|no|phone|line|mobile|cell)',
   'not (?:a|an|the|your) (?:company|official|business|bank|landline) (?:number|line)',
   '(?:رقم|نمره|نمبر)(?: (?:جوال|موبايل|موبيل|تلفون|هاتف|محمول|واتساب|واتس))? (?:عادي|عاديه|شخصي|شخصيه|خاص|خاصه|مجهول|غريب|دولي|خارجي|برا)(?![\\p{L}])',
@@ -366,6 +371,8 @@ const CURRENCY = [
   'birr', 'etb', 'taka', 'tk', 'bdt', 'টাকা', '৳', 'روپے', 'روپیہ', 'روپيه', 'روپیه', 'pkr', 'tl', 'lira', 'ليره', 'manat', 'azn', 'php', 'idr', 'rupiah', 'ngn', 'bob(?![a-z])',
   // (round 25) Rwandan francs, West and Central African CFA francs, Ghanaian cedis by their codes
   'frw', 'rwf', 'fcfa', 'cfa', 'xof', 'xaf', 'ghs',
+  // (round 27) roubles, Uzbek and Kyrgyz som, tenge in Cyrillic, read in Latin ("120 000 сўм", "2750 рублей")
+  'rubl\\S*', 'rub(?![a-z])', 's[uў]m(?![a-z])', 'som(?![a-z])', 'tenge', '₽',
 ].join('|');
 /**
  * The fee words of Spanish and French as Maghrebi customers mix them in ("paga 19 MAD de gastos", "payez 15 DT frais de
@@ -397,6 +404,15 @@ const FEE = pieces(
     '(?:ghs|gh₵|aed|qar|omr|kwd|bhd|jod|frw|rwf|fcfa|rp|idr|kes|ugx|tzs|etb|bdt|azn)\\.?\\s?\\d',
   ]),
 );
+/**
+ * (round 27) Ordered paid to a card number the message gives: "pay the release fee to card 4539 …", "به کارت 6037-… واریز
+ * کن", "ادفع … على كارت 6037 …" ("ترجعوا الفلوس على الكارت …", a refund to the customer's own card, is no order to pay) —
+ * an odd way to pay a fee, and a sum sent to a number.
+ */
+const TO_A_CARD = [
+  '(?:pay|send|transfer|deposit)(?: \\S+){0,4}? to (?:this |that |a |his |her )?card(?: number| no\\.?)? ?[:#]? ?\\d{4}', '(?:به|روي) (?:اين |همين |يه )?(?:شماره )?كارت ?[:]? ?[\\d -]{4,24} (?:\\S+ )?(?:واريز|بريز|بزن)',
+  '(?:ادفع|حول|ارسل|ابعت|اشحن)\\S*(?: \\S+){0,4}? (?:على|علي|الى) (?:هذا |هذه |ال)?(?:كارت|بطاقه)(?: رقم)? ?[:]? ?\\d{4}', '(?:perevedite|oplatite) (?:\\S+ ){0,4}?na kartu ?\\d{4}',
+];
 /** Ways to pay that no company asks for a fee in: gift cards, vouchers, wallets, a transfer to a person's card. */
 const ODD_PAYMENT = pieces(
   words([
@@ -409,6 +425,7 @@ const ODD_PAYMENT = pieces(
     'به (?:كارت|حساب)(?: ?شخصي)? ?(?:خودش|خود اون|خود او|اون آقا|اون خانم)', 'به (?:كارت|حساب) شخصي(?: ?ي)? (?:من|اون|او|ايشون)',
     'to (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet|number|mpesa|gcash)', 'into (?:his|her|their) (?:own|personal|private) (?:card|account|acct|momo|wallet)',
     '(?:على|ل|الى|في) (?:حسابه|حسابها|كارته|كارتها|بطاقته|بطاقتها|محفظته|محفظتها) (?:الشخصي|الشخصيه|الخاص|الخاصه)',
+    ...TO_A_CARD,
   ]),
   words([
     // (round 23) cash into the hand of whoever came to the shop: "AED 150 renewal fee cash to him", "ادفعله 300 جنيه … كاش"
@@ -494,7 +511,9 @@ const PAID_TO_RELEASE = rx([
   `(?:براي|baraye|baroi|for)(?: \\S+){0,2}? ${RELEASE}`,
 ]);
 /** Number words that can open a sum said aloud. */
-const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'fifty', 'hundred', 'يك', 'يه', 'دو', 'سه', 'چهار', 'پنج', 'ده', 'صد', 'اتنين', 'اثنين', 'تلات\\S*', 'ثلاث\\S*', 'خمس\\S*', 'عشر\\S*', 'ميه', 'مية', 'ميت'].join('|');
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'fifty', 'hundred', 'يك', 'يه', 'دو', 'سه', 'چهار', 'پنج', 'ده', 'صد', 'اتنين', 'اثنين', 'تلات\\S*', 'ثلاث\\S*', 'خمس\\S*', 'عشر\\S*', 'ميه', 'مية', 'ميت',
+  // (round 27) formal Persian tens and hundreds: "مبلغ یکصد و بیست دلار", "دویست و پنجاه هزار تومان"
+  'بيست', 'سي', 'چهل', 'پنجاه', 'شصت', 'هفتاد', 'هشتاد', 'نود', 'يكصد', 'دويست', 'سيصد', 'چهارصد', 'پانصد', 'ششصد', 'هفتصد', 'هشتصد', 'نهصد', 'هزار'].join('|');
 /** An amount of money, written with its currency or its number of thousands. */
 // (an amount starts where its number starts: tried from each digit of "1.1.1.1…", each reads to the run's end; exported
 // for the step-counting test)
@@ -502,7 +521,7 @@ export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
   // (round 26) a multiplier between the sum and its currency: "10 آلاف دينار", "15 الف دينار", "5 lakh rupees", "20k naira"
   `\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:الف|الاف|مليون|ملايين|thousand|lakh|lac|hazaar|hazar|ہزار|k)(?![a-z]) ?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
-  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl|ghs|gh₵|frw|rwf|fcfa|omr|kwd|bhd|jod)\\.?\\s?\\d']);
+  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|دلار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl|ghs|gh₵|frw|rwf|fcfa|omr|kwd|bhd|jod)\\.?\\s?\\d']);
 const ACCOUNT_CHANGE = pieces(
   rx([
     'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
@@ -510,6 +529,8 @@ const ACCOUNT_CHANGE = pieces(
     'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
     'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
     'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال ?كردن', 'فعال ?نمودن', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
+    // (round 27) an update a sum is paid for: "مبلغ یکصد و بیست دلار بابت به‌روزرسانی" (an update named alone is the app's)
+    '(?:بابت|جهت) (?:\\S+ )?(?:به ?روز ?رساني|بروز ?رساني)',
     'تحقق', '(?:ي|ت|ن)ت?فتح\\S*', 'erte(?:gh|q|g)a\\S*',
     // a tier the account is raised to: "حسابم طلایی بشه", "gold account", "حساب ذهبي"
     'طلايي', 'طلائي', 'ذهبي', 'بلاتيني', 'پلاتين\\S*', 'gold(?:en)?', 'platinum', 'd[eé]bloc\\S*', 'ديبلوكاج', 'دبلوكاج',
@@ -587,7 +608,7 @@ const ACTION = rx([
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   // "if you don't … within 2 hours": Persian and Finglish conditionals with a negated verb ("age ta 2 saat update nakoni")
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', '(?:age|agar|ager) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'taeed', 'taiid', 'tayid', 'sabt',
-  'settle', 'payez', 'payer', 'cliquez', 'tasdiq\\S*', 'pardo(?:kh|x)t', 'supor(?:ed|et|id)', 'thibitish\\S*', 'bonyeza', 'lipa(?![a-z])', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', ...OR_ELSE_WORDS, 'or else', 'otherwise', 'وگرنه', 'vagarna', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
+  'settle', 'payez', 'payer', 'cliquez', 'اقدام (?:كنيد|نماييد|كن|كنين)', 'tasdiq\\S*', 'pardo(?:kh|x)t', 'supor(?:ed|et|id)', 'thibitish\\S*', 'bonyeza', 'lipa(?![a-z])', 'r[eé]gularis\\S*', 'دوس', 'ابعت', 'ابعث', 'صيفط', ...OR_ELSE_WORDS, 'or else', 'otherwise', 'وگرنه', 'vagarna', 'تاكد', 'تاكيد', 'دخل', 'عالرابط', 'عاللينك', 'ع الرابط', 'للرابط', 'الرابط', 'اللينك', 'ضغط', 'كبس', 'بزن', 'بزنيد', 'روي لينك', 'كليك كن\\S*', 'ثبت', 'اكد', 'حدث',
 ]);
 
 const CLAIM_BY_A_DEADLINE = rx([
@@ -617,6 +638,8 @@ const CONSEQUENCE = pieces(
   rx([
     // (round 22) Swahili "la sivyo", "vinginevyo"
     'la sivyo', 'vinginevyo',
+    // (round 27) Persian "unless" in full ("… قطع خواهد شد مگر آنکه …"); Tajik "вагарна" is read as "vagarna" above
+    'مگر (?:انكه|اينكه|اين كه|ان كه|آنكه)',
     // (round 26) Punjabi "nahi taan", Urdu/Hindi "warna", "nahi to", Hausa "idan ba haka ba", Tagalog "kung hindi", Somali
     // "haddii kale", Bengali "na hole", Pashto "ka na", English "if not"
     'nahi? ?(?:taan|tan|ta|to|toh)(?![a-z])', 'nahin (?:taan|to|toh)(?![a-z])', 'warna(?![a-z])', 'varna(?![a-z])', 'wrna(?![a-z])', 'idan ba haka ba', 'in ba haka ba', 'kung hindi(?! ko| ako)', 'haddii kale', 'na hole(?![a-z])', 'nahole', 'ka na(?![a-z])', 'if not(?![a-z])',
@@ -678,9 +701,20 @@ const DAY_DEADLINE = pieces(
     // in Kinyarwanda ("uyu munsi"), Wolof ("tey", "ci guddi"), Javanese ("dina iki", "sak durunge jam"), Sorani ("ئەمڕۆ",
     // "ئەمشەو"), Malay ("dalam masa 24 jam")
     '(?:قبل|لحد|حتى|لغايه) (?:ال)?(?:اخر|نهايه) (?:ال)?(?:نهار|يوم|دوام)', 'نهايه (?:ال)?(?:يوم|دوام)', 'اخر (?:ال)?نهار', 'اخر يوم', '(?:close|end) of business', 'eod(?![a-z])', 'cob(?![a-z])',
-    'باجر', 'باچر', 'uyu munsi', 'ba tey', 'tey ci', 'ci guddi', 'dina iki', 'sak ?durunge (?:jam|pukul)', 'mengko bengi', 'ئەمڕۆ', 'ئەمشەو', 'ئێمشەو',
+    'باجر', 'باچر',
+    // (round 27) the day's or the week's end in Persian and Tajik: "تا آخر هفته", "تا پایان روز", "ظرف امروز", "то охири рӯз"
+    '(?:تا|قبل از|ظرف) (?:اخر|پايان) (?:هفته|روز|امروز|ماه|وقت اداري)', 'ظرف (?:امروز|امشب|فردا)', '(?:to|pesh az) (?:okhiri|ohiri|oxiri) (?:ruz|hafta|moh)',
+    'uyu munsi', 'ba tey', 'tey ci', 'ci guddi', 'dina iki', 'sak ?durunge (?:jam|pukul)', 'mengko bengi', 'ئەمڕۆ', 'ئەمشەو', 'ئێمشەو',
   ]),
 );
+/**
+ * (round 27) The reader given until a time: "تا ساعت ۴ فرصت دارید", "تا فردا مهلت دارید", "то соати 18:00 вақт доред", "you
+ * have until 5pm", "vous avez jusqu'à 16 h" — second person: the customer's own "I have until 4" is theirs.
+ */
+const YOU_HAVE_UNTIL = rx([
+  'تا (?:\\S+ ){1,3}?(?:فرصت|مهلت|وقت) (?:داريد|داري|دارين)', '(?:فرصت|مهلت|وقت) (?:داريد|داري|دارين) تا', 'to (?:\\S+ ){1,3}?(?:vaqt|muhlat|fursat|imkon)(?: \\S+)? (?:dored|dori|hast)',
+  '(?:you|u) (?:have|got|only have|have only) (?:until|till|til|untill) ', "(?:vous avez|tu as|t'as) jusqu", '(?:معاك|معك|عندك|امامك|قدامك) (?:\\S+ )?(?:لحد|لغايه|حتي|حتى|لين|للساعه)',
+]);
 /** Paying or acting "to avoid" a loss: "لتفادي قطع الخدمة", "لتجنب إلغاء الطلب", "to avoid suspension", "pour éviter le blocage". */
 const AVOID_LOSS = rx([
   '(?:لتجنب|لتفادي|تجنبا ل\\S*|تفاديا ل\\S*|حتى لا|كي لا|لكي لا) (?:\\S+ )?(?:ال)?(?:الغاء|ايقاف|قطع|حظر|تجميد|اغلاق|تعليق|حذف|غرامه|ارجاع|فصل)',
@@ -699,7 +733,9 @@ const AVOID_LOSS = rx([
  * third party's pressure; the customer's own "I need it unfrozen today" or "block it now" is not.
  */
 const MESSAGE_NAMED = rx([
-  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak)\\S*\\s*:',
+  '(?:sms|text|message|msg|e-?mail|mail|voicemail|notification|رساله|مسج|پيام|پيامك|payam|payamak|payom)\\S*\\s*:',
+  // (round 27) …with its sender named: "message from Acme:", "پیامک از Acme:", "Паём аз Acme:", Persian "پیامک Acme:"
+  '(?:sms|text|message|msg|notification|رساله|مسج|پيام|پيامك|payam|payamak|payom) (?:from|az|از|من) \\S{1,24}(?: \\S{1,24})?\\s*:', '(?:پيامك|پيام|payamak|payom) \\S{1,24}\\s*:',
   // (round 26) a quoted notice's bracketed header: "[From: Acme Fraud Team]", "[رسالة من: فريق أمان …]", "【إشعار من …】",
   // "[پیام از: …]", "[Ujumbe kutoka: …]", "[Mesej daripada: …]"
   '[\\[【(]\\s*(?:from|message from|رساله من|اشعار من|تنبيه من|پيام از|پيامك از|ujumbe kutoka|mesej daripada|pesan dari|mensahe mula sa)(?![\\p{L}])', '(?:says|said|saying|نوشته|بيقول|يقول|تقول|تگول|تكول|يگول|يكول|مي ?گه|ميگه|goft|mige)(?![\\p{L}])', 'fwd?\\s*:',
@@ -763,7 +799,7 @@ const REPORT_THE_PAYMENT = rx([`${RECEIPT} (?:\\S+ ){0,6}?${CHAT}`, `${CHAT} (?:
 /** (round 24) A sum named by its purpose with no currency, as Swahili and Sheng say it: "500 ya activation", "1,000 za usajili". */
 const SUM_FOR_A_PURPOSE = rx(['\\d[\\d.,]*k? (?:ya|za) (?:activation|kuactivate|registration|usajili|processing|verification|uthibitisho)']);
 /** (round 24) Money sent to a phone number: "tuma … kwa 0733 …", "send it to 0803 …", "به ۰۷۸۸ … روان کنین" (digits read ASCII). */
-const SENT_TO_A_NUMBER = rx(['(?:ni|u|a|tu|m)?tum[ae] (?:\\S+ ){0,5}?kwa \\+?\\d{3}', '(?:send|pay|transfer) (?:\\S+ ){0,5}?to \\+?\\d{3}']);
+const SENT_TO_A_NUMBER = rx(['(?:ni|u|a|tu|m)?tum[ae] (?:\\S+ ){0,5}?kwa \\+?\\d{3}', '(?:send|pay|transfer) (?:\\S+ ){0,5}?to \\+?\\d{3}', ...TO_A_CARD]);
 /** (round 24) A warning not to hand a code over ("never share your OTP, even if they claim to be us"): a notice's, asking nothing. */
 const NEVER_SHARE = rx([
   "(?:never|don'?t|don’t|do not|not to|no one should|nobody should) (?:\\S+ ){0,1}?(?:share|give|tell|send|disclose|reveal)",
@@ -823,6 +859,8 @@ const FUTURE_THREAT = rx([
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر|تعطيل)\\S*',
   // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
   '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
+  // (round 27) Tajik's formal future, read in Latin: "баста мешавад", "маҳкам хоҳад шуд"
+  '(?:basta|masdud|qat|mahkam|blok) (?:meshavad|megardad|khohad shud)',
   // …but with a deadline before it the colloquial form threatens too: "ta 2 saat dige ghat mishe", "تا امشب بسته میشه"
   '(?:ta|تا) (?:\\S+ ){0,3}?(?:baste|masdood|ghat|block|قطع|بسته|مسدود) (?:mishe|mishan|مي ?شه|ميشه|مي ?شن)',
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
@@ -881,6 +919,8 @@ const TOLD = pieces(
     'قالوا', 'قالو', 'قالي', 'قال لي', 'قال ليا', 'قالو ليا', 'قالوا لي', 'قالت', 'قالت ليا', 'قالتلي', 'حكولي', 'حكالي', 'حكتلي', 'خبروني', 'بلغوني', 'قلي', 'قالولي', 'طلبوا', 'طلب مني', 'بيقولوا', 'بيقولولي', 'ابلغني', 'ابلغوني', 'عايزين مني', 'عاوزين مني', 'بغاو', 'يبغون', 'يبون', 'بدهم', 'شخص',
     '(?:ق|گ|ك)ال(?:و|وا|ت)?(?:لي|ليا|لنا|ولي|ولنا|تلي)', 'گالي', 'بهم گفتن', 'بهم گفت',
     'گفتن', 'گفتند', 'گفت', 'ازم خواستن', 'خواستند', 'خواستن', 'مي ?گن', 'ميگن', 'اعلام (?:نمود|نمودند|كرد|كردند|شده|شد)\\S*',
+    // (round 27) formal Persian, as an elder writes it: "فرمودند", "خواسته‌اند", "اظهار داشتند"
+    'فرمودند', 'فرمودن', 'خواسته ?اند', 'اظهار (?:داشتند|كردند)',
     // a message or a stranger named by who they are: "msg says", "وصلتني رسالة ان", "الموظف قال", "الزول قال لي", "the HR lady say"
     '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
     '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
@@ -966,6 +1006,24 @@ const ASKED_ABOUT_PAYING = rx([
   "(?:i |we )?(?:don'?t|don’t|do not|won'?t|won’t|will not|shouldn'?t|should not) (?:need|have|got) to pay",
   'هل (?:\\S+ )?(?:يجب|لازم|علي|عليا|يلزم\\S*) (?:ان )?(?:ادفع|اسدد|ندفع|نخلص)', '(?:لازم|يلزمني|خاصني|مفروض) (?:ادفع|اسدد|ندفع|نخلص)\\S* (?:شي|شيء|حاجه|حاجة|حتى شي)',
   '(?:بايد|لازمه) (?:\\S+ )?(?:چيزي|پولي|مبلغي) (?:\\S+ )?(?:بدم|بپردازم|پرداخت كنم|بدیم|بپردازیم)', 'dois-je payer', 'je dois payer (?:quelque chose|qqch|des frais)\\S*',
+  // (round 27) how, or whether they may, pay — on delivery, by card or cash: "can I pay the courier with your card?", "شلون
+  // ادفع للمندوب …؟", "میشه موقع تحویل با کارت پرداخت کنم؟", "est-ce que je peux payer le livreur …?", "naweza kumlipa …?"
+  '(?:can|could|may) i (?:\\S+ )?pay', 'how (?:do|can|should|would) i (?:\\S+ )?pay',
+  '(?:كيف|شلون|اشلون|ازاي|كيفاش|ينفع|ممكن|اقدر|بقدر|فيني|يمديني|يصير)(?: \\S+){0,2}? (?:ادفع|اسدد|نخلص|اخلص|ندفع)',
+  '(?:مي ?تونم|مي ?توانم|مي ?شه|چطور\\S*|چجوري|چگونه)(?: \\S+){0,5}? (?:پرداخت كنم|بپردازم|پول بدم|حساب كنم)', '(?:est-ce que )?(?:je peux|puis-je|on peut|peut-on|je pourrais) (?:\\S+ )?payer',
+  'comment (?:je )?(?:peux|dois|puis)(?:-je)? payer', 'pardo(?:kh|x)t kardan mumkin', 'naweza (?:\\S+ )?(?:kulipa|kumlipa)',
+  // …and the other way it asks about: "… or must it be cash?", "ولا لازم كاش؟", "یا باید نقد بدم؟"
+  '(?:or|ولا|او|والا|يا) (?:\\S+ ){0,3}?(?:must|has to|have to|لازم|يجب|بايد) (?:\\S+ ){0,2}?(?:cash|كاش|نقد\\S*|comptant|taslimu)',
+]);
+/**
+ * (round 27) The company's own warning that it never asks for a fee ("Acme staff will never ask you to pay a fee to unlock
+ * your account", "موظفو … لن يطلبوا منك دفع أي رسوم", "… هرگز … کارمزد نمی‌خواهند"), quoted by a customer: its sentence
+ * demands nothing and is blanked from the fee text, as a "never share your code" notice is from a number's.
+ */
+const NEVER_ASKS_TO_PAY = rx([
+  "(?:will |would |shall |do |does )?never (?:\\S+ ){0,2}?(?:ask|request|require|charge|demand)", "(?:do not|don'?t|won'?t|will not) (?:ever )?(?:ask|request|require|demand) (?:you |for )",
+  'لن (?:\\S+ )?(?:ي|ت|ن)?(?:طلب|طالب)\\S*', 'هرگز (?:\\S+ ){0,8}?(?:نمي ?خواهند|نمي ?خوان|نمي ?خواهيم|درخواست نمي|نخواهند|نمي ?گيرند)', 'هيچ ?وقت (?:\\S+ ){0,6}?(?:نمي ?خوان|نمي ?خواهند|نمي ?گيرن)',
+  '(?:ne|n.) (?:vous |te )?(?:demandera|demanderont|demanderons|exigera|exigeront) jamais',
 ]);
 /**
  * (round 22) Money coming to the customer — "تمت إعادة مبلغ 27.50 ريال إلى محفظتك", "AED 40.00 has been refunded to
@@ -985,8 +1043,10 @@ const blank = (s: string, re: LazyRegExp) => s.replace(new RegExp(re.source, 'gi
  * (round 22) the customer's own question whether to pay and money coming to them blanked.
  */
 function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string {
+  if (has(NEVER_ASKS_TO_PAY)) t = blankSentences(t, NEVER_ASKS_TO_PAY);
   if (has(ASKED_ABOUT_PAYING)) t = blank(t, ASKED_ABOUT_PAYING);
-  if (has(ASKS) && /[?؟]/.test(t) && !(has(TOLD) || has(MESSAGE_NAMED) || has(CLAIMS_TO_BE_FROM) || has(REACHED_ME))) t = blankOwnQuestions(t, has);
+  // (the "?" first: most messages ask nothing)
+  if (/[?؟]/.test(t) && has(ASKS) && !(has(TOLD) || has(MESSAGE_NAMED) || has(CLAIMS_TO_BE_FROM) || has(REACHED_ME))) t = blankOwnQuestions(t, has);
   if (has(MONEY_IN)) t = blank(t, MONEY_IN);
   if (!t.includes('pay')) return t;
   const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
@@ -1283,6 +1343,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   else if (has(LEGAL_REFERRAL, t) && (has(DEADLINE_SPAN, t) || has(DAY_DEADLINE, t))) flags.push({ code: 'urgency' });
   // (round 26) …or by a span of time: "[رسالة من: فريق أمان …] يرجى التواصل … خلال 30 دقيقة لتجنب تجميد الرصيد"
   else if (has(AVOID_LOSS, t) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t)) && (hasLink || has(LINK_WORD, t) || has(ACTION, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
+  // (round 27) the reader given until a time to act, in a stranger's or a message's voice: "گفت از … است و تا ساعت ۴ فرصت
+  // دارید کارت را تایید کنید", "Паём: … то соати 18:00 вақт доред"
+  // …or a caller who claims to be us orders it done by an hour: "Гуфтанд аз … ҳастанд, то соати 18:00 … тасдиқ кунед"
+  else if (((has(YOU_HAVE_UNTIL, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t) || has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t))) || (has(DEADLINE_SPAN, t) && has(CLAIMS_TO_BE_FROM, t))) && (has(ACTION, t) || has(ACCOUNT, t) || has(FROZEN, t) || hasLink)) flags.push({ code: 'urgency' });
   // (round 26) a claimed caller's "quickly … or else": "kehnda Sanabel toh aa … jaldi … call karo … nahi taan sab paise chale
   // jaange", "yace daga Acme … da sauri … idan ba haka ba" — the customer's own "please quickly" has no claim beside it
   else if (has(RIGHT_AWAY, t) && has(CONSEQUENCE, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
@@ -1342,6 +1406,9 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION, DEADLINE_SPAN)),
     // (round 26) a claimed caller's "quickly … or else"
     all(RIGHT_AWAY, CONSEQUENCE, any(CLAIMS_TO_BE_FROM, TOLD)),
+    // (round 27) the reader given until a time, in another's voice, with something to do or lose
+    all(YOU_HAVE_UNTIL, any(CLAIMS_TO_BE_FROM, TOLD, MESSAGE_NAMED, MESSAGE_VOICE), any(ACTION, ACCOUNT, FROZEN, hasLinkSign)),
+    all(DEADLINE_SPAN, CLAIMS_TO_BE_FROM, any(ACTION, ACCOUNT, FROZEN, hasLinkSign)),
     // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
     all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
     all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
