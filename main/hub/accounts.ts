@@ -94,7 +94,7 @@ export class HubAccounts {
     if (!device || device.revoked) throw new DiwanError('device_not_enrolled', 'This computer is not enrolled with the hub. Ask IT to enrol its device fingerprint.');
     const fresh = await this.store.takeChallenge(r.fingerprint, r.nonce);
     if (!fresh || Math.abs(this.o.now() - r.timestamp) > 120_000) {
-      throw new DiwanError('device_proof_stale', 'The sign-in proof is stale or was used already. Try again (check this computer\'s clock if it keeps failing).');
+      throw new DiwanError('device_proof_stale', 'This sign-in\'s proof has expired, was used already, or was replaced by newer sign-ins started on this computer (at most eight wait at once). Sign in again; if it keeps failing, check this computer\'s clock.');
     }
     if (!verifyEd25519(device.publicKey, deviceAuthMessage(r.nonce, r.timestamp, r.fingerprint), r.signature)) {
       await this.store.audit({ actor: r.username.slice(0, 64), device: r.fingerprint, action: 'signin.refused', details: { why: 'device signature' } });

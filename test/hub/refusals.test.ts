@@ -112,6 +112,16 @@ describe('team hub refusals', () => {
     expect(await post('/v1/sign-in', { ...body, nonce: ch2.body.nonce, signature: forged })).toMatchObject({ status: 403, body: { error: 'device_proof_invalid' } });
   });
 
+  it('a ninth pending sign-in from one computer replaces the oldest, and that one is refused with a sentence saying so', async () => {
+    const first = await post('/v1/challenge', { fingerprint });
+    for (let i = 0; i < 8; i++) expect((await post('/v1/challenge', { fingerprint })).status).toBe(200);
+    const timestamp = Date.now();
+    const signature = crypto.sign(null, Buffer.from(deviceAuthMessage(first.body.nonce!, timestamp, fingerprint)), key.privateKey).toString('base64');
+    const r = await post('/v1/sign-in', { username: 'amal', password: PASSWORD, fingerprint, nonce: first.body.nonce, timestamp, signature });
+    expect(r).toMatchObject({ status: 403, body: { error: 'device_proof_stale' } });
+    expect(r.body.message).toMatch(/replaced by newer sign-ins started on this computer \(at most eight wait at once\)/);
+  });
+
   it('locks a name out after repeated wrong passwords, and says for how long', async () => {
     for (let i = 0; i < 5; i++) expect((await signIn('omar', 'wrong password here')).status).toBe(403);
     const locked = await signIn('omar', PASSWORD);
