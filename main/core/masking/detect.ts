@@ -2215,7 +2215,7 @@ function wholeRunValid(scan: Scan, run: Run): boolean {
   return v !== null && v !== 'date' && (v.type === 'PHONE' ? v.confidence >= 0.85 : (v.type === 'CARD' || v.type === 'NATIONAL_ID') && v.confidence >= 0.95);
 }
 
-const MONTH_WORD_BEFORE = /(?:month|mois|mah|شهر|ماه)[ \u00a0]*:?[ \u00a0]*$/i;
+const MONTH_WORD_BEFORE = /(?:month|mois|mah|(?:ال)?شهر|ماه)[ \u00a0]*:?[ \u00a0]*$/i;
 // ("month nine, year twenty-eight": a comma between; "ماه ده سال شش": a year of one digit said as a word, "06")
 const YEAR_WORD_THEN_YEAR = /[ \u00a0]*[,،]?[ \u00a0]*(?:year|yr|an|année|annee|sana|sal|(?:ال)?سنة|(?:ال)?سنه|عام|سال)[ \u00a0]*:?[ \u00a0]*(\d{4}|\d{1,2})(?![0-9])/iy;
 
@@ -2229,11 +2229,14 @@ function wordedExpiry(scan: Scan, run: Run): boolean {
   const me = run.ge[0]!;
   const last = scan.found[scan.found.length - 1];
   if (me - ms > 2 || !validMonth(s.slice(ms, me)) || !last || (last.type !== 'CARD' && last.type !== 'CVV') || ms - last.end > 48) return false;
-  if (!MONTH_WORD_BEFORE.test(s.slice(Math.max(0, ms - 8), ms))) return false;
+  const before = s.slice(Math.max(0, ms - 10), ms);
+  const word = MONTH_WORD_BEFORE.exec(before);
+  if (!word) return false;
   YEAR_WORD_THEN_YEAR.lastIndex = me;
   const m = YEAR_WORD_THEN_YEAR.exec(s);
   if (!m || !plausibleYear(+m[1]!, m[1]!.length === 1 ? 2 : m[1]!.length) || dateCue(scan, ms, YEAR_WORD_THEN_YEAR.lastIndex) === Cue.BIRTH) return false;
-  add(scan, 'CARD_EXPIRY', ms, YEAR_WORD_THEN_YEAR.lastIndex, 0.75);
+  // (the month's word with it, as `worded-expiry.ts` masks "تنتهي شهر ٣ سنة ٢٠٢٨": "الشهر 10 سنة 26" whole)
+  add(scan, 'CARD_EXPIRY', ms - before.length + word.index, YEAR_WORD_THEN_YEAR.lastIndex, 0.75);
   return true;
 }
 
