@@ -88,7 +88,8 @@ const ITS_NUMBER = /(?:(?<![\p{L}])و?رقم(?:ها|ه|و)|\bits number|\bits no
 
 function recordsOwnNumber(text: string, spans: DetectedSpan[], codes: Array<[number, number]>): void {
   for (const sp of spans) {
-    if (!LISTED.has(sp.type) || sp.confidence >= 0.9) continue;
+    // (whatever its digits pass for: the writer says whose number it is)
+    if (!LISTED.has(sp.type)) continue;
     const before = text.slice(Math.max(0, sp.start - 16), sp.start);
     const m = ITS_NUMBER.exec(before);
     if (!m) continue;
