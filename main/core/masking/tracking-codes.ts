@@ -13,11 +13,12 @@
  * after the first, apart by commas or "و", of its digit count and left visible (or the label's already), are the
  * label's too. And a record named
  * as "its number" ("عندي حوالة من ويسترن ورقمها 4829 1736 05"): when the nearest word with a cue before "its number"
- * is a record's, the number is that record's.
+ * is a transfer's, a tracking number's, an order's or a ticket's, the number is that record's (an account's is not: an
+ * account's holder gives their own ID after "its number" too).
  */
 import { digitValue } from '../text/fold';
 import { IBAN_LENGTHS } from './checksums';
-import { Cue, NEGATIVE_CUES } from './lexicon';
+import { Cue } from './lexicon';
 import type { DetectedSpan } from './types';
 import { namesAny } from './words-in';
 
@@ -101,7 +102,7 @@ function recordsOwnNumber(text: string, spans: DetectedSpan[], codes: Array<[num
       nearest = c;
       return true;
     }, 5);
-    if (nearest !== undefined && NEGATIVE_CUES.has(nearest)) codes.push([sp.start, sp.end]);
+    if (nearest === Cue.REF || nearest === Cue.TRACK || nearest === Cue.ORDER || nearest === Cue.TICKET) codes.push([sp.start, sp.end]);
   }
 }
 
