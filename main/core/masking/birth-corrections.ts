@@ -1,7 +1,8 @@
 /**
  * The wrong value of a birth date is the customer's birth date too: "my DOB is 17 March 1985 but your system shows
  * 1958", "تاريخ ميلادي ١٢/٠٥/١٩٩٠ مش ١٩٩١ زي ما عندكم", "… ولی تو سیستم زده ۱۳۹۶". A year standing alone in the
- * message, one slip from a found birth date's year (a digit changed, two side by side swapped), with a word that sets
+ * message, one slip from a found birth date's year (a digit changed, two side by side swapped; of a birth date said in words with
+ * no digit, any year of a birth's range: "تاریخ تولدم یکم فروردین شصت و هفت … ولی پروفایل ۱۳۷۶ نشون میده"), with a word that sets
  * one against the other between them (or right after the year, "… در تذکره ۱۳۶۹ نوشته شده"), is masked as a birth date;
  * after a record's word ("الطلب رقم ١٩٥٨") it is not, after the tazkira's it is.
  */
@@ -58,6 +59,14 @@ function yearOf(text: string, sp: DetectedSpan): string | null {
   return year;
 }
 
+function hasNoDigit(text: string, sp: DetectedSpan): boolean {
+  for (let i = sp.start; i < sp.end; i++) if (digitValue(text.charCodeAt(i)) >= 0) return false;
+  return true;
+}
+
+/** A Jalali (1300–1419) or Gregorian (1900–2029) year: the years a living customer's birth falls in. */
+const birthRangeYear = (y: string): boolean => (y >= '1300' && y <= '1419') || (y >= '1900' && y <= '2029');
+
 /** The spans with each bare year that is a birth date's wrong value added as a birth date. */
 export function withWrongBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   if (!spans.some((sp) => sp.type === 'DOB')) return spans;
@@ -83,7 +92,8 @@ export function withWrongBirthYears(text: string, spans: DetectedSpan[]): Detect
     const year = digitsOf(text, a, i);
     const birth = births.find((b) => {
       const y = yearOf(text, b);
-      if (!y || !oneSlip(y, year)) return false;
+      // a birth date said in words ("یکم فروردین شصت و هفت") has no digits to compare: a year of a birth's range stands for it
+      if (y ? !oneSlip(y, year) : !(hasNoDigit(text, b) && birthRangeYear(year))) return false;
       const between = b.end <= a ? text.slice(b.end, a) : text.slice(i, b.start);
       // (or right after a later year: "… و در تذکره ۱۳۶۹ نوشته شده", written so in the document)
       return AGAINST.test(between) || (b.end <= a && WRITTEN_AFTER.test(text.slice(i, i + 16)) && DOCUMENT_BEFORE.test(text.slice(Math.max(b.end, a - 30), a)));

@@ -96,8 +96,15 @@ function dropsCharacters(text: string): boolean {
   return false;
 }
 
+/** The last text asked about and its answer: the birth dates' and the birth years' steps ask for the same message. */
+let lastText: string | null = null;
+let lastAnswer = false;
+
 /** The text may hold a birth word: false only when the birth-word scan of its normalised text finds none. */
 export function mayNameBirth(text: string): boolean {
+  if (text === lastText) return lastAnswer;
   gate ??= buildGate();
-  return gate.test(text) || (dropsCharacters(text) && gate.test(normaliseTransient(text).text));
+  lastAnswer = gate.test(text) || (dropsCharacters(text) && gate.test(normaliseTransient(text).text));
+  lastText = text;
+  return lastAnswer;
 }

@@ -60,9 +60,24 @@ const cvvShape = (g: Group): boolean => !g.slashed && (g.digits.length === 3 || 
 /** The card's own word for its date, right after its number: "وتاريخها", "تاريخ البطاقة", "its date", "تاریخش". */
 const CARDS_DATE = /^[ \u00a0,،:-]*(?:و ?)?(?:تاريخ(?:ها|ه)|تاريخ ال(?:بطاق[ةه]|كارت|كرت|فيزا)|تاریخ(?:ش| کارت)|(?:its|the card'?s|card) date|the date on (?:it|the card))[ \u00a0:]*(?:is[ \u00a0]+)?$/iu;
 
+/**
+ * The scan's pre-test: thirteen digits or more with only spaces and commas between them (a card number's least, as the
+ * scan's groups read it). One pass over the units, no string built: most messages have no such run.
+ */
+function holdsCardLengthRun(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (digitValue(c) >= 0) {
+      if (++digits >= 13) return true;
+    } else if (c !== 0x20 && c !== 0xa0 && c !== 0x2c && c !== 0x060c) digits = 0;
+  }
+  return false;
+}
+
 /** The spans with the bare expiry and security code after each card number, and a card's date, added. */
 export function withCardDetails(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  if (text.length < 17) return spans;
+  if (text.length < 17 || !holdsCardLengthRun(text)) return spans;
   let out: DetectedSpan[] | undefined;
   for (let i = 0; i < text.length; i++) {
     if (digitValue(text.charCodeAt(i)) < 0 || (i > 0 && (digitValue(text.charCodeAt(i - 1)) >= 0 || /[\p{L}/]/u.test(text[i - 1]!)))) continue;

@@ -35,6 +35,11 @@ export function iranCodeValid(d: string): boolean {
   return d.charCodeAt(9) - 48 === (r < 2 ? r : 11 - r);
 }
 
+/** Israeli identity number (teudat zehut): 9 digits, alternate weights 1 and 2 from the left — Luhn over nine digits. */
+export function israeliIdValid(d: string): boolean {
+  return d.length === 9 && luhnValid(d);
+}
+
 /** UAE Emirates ID: 784-YYYY-NNNNNNN-C, Luhn over the 15 digits. */
 export function emiratesIdValid(d: string): boolean {
   return d.length === 15 && d.startsWith('784') && luhnValid(d);

@@ -4,6 +4,7 @@
  */
 import { Cue, cueAt, cueOf, cueOfSpelling, isDateCue, isQualifierCue, isWeakCue } from './lexicon';
 import { foldKeyword, FoldedWords, foldRange } from './detection-text';
+import { inChatPrefix } from './chat-export';
 
 export interface ContextText {
   norm: string;
@@ -283,8 +284,13 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
     const ws = pos + 1;
-    // an earlier value ("B00940674", "12/05") owns the cues before it
-    if (digitCount(s, ws, we) >= 2) break;
+    // an earlier value ("B00940674", "12/05") owns the cues before it; a chat export's time does not (the writer's
+    // "رقم موبايلي" on the line before a number they typed in the next message labels it)
+    if (digitCount(s, ws, we) >= 2) {
+      if (inChatPrefix(s, ws) < 0) break;
+      pos = s.lastIndexOf('\n', ws);
+      continue;
+    }
     const cue = wordCue(s, ws, we);
     const followingStart = nextStart;
     const followingEnd = nextEnd;

@@ -3,7 +3,7 @@
  * IBAN-shaped and passport-shaped tokens); each is validated by its rule (check digits, numbering plans,
  * calendars) and, where no rule exists, by the cue words around it.
  */
-import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from './checksums';
+import { emiratesIdValid, egyptIdValid, IBAN_LENGTHS, ibanChecksumValid, ibanValid, iranCodeValid, israeliIdValid, luhnValid, saudiIdValid } from './checksums';
 import { clauseCueBefore, cueBefore, cueRightBefore, labelAfter, messageHasCueBefore, dateCue, correctionBefore, followedByCurrency, labelFarAfter, labelFarBefore, messageHasCue, numberCue, numberCueAfter, numberCueBefore, otpLabelRightBefore, phoneWordBefore, receivedBefore, recordLabelBefore, sentenceStart, type ContextText } from './context';
 import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDateValid, ordinalDayStart, plausibleYear, TEXT_DATE_AFTER_YEAR, TEXT_DATE_BEFORE_YEAR } from './dates';
 import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
@@ -1224,11 +1224,18 @@ const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.N
  * where a phone's plan reads them (Syria's eleven digits and the West Bank's nine open with "0", a Mauritanian NNI's ten
  * read as a British number).
  */
+/** The Israeli identity's Hebrew name and its spellings in Arabic and Latin letters: "ת.ז.", "تعودات زهوت", "teudat zehut". */
+const ISRAELI_ID_NAME = String.raw`(?:ال)?تعود(?:ات|اة|ة|ه|ت|اه) ?(?:زهوت|زيهوت|زهوط)|t(?:e|a)?ud(?:at|ath)?[\s\-]?zehut|ת\.?ז\.?|תעודת זהות`;
 const ID_LABEL_GLUE = String.raw`(?:[\s،,:：.\-]+(?:تبعي|تبعى|ديالي|حقي|متاعي|تاعي|بتاعي|مالي|هي|هو|هيا|هوا|is|ko|of|number|no|num|nr|رقم|ام|من|رو|مال|شماره|نمبر|نمبرش|ش))`;
 const ID_LABEL_RIGHT_BEFORE = new RegExp(
-  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|civil id|emirates id|id card)(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?)${ID_LABEL_GLUE}{0,2}[\s:：\-]*$`,
+  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|civil id|emirates id|id card)(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?|${ISRAELI_ID_NAME})(?:\s*\((?:${ISRAELI_ID_NAME})\))?${ID_LABEL_GLUE}{0,2}[\s:：\-]*$`,
   'i',
 );
+
+/** Nine digits that pass the Israeli check under an identity word are the ID, whatever phone they read as ("رقم هويتي ٠٥٤…"). */
+function israeliIdLabelled(scan: Scan, d: string, start: number, end: number): boolean {
+  return israeliIdValid(d) && ID_CUES.has(cueFor(scan, start, end) as Cue);
+}
 
 function idLabelRightBefore(scan: Scan, start: number): boolean {
   return ID_LABEL_RIGHT_BEFORE.test(scan.norm.slice(Math.max(0, start - 48), start));
@@ -1488,7 +1495,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // that fail its check are a mistyped code, not a phone)
   // (nor after an identity document's own label, in a message that talks of an error: "رقم الهوية تبعي ٠٣١٧… بيطلع خطأ"
   // is the ID the label names, left to the rules after this one)
-  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start) && !(n === 10 && persianText(scan) && cueFor(scan, start, end) === Cue.NID) && !idLabelRightBefore(scan, start) && !idLabelRightAfter(scan, end)) return { type: 'PHONE', confidence: 0.9 };
+  if (n >= 9 && n <= 12 && d[0] === '0' && nationalPhone(scan, d) && !recordLabelled(scan, start) && !(n === 10 && persianText(scan) && cueFor(scan, start, end) === Cue.NID) && !idLabelRightBefore(scan, start) && !idLabelRightAfter(scan, end) && !israeliIdLabelled(scan, d, start, end)) return { type: 'PHONE', confidence: 0.9 };
   // ten digits only when written in groups ("961 3 123 456"): a bare ten-digit block is an ID's or an account's length
   if ((n >= 11 || (n === 10 && groups > 1)) && n <= 13 && noPlusPhone(scan, d, start, end, groups)) return { type: 'PHONE', confidence: 0.8 };
   if (n >= 8 && n <= 12 && (groups <= 4 || pairs(run, a, b))) {
@@ -2169,7 +2176,7 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   // (a country's name or a transfer's verb before it, see countryBeforeReads and transferOrCallReads, unless an ID's
   // word stands before it too: an ID's word after it labels the number after that word, "… 7011 2398 and my QID is …")
   if (n >= 7 && n <= 12 && !ID_CUES.has(numberCueBefore(scan, start) as Cue) && (countryBeforeReads(s, start, d) || transferOrCallReads(scan, start, d))) return 'PHONE';
-  if (ID_CUES.has(c as Cue)) return 'NATIONAL_ID';
+  if (ID_CUES.has(c as Cue) || idLabelRightBefore(scan, start)) return 'NATIONAL_ID';
   if (a === 0 && run.plus) return 'PHONE';
   if (d[0] !== '0' && c !== Cue.PHONE && myKadShape(d)) return 'NATIONAL_ID';
   // (a trunk zero and a valid number of any region we know, hinted or not: the message may come from elsewhere)
@@ -2208,8 +2215,9 @@ function wholeRunValid(scan: Scan, run: Run): boolean {
   return v !== null && v !== 'date' && (v.type === 'PHONE' ? v.confidence >= 0.85 : (v.type === 'CARD' || v.type === 'NATIONAL_ID') && v.confidence >= 0.95);
 }
 
-const MONTH_WORD_BEFORE = /(?:month|mois|mah|شهر|ماه)[ \u00a0]*:?[ \u00a0]*$/i;
-const YEAR_WORD_THEN_YEAR = /[ \u00a0]*(?:year|yr|an|année|annee|sana|sal|سنة|سنه|عام|سال)[ \u00a0]*:?[ \u00a0]*(\d{4}|\d{2})(?![0-9])/iy;
+const MONTH_WORD_BEFORE = /(?:month|mois|mah|(?:ال)?شهر|ماه)[ \u00a0]*:?[ \u00a0]*$/i;
+// ("month nine, year twenty-eight": a comma between; "ماه ده سال شش": a year of one digit said as a word, "06")
+const YEAR_WORD_THEN_YEAR = /[ \u00a0]*[,،]?[ \u00a0]*(?:year|yr|an|année|annee|sana|sal|(?:ال)?سنة|(?:ال)?سنه|عام|سال)[ \u00a0]*:?[ \u00a0]*(\d{4}|\d{1,2})(?![0-9])/iy;
 
 /**
  * "expiry month 04 year 2029", "تنتهي شهر ٧ سنة ٢٠٢٧", "انقضاش ماه ۵ سال ۱۴۰۵" (and, rewritten from words, "شهر عشرة
@@ -2221,11 +2229,14 @@ function wordedExpiry(scan: Scan, run: Run): boolean {
   const me = run.ge[0]!;
   const last = scan.found[scan.found.length - 1];
   if (me - ms > 2 || !validMonth(s.slice(ms, me)) || !last || (last.type !== 'CARD' && last.type !== 'CVV') || ms - last.end > 48) return false;
-  if (!MONTH_WORD_BEFORE.test(s.slice(Math.max(0, ms - 8), ms))) return false;
+  const before = s.slice(Math.max(0, ms - 10), ms);
+  const word = MONTH_WORD_BEFORE.exec(before);
+  if (!word) return false;
   YEAR_WORD_THEN_YEAR.lastIndex = me;
   const m = YEAR_WORD_THEN_YEAR.exec(s);
-  if (!m || !plausibleYear(+m[1]!, m[1]!.length) || dateCue(scan, ms, YEAR_WORD_THEN_YEAR.lastIndex) === Cue.BIRTH) return false;
-  add(scan, 'CARD_EXPIRY', ms, YEAR_WORD_THEN_YEAR.lastIndex, 0.75);
+  if (!m || !plausibleYear(+m[1]!, m[1]!.length === 1 ? 2 : m[1]!.length) || dateCue(scan, ms, YEAR_WORD_THEN_YEAR.lastIndex) === Cue.BIRTH) return false;
+  // (the month's word with it, as `worded-expiry.ts` masks "تنتهي شهر ٣ سنة ٢٠٢٨": "الشهر 10 سنة 26" whole)
+  add(scan, 'CARD_EXPIRY', ms - before.length + word.index, YEAR_WORD_THEN_YEAR.lastIndex, 0.75);
   return true;
 }
 

@@ -59,7 +59,7 @@ for (const [value, words] of [[10, 'عشره عشرة'], [11, 'حداشر احد
  * تسعة…" is 70 3 9…); a unit after them is the next digit, never the same number (that is "تلاتة وسبعين").
  */
 const ARABIC_TENS = new Set<string>();
-for (const [value, words] of [[20, 'عشرين'], [30, 'ثلاثين تلاتين'], [40, 'اربعين'], [50, 'خمسين'], [60, 'ستين'], [70, 'سبعين'], [80, 'ثمانين تمانين'], [90, 'تسعين']] as const) {
+for (const [value, words] of [[20, 'عشرين'], [30, 'ثلاثين تلاتين'], [40, 'اربعين ربعين'], [50, 'خمسين'], [60, 'ستين'], [70, 'سبعين'], [80, 'ثمانين تمانين'], [90, 'تسعين']] as const) {
   put(value, words);
   for (const w of words.split(' ')) ARABIC_TENS.add(foldKeyword(w));
 }
@@ -175,9 +175,33 @@ function tokens(text: string): Token[] {
       if (rest !== undefined && rest >= 0 && rest <= 9) v = rest;
     }
     if (v !== undefined && AFTER_ZERO_ONLY.has(w) && out[out.length - 1]?.value !== 0) v = undefined;
+    if (v === undefined || ARABIC_TENS.has(w)) {
+      const unitAndTens = unitAndTensBefore(text, out, w, ws);
+      if (unitAndTens) {
+        out.push({ ...unitAndTens, end: i });
+        continue;
+      }
+    }
     out.push({ start: ws, end: i, value: v ?? NaN, ...(v !== undefined && ARABIC_TENS.has(w) ? { tens: true } : {}) });
   }
   return out;
+}
+
+/**
+ * "اثنين و عشرين", "تلاتة وتلاتين": a unit, "and" (a word of its own or written onto the tens) and a tens word are one
+ * number, as Maghrebi and Levantine readers say a phone's pairs ("زيرو ستة سبعين اثنين و عشرين …" is 06 70 22 …). The
+ * tokens it replaces are taken off `out`; null when the words before `w` are no unit and "and".
+ */
+function unitAndTensBefore(text: string, out: Token[], w: string, ws: number): Token | null {
+  const attached = !ARABIC_TENS.has(w);
+  if (attached && !(w.length > 2 && w.charCodeAt(0) === 0x648 && ARABIC_TENS.has(w.slice(1)))) return null;
+  const tens = WORDS.get(attached ? w.slice(1) : w)!;
+  const and = attached ? undefined : out[out.length - 1];
+  if (and && !(and.end - and.start === 1 && text.charCodeAt(and.start) === 0x648 && /^[ \u00a0]{1,2}$/.test(text.slice(and.end, ws)))) return null;
+  const unit = out[out.length - (attached ? 1 : 2)];
+  if (!unit || unit.tens || !(unit.value >= 1 && unit.value <= 9) || !/^[ \u00a0]{1,2}$/.test(text.slice(unit.end, and ? and.start : ws))) return null;
+  out.length -= attached ? 1 : 2;
+  return { start: unit.start, end: ws, value: unit.value + tens, tens: true };
 }
 
 const isDigitWord = (v: number): boolean => v >= 0 || v === DOUBLE || v === TRIPLE || v === OH;

@@ -8,6 +8,13 @@
  * a tracking number or another record ("رقم الشحنة …"). And so is Western Union's transfer number (MTCN), ten digits
  * after "WU" in capitals or "Western Union" ("WU 441-820-7713"), whatever phone or ID its digits pass for ("Wu" in
  * lower case is a name, and the phone after it the customer's).
+ *
+ * A record's label carries over its list: "کد پیگیری: 482913، 573920، 618204", "tracking codes: a, b, c" — the values
+ * after the first, apart by commas or "و", of its digit count and left visible (or the label's already), are the
+ * label's too. And a record named
+ * as "its number" ("عندي حوالة من ويسترن ورقمها 4829 1736 05"): when the nearest word with a cue before "its number"
+ * is a transfer's, a tracking number's, an order's or a ticket's, the number is that record's (an account's is not: an
+ * account's holder gives their own ID after "its number" too).
  */
 import { digitValue } from '../text/fold';
 import { IBAN_LENGTHS } from './checksums';
@@ -41,8 +48,62 @@ export function withoutTrackingNumbers(text: string, spans: DetectedSpan[]): Det
       if (WESTERN_UNION.test(text.slice(Math.max(0, sp.start - 24), sp.start)) && digitsIn(text, sp.start, sp.end) === 10) codes.push([sp.start, sp.end]);
     }
   }
+  listedAfterRecord(text, spans, codes);
+  recordsOwnNumber(text, spans, codes);
   if (!codes.length) return spans;
   return spans.filter((s) => !codes.some(([a, b]) => s.start >= a && s.end <= b));
+}
+
+/** A list's separator: ", ", "، ", "; ", " و " (spaces around, at most a few). */
+const LIST_GAP = /^[ \u00a0]{0,2}(?:[,،;؛][ \u00a0]{0,2}(?:و[ \u00a0]?)?|و[ \u00a0]?|and[ \u00a0])[ \u00a0]{0,2}$/u;
+const LISTED = new Set(['OTP', 'NATIONAL_ID', 'PHONE']);
+
+/** The digit run ending right before `end` (its start), or -1. */
+function runBefore(text: string, end: number): number {
+  let a = end;
+  while (a > 0 && digitValue(text.charCodeAt(a - 1)) >= 0) a--;
+  return a < end ? a : -1;
+}
+
+function listedAfterRecord(text: string, spans: DetectedSpan[], codes: Array<[number, number]>): void {
+  for (const sp of spans) {
+    if (!LISTED.has(sp.type) || sp.confidence >= 0.9) continue;
+    const n = digitsIn(text, sp.start, sp.end);
+    if (n !== sp.end - sp.start) continue;
+    // back through the list to its first value: each one of this count, left visible, a list's separator before it
+    let at = sp.start;
+    let first = -1;
+    for (let k = 0; k < 8; k++) {
+      let g = at;
+      while (g > 0 && at - g < 7 && digitValue(text.charCodeAt(g - 1)) < 0) g--;
+      const a = runBefore(text, g);
+      if (a < 0 || g - a !== n || !LIST_GAP.test(text.slice(g, at)) || spans.some((o) => o.start < g && a < o.end && !codes.some(([x, y]) => o.start >= x && o.end <= y))) break;
+      first = at = a;
+    }
+    if (first >= 0 && namesAny(text.slice(Math.max(0, first - 40), first), (c) => c === Cue.TRACK || c === Cue.REF || c === Cue.ORDER || c === Cue.TICKET, 3)) codes.push([sp.start, sp.end]);
+  }
+}
+
+/** "ورقمها", "رقمه", "its number", "شماره‌اش": a number said to be a thing's named before it. */
+const ITS_NUMBER = /(?:(?<![\p{L}])و?رقم(?:ها|ه|و)|\bits number|\bits no\.?|شماره‌?اش|شمارش)[ \u00a0:]*(?:is[ \u00a0]+)?$/iu;
+
+function recordsOwnNumber(text: string, spans: DetectedSpan[], codes: Array<[number, number]>): void {
+  for (const sp of spans) {
+    // (whatever its digits pass for: the writer says whose number it is)
+    if (!LISTED.has(sp.type)) continue;
+    const before = text.slice(Math.max(0, sp.start - 16), sp.start);
+    const m = ITS_NUMBER.exec(before);
+    if (!m) continue;
+    const clause = text.slice(Math.max(0, sp.start - before.length + m.index - 40), sp.start - before.length + m.index);
+    // the nearest word with a cue, weak "number" words passed over
+    let nearest: Cue | undefined;
+    namesAny(clause, (c) => {
+      if (c === Cue.PHONE_WEAK) return false;
+      nearest = c;
+      return true;
+    }, 5);
+    if (nearest === Cue.REF || nearest === Cue.TRACK || nearest === Cue.ORDER || nearest === Cue.TICKET) codes.push([sp.start, sp.end]);
+  }
 }
 
 function digitsIn(text: string, from: number, to: number): number {

@@ -49,7 +49,7 @@ put(18, 'تمنتاشر ثمنطاش ثمنطعش');
 put(19, 'تسعتاشر تسعطاش تسعطعش');
 put(20, 'عشرين عشرون');
 put(30, 'ثلاثين ثلاثون تلاتين');
-put(40, 'اربعين اربعون');
+put(40, 'اربعين اربعون ربعين');
 put(50, 'خمسين خمسون');
 put(60, 'ستين ستون');
 put(70, 'سبعين سبعون');
@@ -338,8 +338,8 @@ const BORN_THEN = new RegExp(`(?<![A-Za-z\\u0621-\\u06d3])(?:${BORN_IN_YEAR_WORD
 // (the born word without its look-behind: a look-behind tried at every unit of every message costs more than the
 // pretest saves)
 const MAY_HAVE_WORDED = new RegExp(`${THOUSAND_OR_HUNDRED.source}|${MONTH_THEN_YEAR.source}|(?:${BORN_IN_YEAR_WORDS.join('|')})[ \\u00a0]`, 'i');
-const MONTH_WORD = new Set(['شهر', 'ماه', 'month'].map(foldKeyword));
-const YEAR_WORD = new Set(['سنة', 'سنه', 'سال', 'year'].map(foldKeyword));
+const MONTH_WORD = new Set(['شهر', 'الشهر', 'ماه', 'month'].map(foldKeyword));
+const YEAR_WORD = new Set(['سنة', 'سنه', 'السنة', 'سال', 'year'].map(foldKeyword));
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
   if (!digitWords && !MAY_HAVE_WORDED.test(text)) return false;

@@ -17,16 +17,17 @@ const year = fc.oneof(fc.integer({ min: 2025, max: 2034 }).map(String), fc.integ
 
 describe('round 14 (a): a card expiry with a month word and a year word, spaced, or after the code (property)', () => {
   it('"expiry month 04 year 2029", "تنتهي شهر ٧ سنة ٢٠٢٧", "انقضا ماه ۵ سال ۱۴۰۵", in any digit script', () => {
+    // (masked from the month's word since round 28, as worded-expiry.ts masks it)
     const say = fc.constantFrom(
-      [' expiry month ', ' year '],
-      [' تنتهي شهر ', ' سنة '],
-      [' بتخلص شهر ', ' سنه '],
-      [' انقضا ماه ', ' سال '],
-      [', exp month: ', ' year: '],
+      [' expiry ', 'month ', ' year '],
+      [' تنتهي ', 'شهر ', ' سنة '],
+      [' بتخلص ', 'شهر ', ' سنه '],
+      [' انقضا ', 'ماه ', ' سال '],
+      [', exp ', 'month: ', ' year: '],
     );
     fc.assert(
-      fc.property(cards, fc.boolean(), say, month, fc.boolean(), year, scriptOf, fc.constantFrom('', ' please', ' وما تمشي', ' ـه'), (card, fours, [label, mid], m, pad, y, script, post) => {
-        const value = script(`${pad ? String(m).padStart(2, '0') : m}${mid}${y}`);
+      fc.property(cards, fc.boolean(), say, month, fc.boolean(), year, scriptOf, fc.constantFrom('', ' please', ' وما تمشي', ' ـه'), (card, fours, [label, word, mid], m, pad, y, script, post) => {
+        const value = word + script(`${pad ? String(m).padStart(2, '0') : m}${mid}${y}`);
         foundIn(`card ${script(fours ? inFours(card) : card)}${label}${value}${post}`, value, 'CARD_EXPIRY');
       }),
       RUNS,
