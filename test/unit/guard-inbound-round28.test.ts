@@ -143,7 +143,7 @@ describe('inbound, round 28 (generated)', () => {
         ['رمزمو عوض کردم گذاشتم {p}', 'رمزمو عوض کردم ولی هنوز نمیتونم وارد بشم'],
         ['I changed my password and set it to {p} just now', 'I changed my password yesterday and it works now'],
         ['غيرت كلمة السر وحطيتها {p}', 'غيرت كلمة السر وما زال ما يفتح'],
-      ]), pick(['فتحت الرابط المختصر وطلب الرقم السري حق المحفظة وادخلته {n}', 'طلب مني رمز المحفظة وكتله {n}', 'opened the short link and it asked for my wallet PIN, I entered it {n}']), (pin, sc, pass, [set, told], pinFrame) => {
+      ] as const), pick(['فتحت الرابط المختصر وطلب الرقم السري حق المحفظة وادخلته {n}', 'طلب مني رمز المحفظة وكتله {n}', 'opened the short link and it asked for my wallet PIN, I entered it {n}']), (pin, sc, pass, [set, told], pinFrame) => {
         const p = fill(set, { p: pass });
         expect(flags(p), p).toContain('secret');
         expect(flags(told), told).not.toContain('secret');
