@@ -1,6 +1,7 @@
 /**
- * Round 7 of issue #21 (inbound), composed from parts: the company's own name under a country's commercial ending is
- * its branch (`acme.com.sa` beside `acme.com`), not a look-alike; a fee the customer paid "to the same number" with
+ * Round 7 of issue #21 (inbound), composed from parts: the company's own name under a country's commercial ending
+ * (`acme.com.sa` beside `acme.com`) is its branch only when the policy lists it (round 28 turned round 7's reading: a
+ * name under a country's ending the company does not own is a look-alike); a fee the customer paid "to the same number" with
  * nobody demanding it is a bill; a PIN stated later in the sentence that named it; Arabizi future threats and demands.
  * Each safe case stands beside the same parts made into the sign, so a property cannot pass by flagging nothing.
  */
@@ -16,11 +17,13 @@ const flagsWith = (company: string, t: string) =>
 const amount = fc.integer({ min: 20, max: 900 });
 
 describe('inbound, round 7 (generated)', () => {
-  it("the company's name under a country's commercial ending is its branch; another ending, a dressed name or a typo is not", () => {
+  it("the company's name under a country's commercial ending is its branch only when the policy lists it; another ending, a dressed name or a typo never is", () => {
     fc.assert(
       fc.property(name, pick([['com', 'sa'], ['com', 'eg'], ['com', 'jo'], ['co', 'uk'], ['co', 'ae'], ['co', 'ir']] as const), pick(['I ordered from {d}, is that you?', 'هل {d} موقعكم الرسمي؟', 'سفارشم رو از {d} دادم']), (brand, [kind, cc], frame) => {
         const own = frame.replace('{d}', `${brand}.${kind}.${cc}`);
-        expect(flagsWith(`${brand}.com`, own), own).not.toContain('lookalike');
+        expect(flagsWith(`${brand}.com`, own), own).toContain('lookalike');
+        const listed = inspectInbound(own, 'en', { policy: resolveGuardPolicy({ companyDomains: [`${brand}.com`, `${brand}.${kind}.${cc}`] }), detectSensitive }).flags.map((f) => f.code);
+        expect(listed, own).not.toContain('lookalike');
         for (const other of [`${brand}.net.${cc}`, `${brand}-support.${kind}.${cc}`, `${brand}.support`]) {
           const msg = frame.replace('{d}', other);
           expect(flagsWith(`${brand}.com`, msg), msg).toContain('lookalike');

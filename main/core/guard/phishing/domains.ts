@@ -63,7 +63,6 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
     const ck = skeleton(companyLabel);
     const brands = new Set([ck, ...policy.brandNames.map(skeleton)].filter((b) => b.length >= 3));
     let how: LookalikeHow | undefined;
-    if (sk === ck && regLabel === companyLabel && countryBranchOf(link.domain.slice(regLabel.length + 1), company.slice(companyLabel.length + 1))) continue;
     if (sk === ck) how = regLabel === companyLabel ? 'other_ending' : 'homoglyph';
     else if (ck.length >= 4 && editDistance(sk, ck, 2) <= (ck.length >= 6 ? 2 : 1)) how = 'typo';
     else if ([...brands].some((b) => containsBrand(regLabel, sk, b))) how = 'extra_words';
@@ -105,16 +104,6 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'country_label' });
   }
   return flags;
-}
-
-/**
- * `acme.com.sa`, `acme.co.uk` beside the company's `acme.com`: the company's own name, spelt exactly, in a country's
- * commercial space (its ending, or `co` for `com`, then a country code) is how a company's branch site is named, not
- * a trick — another ending entirely (`acme.net`, `acme.support`) still is. Homoglyphs and typos never reach here.
- */
-function countryBranchOf(ending: string, companyEnding: string): boolean {
-  const [kind, country, ...more] = ending.split('.');
-  return more.length === 0 && country !== undefined && COUNTRY_CODES.has(country) && (kind === companyEnding || (companyEnding === 'com' && kind === 'co'));
 }
 
 /**
@@ -202,7 +191,8 @@ function nameInFrontOfDress(link: Link): string | undefined {
   if (parts.length < 2 || !parts.every(isDress) || !link.subdomain) return undefined;
   const labels = link.subdomain.split('.');
   // `zaytun.ir.verify-account.com`: a country code in front of the dress reads as the name's country, the name before it
-  if (labels.length >= 2 && COUNTRY_CODES.has(labels[labels.length - 1]!) && /^\p{L}{3,}$/u.test(labels[labels.length - 2]!) && !isDress(labels[labels.length - 2]!)) return labels[labels.length - 2];
+  // (round 28) …and so does a generic ending: `brand.com.refund-center.net` reads as `brand.com`
+  if (labels.length >= 2 && (COUNTRY_CODES.has(labels[labels.length - 1]!) || GENERIC_ENDINGS.has(labels[labels.length - 1]!)) && /^\p{L}{3,}$/u.test(labels[labels.length - 2]!) && !isDress(labels[labels.length - 2]!)) return labels[labels.length - 2];
   const read = labels.pop()!;
   const pieces = read.split('-').filter(Boolean);
   if (pieces.length < 2) return undefined;

@@ -21,6 +21,11 @@ const PRESENTED = new RegExp(`(?<![\\p{L}])(?:${[
 ].map(foldLetters).join('|')})`, 'u');
 /** Endings of web addresses: the generic ones and every two-letter country code. */
 const DOMAIN_ENDING = /^(?:com|net|org|info|biz|io|gov|edu|app|online|site|xyz|[a-z]{2})$/;
+/**
+ * (round 28) Tagalog's verb prefixes hyphenated onto an English verb — "ma-verify", "pa-confirm", "pang-login",
+ * "na-receive" — are one word of Taglish, not a name dressed as a desk (a bare handle of two pieces, no "@").
+ */
+const TAGALOG_PREFIX = /^(?:i|ma|mag|maka|makapag|na|nag|naka|nakapag|pa|pag|pang|ipa|ka|ni)$/;
 const OWN = /(?<![\p{L}])(?:my (?:username|user ?name|handle|account|email|e-mail|id|login)|يوزري|اسم المستخدم حقي|يوزرنيمم|آیدی ?م)(?:\s+(?:is|هو|هست))?\s*:?\s*$/iu;
 
 /**
@@ -50,6 +55,7 @@ export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'br
     const parts = handle.split(/[._-]+/).filter(Boolean);
     // a web address is judged as a link is ("arabbank.com.jo", "www.…"): a handle has no domain ending
     if (parts.length < 2 || (!m[0].startsWith('@') && !handle.includes('_') && (parts[0] === 'www' || DOMAIN_ENDING.test(parts[parts.length - 1]!)))) continue;
+    if (parts.length === 2 && !m[0].startsWith('@') && /^[a-z]+-[a-z]+$/i.test(handle) && TAGALOG_PREFIX.test(parts[0]!.toLowerCase())) continue;
     const withBrand = brands.some((b) => parts.some((p) => p === b || p.startsWith(b)) && parts.length >= 2);
     if (withBrand || dressedName(parts.join('-'))) found.push(m[0]);
   }

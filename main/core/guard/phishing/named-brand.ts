@@ -29,6 +29,9 @@ const senderPlaces = (name: string, opening = '', colon = String.raw`\s*[:|\-–
   String.raw`(?<![\p{L}])(?:[Ff]rom|by|de la part de|signed|sent by|men|mn|من|از طرف|از|عنوان|با عنوان|موقعة|موقعه)\s+${name}`,
   // "Nakhla Pay here", "Nakhla Pay team", "The Nakhla Pay Team"
   String.raw`${name}\s+(?:here|team|support)(?![\p{L}])`,
+  // (round 28) the company the customer writes to, greeted at a line's opening: "Hi Nakhla Pay, is nakhlapay-uae.com
+  // yours?", "Dear Nakhla Pay,": the links the customer asks it about must be its own too
+  String.raw`(?:^|\n)[ \t]*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Ss]ala+m|[Hh]ola|[Bb]onjour)[ \t]+)?${name}[ \t]*[,!\n]`,
 ];
 const regexOf = (places: string[]) => new RegExp(places.map((p) => `(?:${p})`).join('|'), 'gmu');
 const SENDER = regexOf(senderPlaces(NAME));

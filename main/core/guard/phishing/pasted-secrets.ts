@@ -26,6 +26,8 @@ const NAMES: Record<PastedType, string> = {
     'pin', 'pin code', 'pin number', 'atm pin', 'card pin', 'm-?pin', 'upi pin', `پ${Y}ن(?: ?${K}د)?`, `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم${Y}? (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
     // (round 27) Québec French "NIP" (numéro d'identification personnel): "Mon NIP c'est 4826"
     'nip', 'code nip',
+    // (round 28) the wallet's code: "طلب مني رمز المحفظة"
+    `رمز (?:ال)?محفظ\\S*`,
   ].join('|'),
   // an Iranian card's second (online) PIN, 5 to 12 digits: "رمز دوم کارتم 8823116", "ramz dovom", "رمز پویا"
   PIN2: [`رمز(?:${Y})? ?(?:دوم|پو${Y}ا|${A}ينترنت${Y}|${A}ینترنت${Y})\\S*`, 'ramze? ?(?:dovom|pooya|puya|internet[iy])\\S*', 'second pin', 'online pin'].join('|'),
@@ -112,7 +114,12 @@ const STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:it|that|mine)(?:'s| wa
  * yun: …" — the password named in the message, the value shaped like one.
  */
 const GAVE = `(?:[وف])?(?:${A}?عط${Y}ت|اد${Y}ت)(?:ه|ها|و|هو|هم)?(?:ل${Y}ه|لو|له|ولو|وله|الو|ال${Y}ه|لها|لهم|ل${Y}|ل${Y}ا)?|gave (?:it|him|her|them)(?: (?:it|to (?:him|her|them)))?|(?:je )?(?:lui|leur) (?:ai|avais) donn[ée]\\S*|(?:بهش|بهشون|بهش هم) (?:دادم|گفتم)|ito (?:yun|yon|iyon)|eto (?:yun|yon)`;
-const TYPED_AS = new RegExp(`(?<![\\p{L}\\p{N}])(?:typed|entered|put in|wrote|filled in|${GAVE}|زدم|نوشتم|وارد (?:کردم|كردم)|تایپ (?:کردم|كردم)|كتبت\\S*|كتبته|حطيت\\S*|دخلت\\S*|zadam|neveshtam|vared kardam|katabt\\S*|7atet\\S*)`
+/**
+ * (round 28) …or what they say they changed it to: "I changed it and set it to …", "changed it to …", Persian "عوضش کردم
+ * گذاشتم …", "تغییرش دادم به …", Arabic "غيرتها وحطيتها …", "خليته …".
+ */
+const SET_TO = `(?:set|changed|made|reset|updated) it (?:to|as)|گذاشتم(?:ش)?|(?:عوضش|تغییرش|تغييرش) (?:کردم|كردم|دادم)(?: به)?|(?:و|ف)?(?:خل${Y}ت|غ${Y}رت)(?:ه|ها|و)`;
+const TYPED_AS = new RegExp(`(?<![\\p{L}\\p{N}])(?:typed|entered|put in|wrote|filled in|${GAVE}|${SET_TO}|زدم|نوشتم|وارد (?:کردم|كردم)|تایپ (?:کردم|كردم)|كتبت\\S*|كتبته|حطيت\\S*|دخلت\\S*|zadam|neveshtam|vared kardam|katabt\\S*|7atet\\S*)`
   + `(?: (?:it|in|as|:|it as|توش|تو|اونجا|فيه|فيها|هناك|there))*\\s*[:=(]?\\s*([^\\s"'«»،,()]{6,64})`, 'giu');
 const NAMES_PASSWORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PASSWORD})(?![\\p{L}\\p{N}])`, 'iu');
 function passwordShaped(v: string): boolean {
@@ -142,7 +149,9 @@ const PIN_STATED_AS = [
   // (round 25) what the customer says they did with it, then the value: "…وحطيته 2580", "so I typed it in the chat: 3718",
   // "وقلتلو ياه، هو 9052", "منم نوشتم براش ۴۴۰۱", "binigay ko na, 4826"
   "(?:i |so i |and i |then i )?(?:typed|entered|put|wrote|gave|sent|told|read)(?: (?:him|them|her))? it(?: (?:in|into|to|on|out to) (?:the |his |her |their |a )?\\S+)?",
-  `(?:و|ف)?(?:حط${Y}ت|${K}تبت|دخلت|عط${Y}ت|اد${Y}ت|قلت|بعت|ارسلت)(?:ه|ها|و|لو|له)(?: (?:${Y}اه|ا${Y}اه))?(?:[،,]? (?:هو|هي|هوا))?`,
+  `(?:و|ف)?(?:حط${Y}ت|${K}تبت|[اأ]?دخلت|عط${Y}ت|اد${Y}ت|قلت|بعت|ارسلت)(?:ه|ها|و|لو|له)(?: (?:${Y}اه|ا${Y}اه))?(?:[،,]? (?:هو|هي|هوا))?`,
+  // (round 28) Iraqi and Gulf "I told him" with ق said as ك or گ: "وكتله 4471", "گلتله"
+  `(?:و|ف)?(?:${K}ت|گت|${K}لت|گلت)(?:له|لو|لها)`,
   `(?:منم |من )?(?:نوشتم|گفتم|زدم|دادم|فرستادم)(?: (?:براش|بهش|براشون|بهشون))?`, '(?:binigay|sinabi|tinype|nilagay) ko(?: na)?(?: sa kanya)?[,]?',
 ].join('|');
 const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN}|${NAMES.PIN2})(?![\\p{L}\\p{N}])[^\\d٠-٩۰-۹\\n]{0,60}?(?<![\\p{L}])(?:${PIN_STATED_AS})\\s*[:=]?\\s+(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'giu');
@@ -184,7 +193,7 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
     const start = m.index + m[0].lastIndexOf(m[1]!);
     if (passwordShaped(m[1]!) && !spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + m[1]!.length, confidence: 0.8 });
   }
-  if (NAMES_PASSWORD.test(text)) {
+  if (NAMES_PASSWORD.test(text) || text.includes('رمز')) {
     for (const m of [...text.matchAll(STATED_BY_IT), ...text.matchAll(TYPED_AS)]) {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       if (passwordShaped(m[1]!) && !spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + m[1]!.length, confidence: 0.8 });

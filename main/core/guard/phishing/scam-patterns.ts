@@ -110,8 +110,10 @@ const CLAIMS_TO_BE_FROM = pieces(
   // se bol raha hoon", Hindi "bola Acme se hai", Bengali "Acme theke bolchi", Hausa "yace daga Acme yake", Somali
   // "waxaan ka socdaa Acme", Pashto "da Acme na yam", Pidgin "say he dey from Acme"
   rx([
-    '(?:kehnda|kehndi|kehnde|kenda|kendi|kehta|kehti|kehte|keh (?:raha|rahi|rahe)|kah (?:raha|rahi)|bola|boli|bole|bolta|bolti|bataya|btaya)(?: (?:tha|thi|the|si|sa|ki|ke|k|ke wo|ki wo|ke woh|ki woh|main|mai|mein|me|wo|woh|oh|o|ae|hai|hain))* \\S{1,24} (?:toh|ton|tun|to|se|sey|say|valeya|waleya|wale|wala|vale|vala)(?: (?:aa|aan|haan|han|hai|hain|hoon|hun|hu|bol))(?![a-z])',
-    '(?:main|mai|mein|me|asi|assi|hum|ham) \\S{1,24} (?:toh|ton|se|sey) (?:bol|gal) (?:raha|rahi|rahe|reha|rehi|riha)', '(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{2,24} (?:theke|thekey|theika) (?:bolchi|bolchhi|bolchilam|bolchen|bolche|phone korchi|call korchi|esechi)',
+    '(?:kehnda|kehndi|kehnde|kenda|kendi|kehta|kehti|kehte|keh (?:raha|rahi|rahe)|kah (?:raha|rahi)|bola|boli|bole|bolta|bolti|bataya|btaya)(?: (?:tha|thi|the|si|sa|ki|ke|k|ke wo|ki wo|ke woh|ki woh|main|mai|mein|me|wo|woh|oh|o|ae|hai|hain))* \\S{1,24}(?: (?:ke|ki|ka|de|da|di)(?: \\S{1,24}){1,3})? (?:toh|ton|tun|to|se|sey|say|valeya|waleya|wale|wala|vale|vala)(?: (?:aa|aan|haan|han|hai|hain|hoon|hun|hu|bol))(?![a-z])',
+    '(?:main|mai|mein|me|asi|assi|hum|ham) \\S{1,24} (?:toh|ton|se|sey) (?:bol|gal) (?:raha|rahi|rahe|reha|rehi|riha)',
+    // (round 28) reported after "ke": "call aayi ke main Acme head office se hoon"
+    '(?:ke|ki|k) (?:main|mai|mein|hum|ham) \\S{1,24}(?: \\S{1,24}){0,3} (?:se|sey|say) (?:hoon|hun|hu|hain|bol raha|bol rahi)(?![a-z])', '(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{2,24} (?:theke|thekey|theika) (?:bolchi|bolchhi|bolchilam|bolchen|bolche|phone korchi|call korchi|esechi)',
     '(?:ya|ta|sun|na)? ?(?:ce|yace|tace|suka ce|sunce) (?:shi |ita |su )?daga', 'daga \\S{1,24} (?:yake|take|suke|nake)(?![a-z])', '(?:waxaan|wuxuu|waxay|wuxuu yiri waxaan) ka (?:socdaa|socda|yimid|imid|shaqeeyaa)',
     'da \\S{1,24} (?:na|ne|nah) (?:yam|yem|yu|yo|yi)(?![a-z])', '(?:say|sey|talk say) (?:he|she|dem|im|e) (?:dey|de|don|come) (?:from|for)(?![a-z])',
   ]),
@@ -173,6 +175,20 @@ const CALLERS_NUMBER = endsBefore([
   // (round 25) Dari and Persian "his number": "نمبرش ۰۵۵ … است", "شماره‌اش"
   'نمبرش', 'نمبر ?اش', 'شماره ?اش', 'شمارش', 'nambarash', 'shomarash',
 ]);
+/**
+ * (round 28) A number the customer took from a social-media page that wears our name: "the number written on your
+ * Facebook page", "الرقم المكتوب بصفحتكم بالفيسبوك", "شماره‌ای که توی صفحه اینستاگرامتون نوشته بود" — where the person at it
+ * asked for a secret or was given one, the page is a fake one (our published lines never ask for one).
+ */
+const SOCIAL_PAGE_NUMBER = pieces(
+  rx([
+    '(?:number|no\\.?|line|phone)(?: \\S+){0,3}? (?:on|from|in|at) (?:your|ur|the|their|a|ur official|your official) (?:facebook|fb|instagram|insta|ig|tiktok|telegram|twitter|x|snapchat)(?: page| account| profile| channel)?',
+    '(?:الرقم|رقم|النمره|نمره)\\S*(?: (?:اللي|الي|يلي|الذي|المكتوب|الموجود|المذكور|المنشور|مكتوب|موجود))* (?:\\S+ )?(?:في|على|ب|بال|فال|ع|عال|من)? ?(?:ال)?(?:صفح|بيج|حساب|اكونت)\\S*(?: \\S+)? (?:في|على|ب|بال|فال|ع|عال)? ?(?:ال)?(?:فيس\\S*|انستا\\S*|انستغرام|انستقرام|تيك ?توك|تلغرام|تويتر)',
+    '(?:شماره|نمبر)\\S*(?: \\S+){0,4}? (?:صفحه|پيج|اكانت|حساب)\\S* (?:\\S+ )?(?:اينستا|انستا|فيسبوك|فيس ?بوك|تلگرام|تيك ?تاك)\\S*',
+  ]),
+);
+/** (round 28) …and what shows the person at it took a secret: asked for one, or was told or given one. */
+const GIVEN_TO_THEM = /(?<![\p{L}])(?:gave|told|sent|read|(?:و|ف)(?:طلب|بغا|خواست)\S*|قلتل\S*|كتل(?:ه|و|ها)|گلتل\S*|عطيت\S*|اديت\S*|دزيت\S*|بعتل\S*|گفتم|دادم|فرستادم)(?![\p{L}])/u;
 /** (round 26) A chat app named right before a number: "on WhatsApp +44 …", "على الواتساب ‎+44 …", "در واتساپ +90 …". */
 const CHAT_BEFORE = endsBefore(['(?:on|via|at|in|through|di|kwa|sa) (?:whats ?app|telegram|viber|signal)', '(?:ع|عل|على|علي|عبر|في|ب|بال|ع ال) ?(?:ال)?(?:واتساب|واتس اب|واتس|تلغرام|تلجرام|تليجرام|فايبر)', '(?:در|تو|توي|به|با) (?:واتساپ|واتس اپ|تلگرام)', 'whats ?app', 'واتساب', 'واتساپ']);
 /** (round 16) A wallet someone names to send money to: "حولهم على محفظة رقم 09…", "transfer it to wallet number …". */
@@ -578,6 +594,11 @@ const FROZEN = pieces(
     '(?:bast[ae]|blok\\S*|mahkam|masdud|qat) (?:shud\\S*|meshavad|mesha|megardad|karda shud)', 'mesuzad', 'سوزونده (?:مي ?شه|ميشه)', 'سوزانده (?:مي ?شود|ميشود|خواهد)', '(?:ime|ita|ume|uta|zime|zita|i|zi)?(?:fungwa|zimwa|simamishwa|zuiliwa|blokiwa)(?![a-z])',
   ]),
 );
+/**
+ * (round 28) The money sent goes back: "التحويل برجع", "الحوالة ترجع", "the transfer goes back / will be reversed" — a
+ * loss only where a sum is demanded "or else" (a transfer returned is also the ordinary news of one not accepted).
+ */
+const TRANSFER_RETURNS = rx(['(?:ال)?(?:تحويل|حواله|حوالات|مبلغ|فلوس|مصاري)\\S* (?:\\S+ )?(?:رح |راح |ح|ه|ب|بي|بت)?(?:ي|ت)?رجع\\S*', '(?:transfer|transaction|money|payment|remittance)s? (?:\\S+ )?(?:goes|will go|gets sent|is sent|will be sent) back', '(?:transfer|transaction|payment|remittance)s? (?:\\S+ )?(?:will be |gets |is )?(?:reversed|returned|cancel+ed)']);
 const NOW = pieces(
   rx([
     'now(?![\\p{L}])', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?|days?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
@@ -627,6 +648,8 @@ const DEADLINE_SPAN = pieces(
   ]),
   // (round 25) Malay and Indonesian "dalam masa 24 jam", "dalam waktu 2 jam"
   rx(['dalam (?:masa|tempoh|waktu) \\d']),
+  // (round 28) Urdu and Hindi in Latin letters: "2 ghante mein", "ek ghante tak", "raat 12 baje (tak)"
+  rx(['(?:\\d+|ek|do|teen|aadhe|adhe) ghant(?:e|on|a|ay|ey) (?:mein|me|main|mai|tak|ke andar)(?![a-z])', '\\d{1,2} baje(?: tak)?(?![a-z])']),
 );
 /** What is lost once the deadline passes, or kept by meeting it: "otherwise", "or your account", "وإلا", "وگرنه", "sinon". */
 const CONSEQUENCE = pieces(
@@ -678,6 +701,8 @@ const FUNDS_SEIZED = rx(['seiz(?:e|ed|ure|ing)', 'confiscat\\S*', 'forfeit\\S*',
 const IF_NOT = rx([
   'if (?:you |u )?(?:do not|don.t|dont|fail|didn.t|haven.t)', 'unless', '(?:اذا|ان|لو) (?:ما|لم)', 'الا اذا', '(?:kalau|jika|kalo|klo) (?:tidak|tak|ga|gak|nggak|ndak)',
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', 'مگر', '(?:age|agar) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'si (?:vous ne|tu ne)', 'يەگەر',
+  // (round 28) Urdu and Hindi in Latin letters: "agar … nahi karwai", "… nahi ki to"
+  'agar (?:\\S+ ){0,6}?(?:nahi|nahin|na)(?![a-z])', '(?:nahi|nahin|na) (?:ki|kiya|kia|kari|karwai|karwaya|karaya|kiye) (?:to|toh)(?![a-z])',
 ]);
 /** Bills: a real company's overdue bill warns of a cut line too ("pay your bill by tomorrow or the line is cut"). */
 const BILL = rx(['bills?', 'invoice', 'factur\\S*', 'فاتور\\S*', 'فاكتور\\S*', 'قبض', 'صورت ?حساب', 'bili', 'hisobnoma']);
@@ -704,6 +729,8 @@ const DAY_DEADLINE = pieces(
     'باجر', 'باچر',
     // (round 27) the day's or the week's end in Persian and Tajik: "تا آخر هفته", "تا پایان روز", "ظرف امروز", "то охири рӯз"
     '(?:تا|قبل از|ظرف) (?:اخر|پايان) (?:هفته|روز|امروز|ماه|وقت اداري)', 'ظرف (?:امروز|امشب|فردا)', '(?:to|pesh az) (?:okhiri|ohiri|oxiri) (?:ruz|hafta|moh)',
+    // (round 28) Urdu and Hindi in Latin letters: "aaj raat", "aaj shaam tak", "kal subah tak"
+    'aaj (?:raat|rat|shaam|sham|hi)(?![a-z])', '(?:aaj|kal) (?:\\S+ )?tak(?![a-z])',
     'uyu munsi', 'ba tey', 'tey ci', 'ci guddi', 'dina iki', 'sak ?durunge (?:jam|pukul)', 'mengko bengi', 'ئەمڕۆ', 'ئەمشەو', 'ئێمشەو',
   ]),
 );
@@ -1022,7 +1049,8 @@ const ASKED_ABOUT_PAYING = rx([
  */
 const NEVER_ASKS_TO_PAY = rx([
   "(?:will |would |shall |do |does )?never (?:\\S+ ){0,2}?(?:ask|request|require|charge|demand)", "(?:do not|don'?t|won'?t|will not) (?:ever )?(?:ask|request|require|demand) (?:you |for )",
-  'لن (?:\\S+ )?(?:ي|ت|ن)?(?:طلب|طالب)\\S*', 'هرگز (?:\\S+ ){0,8}?(?:نمي ?خواهند|نمي ?خوان|نمي ?خواهيم|درخواست نمي|نخواهند|نمي ?گيرند)', 'هيچ ?وقت (?:\\S+ ){0,6}?(?:نمي ?خوان|نمي ?خواهند|نمي ?گيرن)',
+  'لن (?:\\S+ )?(?:ي|ت|ن)?(?:طلب|طالب)\\S*', // (round 28) a company's singular verb too: "«Acme هیچ‌وقت برای رفع مسدودی هزینه نمی‌گیرد»"
+  '(?:هرگز|هيچ ?وقت) (?:\\S+ ){0,8}?(?:نمي ?خواه(?:د|ند|يم)|نمي ?خوا(?:د|ن)|درخواست نمي|نخواه(?:د|ند)|نمي ?گير(?:د|ند|ن|يم))',
   '(?:ne|n.) (?:vous |te )?(?:demandera|demanderont|demanderons|exigera|exigeront) jamais',
 ]);
 /**
@@ -1218,7 +1246,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const reportsPayment = () => has(REPORT_THE_PAYMENT, around) || (has(PERSONAL_CHANNEL, around) && has(AMOUNT, around) && (has(FEE_NOUN, around) || has(FEE_PURPOSE, around)));
       // (round 25) …or a stranger on a chat app, where the company is named: "one person message me on IMO … number +974 …"
       const chatStranger = () => has(PERSONAL_CHANNEL, around) && (has(REACHED_ME, around) || SOMEONE_ELSE.test(around)) && claimsOrNamesUs();
-      const claimed = callUs || callersNumber || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      const fromSocialPage = () => has(SOCIAL_PAGE_NUMBER, around) && SECRETS.some(([, re]) => re.test(around)) && (WANTED.test(around) || GIVEN_TO_THEM.test(around));
+      const claimed = callUs || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
         continue;
@@ -1229,7 +1258,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && has(OFFICIAL, sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
-      if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around)) continue;
+      if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around) && !fromSocialPage()) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
       // a toll-free line the policy does not list, which the customer called or was called from, is a business's: flagged
       // only beside a scam's own sign (below)
@@ -1308,7 +1337,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const lossByDay = lossClause !== undefined && (has(FROZEN, lossClause) || has(FUTURE_THREAT, lossClause));
   // (round 22) a sum demanded "or else" the account is blocked ("قالي لازم تخلّص 500 دج ولا غدوة نبلوكيو الكونت") — not a bill
   // (a real company warns of a cut line over one)
-  if (!flags.some((f) => f.code === 'upgrade_fee') && has(AMOUNT, ft) && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(PAY_NOW, ft)) && ((has(CONSEQUENCE, ft) && has(FROZEN, ft)) || lossByDay) && !has(BILL, ft)) flags.push({ code: 'upgrade_fee' });
+  if (!flags.some((f) => f.code === 'upgrade_fee') && has(AMOUNT, ft) && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(PAY_NOW, ft)) && ((has(CONSEQUENCE, ft) && (has(FROZEN, ft) || has(TRANSFER_RETURNS, ft))) || lossByDay) && !has(BILL, ft)) flags.push({ code: 'upgrade_fee' });
   // a social account that claims to be the company ("an Instagram account claiming to be your official support"): the
   // account is the stranger's contact, as a number would be
   if (!flags.some((f) => f.code === 'fake_number') && find(SOCIAL_ACCOUNT, t) && (has(CLAIMS_TO_BE_FROM, t) || has(CLAIMS_TO_BE_US, t))) flags.push({ code: 'fake_number', value: find(SOCIAL_ACCOUNT, t)![0], described: true });
@@ -1347,6 +1376,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // دارید کارت را تایید کنید", "Паём: … то соати 18:00 вақт доред"
   // …or a caller who claims to be us orders it done by an hour: "Гуфтанд аз … ҳастанд, то соати 18:00 … тасдиқ кунед"
   else if (((has(YOU_HAVE_UNTIL, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t) || has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t))) || (has(DEADLINE_SPAN, t) && has(CLAIMS_TO_BE_FROM, t))) && (has(ACTION, t) || has(ACCOUNT, t) || has(FROZEN, t) || hasLink)) flags.push({ code: 'urgency' });
+  // (round 28) …or by a day, with the loss on a condition: "keh raha tha main Acme ke … head office se hoon, aap ka account aaj
+  // raat 12 baje block ho jayega agar … verification nahi karwai"
+  else if (has(DAY_DEADLINE, t) && has(CLAIMS_TO_BE_FROM, t) && (has(FROZEN, t) || has(FUTURE_THREAT, t)) && (has(IF_NOT, t) || has(CONSEQUENCE, t))) flags.push({ code: 'urgency' });
   // (round 26) a claimed caller's "quickly … or else": "kehnda Sanabel toh aa … jaldi … call karo … nahi taan sab paise chale
   // jaange", "yace daga Acme … da sauri … idan ba haka ba" — the customer's own "please quickly" has no claim beside it
   else if (has(RIGHT_AWAY, t) && has(CONSEQUENCE, t) && (has(CLAIMS_TO_BE_FROM, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
@@ -1384,7 +1416,7 @@ const FEE_SIGN: Sign = any(
   all(any(onFee(FEE), onFee(ODD_PAYMENT)), any(onFee(ACCOUNT_CHANGE), onFee(GAIN)), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW), onFee(ODD_PAYMENT), onFee(FEE_DUE), all(onFee(TO_A_NUMBER), onFee(FEE_NOUN)))),
   all(any(onFee(AMOUNT), onFee(FEE_NOUN)), onFee(PAID_TO_RELEASE)),
   UNLOCK_FEE,
-  all(onFee(AMOUNT), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW)), any(all(onFee(CONSEQUENCE), onFee(FROZEN)), OR_ELSE_BY_DAY)),
+  all(onFee(AMOUNT), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW)), any(all(onFee(CONSEQUENCE), any(onFee(FROZEN), onFee(TRANSFER_RETURNS))), OR_ELSE_BY_DAY)),
   all(any(onFee(AMOUNT), onFee(SUM_FOR_A_PURPOSE)), any(onFee(FEE_NOUN), onFee(FEE_PURPOSE)), any(onFee(REPORT_THE_PAYMENT), all(onFee(PERSONAL_CHANNEL), (r) => sevenDigits(r.fee())), onFee(CALL_US_ON), onFee(SENT_TO_A_NUMBER))),
 );
 export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
@@ -1409,6 +1441,8 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     // (round 27) the reader given until a time, in another's voice, with something to do or lose
     all(YOU_HAVE_UNTIL, any(CLAIMS_TO_BE_FROM, TOLD, MESSAGE_NAMED, MESSAGE_VOICE), any(ACTION, ACCOUNT, FROZEN, hasLinkSign)),
     all(DEADLINE_SPAN, CLAIMS_TO_BE_FROM, any(ACTION, ACCOUNT, FROZEN, hasLinkSign)),
+    // (round 28) a claimed caller's loss by a day, on a condition
+    all(DAY_DEADLINE, CLAIMS_TO_BE_FROM, any(FROZEN, FUTURE_THREAT), any(IF_NOT, CONSEQUENCE)),
     // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
     all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
     all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
