@@ -344,18 +344,10 @@ export function readNumbers(text: string): NumberCandidate[] {
  * The message with each candidate the typed reader cannot read as it stands written in ASCII digits (groups apart by
  * a space), and the map back; null when there is none.
  */
-export function readAsDigits(text: string): DigitsReading | null {
-  if (lastRead?.text !== text) {
-    const runs = candidates(text, false);
-    lastRead = { text, read: runs.length ? { runs, rewritten: rewriteSpoken(text, runs) } : null };
-  }
-  return lastRead.read;
+export function readAsDigits(text: string): { runs: NumberCandidate[]; rewritten: Rewritten } | null {
+  const runs = candidates(text, false);
+  return runs.length ? { runs, rewritten: rewriteSpoken(text, runs) } : null;
 }
-export type DigitsReading = { readonly runs: readonly NumberCandidate[]; readonly rewritten: Rewritten };
-// (the last text read and its reading: the ingest masks a message and then checks it for scams, and the check reads the
-// numbers of the same text when nothing was masked (3 messages in 4) — one reading serves both; its readers never
-// change it; issue #26 round 20)
-let lastRead: { text: string; read: DigitsReading | null } | undefined;
 
 /** The cue words right around a candidate in its clause: before it and after it (0: none). */
 export function cuesAround(text: string, c: { start: number; end: number }): { before: Cue | 0; after: Cue | 0 } {
