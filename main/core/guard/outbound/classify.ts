@@ -114,6 +114,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!objects.length) objects = wholeNumberOfACard(clause, all[index - 1]);
     // (round 23) "…card er pichone je tin ta number ache, ar expiry date ta amake bolun": an expiry after a card named in the clause before is the card's
     if (!objects.length) objects = expiryOfACard(clause, all[index - 1]);
+    if (!objects.length) objects = numbersOnItsFace(clause, all[index - 1]);
     // (round 21) "البطاقة المدنية … تصورها لي من الجهتين": both faces pictured, of a document named in the two clauses before
     if (!objects.length) objects = documentPicturedAfter(clause, all.slice(Math.max(0, index - 2), index));
     // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
@@ -121,6 +122,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
       const messages = hits(clause.text, CARRIER);
       // …but "رسالة نصية" (a text message) is the message itself, not its text
       objects = hits(clause.text, MESSAGE_CONTENT).filter((h) => !messages.some((m) => m.start <= h.start && h.end <= m.end)).map((h) => ({ ...h, kind: 'otp' as const }));
+      // (round 27) …and its bare digits after it ("ye SMS barat miad, oon adad ro baram befrest"), unless it was said to carry an order's or a parcel's number
+      if (!objects.length && !carrierHere && !all.slice(Math.max(0, index - 2), index).some((c) => OTHER_NUMBER.test(c.text))) objects = bareDigits(clause);
     }
     const nearby = recent.slice(-2).flat();
     const earlier = nearby.length ? nearby : disclaimed;
@@ -150,6 +153,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
       }
     }
     // "the last four are not enough, I need the whole number": the whole number is the card's
+    if (!requests.length && !warned && !clause.quoted && wantedInstead(clause, all[index - 1], objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && lastFourRefused && !warned && WHOLE_NUMBER.test(clause.text) && !hits(clause.text, NEGATION).length) requests.push({ kind: 'card', strength: 'block' });
     // (round 18) the act by its shape, whatever the verb: a secret, the writer as receiver, the reader as giver ("malai yaha pathaunus")
     // …the secret named here, or (round 21) pointed back at: "انت وصل رسالة فيه ستة ارقام؟ هذا ارقام انت كتب هنا"
@@ -168,7 +172,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && objects.length && asksForANumber && renames(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     asksForANumber = !requests.length && !objects.length && !warned && asksForANumberHere(clause);
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
-    if (!joked.has(index) && !(clause.quoted && quoteExcused)) for (const r of requests) found.push({ ...r, clause: clause.text });
+    if (!joked.has(index) && !(clause.quoted && quoteExcused) && !reportsOrUndoesASend(clause, all.slice(index + 1, index + 3))) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
     // ("the text says not to share it": the message named beside the warning does not stop "it" being the secret)
@@ -443,7 +447,16 @@ function handsMessageToUs(clause: Clause): boolean {
 }
 const FORWARD = /^(?:forward|fwd)$/u;
 /** Digits with nothing more said, as pidgin names a message's code. */
-const BARE_DIGITS = new RegExp(`(?<=^| )(?:${['(?:ال)?(?:ارقام|اعداد)', 'ar2am', 'arqam', 'numbers', 'number'].map(foldLetters).join('|')})(?= |$)`, 'u');
+const BARE_DIGITS = new RegExp(`(?<=^| )(?:${['(?:ال)?(?:ارقام|اعداد)', 'ar2am', 'arqam', 'ar9am', 'adad(?:a|ha)?', 'ragham(?:a|ha)?', 'عدد(?:ها|ا)?', 'numbers', 'number', 'digits'].map(foldLetters).join('|')})(?= |$)`, 'u');
+const OTHER_NUMBER = new RegExp(`(?<=^| )(?:${['sender', 'caller', 'phone', 'mobile', 'contact', 'helpline', 'hotline', 'order', 'tracking', 'booking', 'reference', 'ref', 'invoice', 'ticket', 'receipt', 'transaction', 'parcel', 'shipment', 'delivery', 'sefaresh', 'peygiri', 'سفارش\\S*', 'پيگيري', '(?:ال)?طلب\\S*', '(?:ال)?شحن\\S*', '(?:ال)?تتبع'].map(foldLetters).join('|')})(?= |$)`, 'u');
+function bareDigits(clause: Clause): ObjectHit[] {
+  const m = BARE_DIGITS.exec(clause.text);
+  if (!m) return [];
+  const at = tokenIndexAt(clause.text, m.index);
+  // "only sender number please": a number another word names is not the message's digits
+  if (OTHER_NUMBER.test(clause.tokens[at - 1] ?? '')) return [];
+  return [{ start: m.index, end: m.index + m[0].length, at, last: tokenIndexAt(clause.text, m.index + m[0].length - 1), kind: 'otp' }];
+}
 /** "forward" (its object the message) to this chat, un-negated, not the writer's own act. */
 function forwardsTheMessage(clause: Clause): boolean {
   const t = clause.text;
@@ -625,6 +638,46 @@ function expiryOfACard(clause: Clause, before: Clause | undefined): ObjectHit[] 
   const m = EXPIRY_NAMED.exec(clause.text);
   if (!m || before === undefined || !CARD_NAMED.test(before.text)) return [];
   return [{ start: m.index, end: m.index + m[0].length, at: tokenIndexAt(clause.text, m.index), last: tokenIndexAt(clause.text, m.index + m[0].length - 1), kind: 'card' }];
+}
+/** (round 27) The digits on its face, a card named here or in the clause before: "البطاقة اللي بدك تربطها، ابعتلي الأرقام اللي على وجها", "el karte …, ektebli l ar2am 3a wejha". */
+const ON_ITS_FACE = new RegExp(`(?<=^| )(?:${['(?:ال)?(?:ارقام|اعداد|نمر)\\S* (?:\\S+ ){0,2}?(?:على|علي|ع|عل|فوق|من) ?(?:وجه|وش|واجهت)(?:ها|هها|ا)', '(?:l |el |al )?(?:ar9am|ar2am|arqam|arkam|nmar|numeros|chiffres|numbers|digits) (?:\\S+ ){0,2}?(?:3la|3a|ala|on|off|f|fi|men|mn) (?:wjeh|wejh|wej|wajh|wech|woj)(?:ha|a)', '(?:numbers|digits) (?:\\S+ ){0,2}?(?:on|off|across) its (?:front|face)'].map(foldLetters).join('|')})(?= |$)`, 'u');
+function numbersOnItsFace(clause: Clause, before: Clause | undefined): ObjectHit[] {
+  const m = ON_ITS_FACE.exec(clause.text);
+  if (!m || !(CARD_NAMED.test(clause.text) || (before !== undefined && CARD_NAMED.test(before.text)))) return [];
+  return [{ start: m.index, end: m.index + m[0].length, at: tokenIndexAt(clause.text, m.index), last: tokenIndexAt(clause.text, m.index + m[0].length - 1), kind: 'card' }];
+}
+/**
+ * (round 27) A clause that reports what the reader already sent ("you sent your full card number in your last message",
+ * "sifti ra9m lbita9a kamel", "شماره کامل کارت رو فرستادید") or asks them to delete it ("delete it", "پاکش کنید", "mse7
+ * lmessage") asks for nothing; a deletion that also names us as receiver ("delete it and send me the code") still may.
+ */
+const READER_SENT = new RegExp(`^(?:(?:oh|ok|okay|hi|so|sir|madam|i see|looks like|it looks like|seems|انت|انتي|enta|nta|nti|inta|inti|شما|shoma) )*(?:${['(?:you|u) (?:(?:have|ve|just|already|accidentally|mistakenly|by mistake) )*(?:sent|posted|shared|pasted|gave)', 'sifti\\S*', 'rs[ae]lti\\S*', 'b3att?i\\S*', 'b3ath?ti\\S*', '(?:ا)?(?:رسلت|ارسلت|بعتت|بعثت|صيفطت)(?:ي|يه|يها|يلي|يلنا)'].map(foldLetters).join('|')})(?= |$)|(?<=^| )${foldLetters('(?:فرستادي|فرستاده ?اي|ارسال كردي)(?:د|ن)?')}$`, 'u');
+const SENT_AGAIN = new RegExp(`(?<=^| )(?:${['again', 'resend', 're-send', 'once more', 'دوباره', 'مجدد\\S*', 'عاود\\S*', 'تاني', 'مره ثانيه', '3awd\\S*', '3awed\\S*'].map(foldLetters).join('|')})(?= |$)`, 'u');
+const DELETE = new RegExp(`(?<=^| )(?:${['delete', 'remove', 'erase', 'unsend', 'take (?:it |that |them )?down', 'پاك\\S*', 'حذف\\S*', '(?:ا|و|ف)?(?:امسح|مسح|احذف|تمسح|تحذف)\\S*', 'ms[e]?7\\S*', 'm7i\\S*', 'suppr\\S*', 'eff?ac\\S*', 'borr[ae]\\S*'].map(foldLetters).join('|')})(?= |$)`, 'u');
+function reportsOrUndoesASend(clause: Clause, after: Clause[]): boolean {
+  const sent = READER_SENT.exec(clause.text);
+  // …a report only where the reply asks to delete it, and with no request after it ("you sent the wrong one, send the code again")
+  if (sent && !SENT_AGAIN.test(clause.text) && [clause, ...after].some((c) => DELETE.test(c.text))) {
+    const end = tokenIndexAt(clause.text, sent.index + sent[0].length - 1);
+    return !hits(clause.text, STRONG_REQUEST).some((v) => v.at > end && !/^(?:your|ur|the|my|our|last|this|that)$/.test(clause.tokens[v.at - 1] ?? ''));
+  }
+  return DELETE.test(clause.text) && !hits(clause.text, TO_WRITER_PLACE).length;
+}
+/**
+ * (round 27) "no need to send the full number — just the 3 digits at the back and the expiry will do": after a clause
+ * that negates one thing, "only/just …" names what is wanted instead; a secret there is asked for (not "only type it in
+ * the app yourself", not "only the last four").
+ */
+const ONLY_INSTEAD = new RegExp(`^(?:(?:but|and|و|va|w) )?(?:${['only', 'just', 'simply', 'instead', 'فقط', 'بس', 'تنها', 'faqat', 'fagat', 'faghat', 'ghir', 'gher', 'ken', 'bas', 'bass', 'seulement', 'juste', 'solo', 'sólo', 'lang'].map(foldLetters).join('|')})(?= |$)`, 'u');
+const ONLY_DETERMINER = /^(?:the|your|ur|its|those|these|that|el|l|al|le|la|les|dok|هاي|هذي|اون|همون|همین)$/u;
+function wantedInstead(clause: Clause, before: Clause | undefined, objects: ObjectHit[]): boolean {
+  const only = ONLY_INSTEAD.exec(clause.text);
+  if (!only || !objects.length || before === undefined) return false;
+  // the secret right after "only" and its determiners ("just the 3 digits …"), not a verb's object ("just tap 'forgot password'")
+  const from = tokenIndexAt(clause.text, only.index + only[0].length - 1) + 1;
+  if (!clause.tokens.slice(from, Math.min(...objects.map((o) => o.at))).every((w) => ONLY_DETERMINER.test(w))) return false;
+  if (!hits(before.text, NEGATION).length || hits(clause.text, NEGATION).length || hits(clause.text, SELF_ENTRY).length) return false;
+  return true;
 }
 function completesTheCard(clause: Clause): boolean {
   const m = COMPLETE_IT.exec(clause.text);
@@ -865,12 +918,12 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     // (…a thing's transfer, not "اگه کد نیومد به من بگید", tell me about the event)
     // (…or drops it at the sentence's end after "و": "از کارت ملیت یه عکس بگیر که شماره‌ش معلوم باشه و بفرست")
     const droppedAtTheEnd = persian && v.last === clause.tokens.length - 1 && clause.tokens[v.at - 1] === 'و' && !SAYING.test(clause.tokens[v.at] ?? '');
-    if (!paired.length && (refersBack(clause, v) || droppedAtTheEnd || (persian && toWriterPlace.some((p) => p.last === v.at - 1) && !SAYING.test(clause.tokens[v.at] ?? '')))) {
+    if (!paired.length && (refersBack(clause, v, objects) || droppedAtTheEnd || (persian && toWriterPlace.some((p) => p.last === v.at - 1) && !SAYING.test(clause.tokens[v.at] ?? '')))) {
       // …or the secret comes first and "and" joins the verb that takes it: "screenshot the SMS we sent and drop it here"
       const introduced = objects.find((o) => o.last < v.at && (subordinators.some((s) => s.last < o.at) || clause.tokens.slice(o.last + 1, v.at).some((w) => AND.test(w))));
       if (introduced) add(introduced.kind as RequestedSecret, strength);
     }
-    if (!paired.length && earlier.length && (refersBack(clause, v) || elliptical(clause, v))) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
+    if (!paired.length && earlier.length && (refersBack(clause, v, objects) || elliptical(clause, v))) add(earlier[earlier.length - 1]!.kind as RequestedSecret, strength);
   }
 
   if (!negations.length && !clauseNegated) {
@@ -1027,6 +1080,7 @@ function pictureOfTheScreen(clause: Clause, from: number, to: number): boolean {
   }
   return false;
 }
+const ARRIVAL_ADVERB = /^(?:now|just|soon|shortly|today|right now|instantly|automatically|الان|هلق|دلوقتي|هسه|حالا)$/u;
 const INTERROGATIVE = new RegExp(`^(?:${['weh', 'what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 // a count or a size word describes the secret asked about ("what are the 3 little numbers by the signature?")
 // (round 22) Caribbean and West African creole articles and possessives: "weh di three number dem", "wetin be yuh code"
@@ -1201,7 +1255,9 @@ function toReader(clause: Clause, v: Hit): boolean {
   // (round 26) "tell me the code on your phone": with the writer right after the verb as its receiver, the reader's place says where the secret is
   if (/^(?:me|us)$/.test(clause.tokens[v.last + 1] ?? '')) return false;
   // "محتاجين الكود اللي اتبعت على رقمك": a relative word between verb and place makes the place describe the object
-  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(clause.tokens[r.at - 1] ?? '') && !clause.tokens.slice(v.last + 1, r.at).some((w) => RELATIVE.test(w)));
+  // (round 27) …and an adverb between the object's verb and the place ("the OTP coming now to your number") is the arrival's
+  const describer = (at: number) => (ARRIVAL_ADVERB.test(clause.tokens[at - 1] ?? '') && at - 1 > v.last ? clause.tokens[at - 2] : clause.tokens[at - 1]) ?? '';
+  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(describer(r.at)) && !clause.tokens.slice(v.last + 1, r.at).some((w) => RELATIVE.test(w)));
 }
 
 /** The verb carries its object as a suffix: Arabic ابعتهولي, اكتبه; Persian بفرستش, بفرستیش, befrestesh. */
@@ -1212,7 +1268,15 @@ function suffixObject(verbToken: string): boolean {
 /** Every request or entry verb, as one list (compiled once). */
 const ANY_VERB = [...STRONG_REQUEST, ...WEAK_ENTRY_VERBS];
 
-function refersBack(clause: Clause, v: Hit): boolean {
+const OWN_NOUN = new RegExp(`^(?:${['numbers?', 'num', 'numero', 'numéro', 'ra[q29]m', '(?:ال)?رقم', 'order', 'commande', 'facture', 're[cç]u', 'transaction', 'reference', 'ref', 'capture', 'screenshot'].map(foldLetters).join('|')})$`, 'u');
+function ownObjectAfterOnly(clause: Clause, v: Hit, objects: readonly Hit[]): boolean {
+  if (!ONLY_INSTEAD.test(clause.tokens.slice(v.last + 1).join(' '))) return false;
+  const next = clause.tokens[v.last + 2];
+  // "ab3atholi ghir l code" is still the secret
+  if (objects.some((o) => o.at > v.last && o.at <= v.last + 4)) return false;
+  return OWN_NOUN.test(next ?? '') || PICTURE_WORD.test(next ?? '');
+}
+function refersBack(clause: Clause, v: Hit, objects: readonly Hit[] = []): boolean {
   const verbToken = clause.tokens[v.last] ?? '';
   // …but "صوره الايصال" is "a photo of the receipt": a final ه before a definite noun is a noun's construct, not "it"
   // (round 24) …and a Persian verb's final ه is its third-person subject ("شماره خط رو بنویسه", let him write the line
@@ -1221,7 +1285,8 @@ function refersBack(clause: Clause, v: Hit): boolean {
   // (round 26) "صوّر الشاشة وارسلها", "screenshot the error and send it to me": after a picture of the screen or the error in this clause, "it" is the picture
   if (pictureOfTheScreen(clause, Math.max(0, v.at - 6), v.at)) return false;
   // (round 25) …and "صورة عن رسالة الخطأ", "صوره من الشاشة": a picture noun before "of" depicts what follows, no "it" in it
-  if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '') && !(PICTURE_WORD.test(verbToken) && PICTURE_OF.test(clause.tokens[v.last + 1] ?? ''));
+  // (round 27) …nor one followed by its own object after "only" ("ab3athli ken num de transaction w capture": ب-ع-ث + "li", send me)
+  if (suffixObject(verbToken)) return !/^ال\S{2,}$/u.test(clause.tokens[v.last + 1] ?? '') && !(PICTURE_WORD.test(verbToken) && PICTURE_OF.test(clause.tokens[v.last + 1] ?? '')) && !ownObjectAfterOnly(clause, v, objects);
   // (round 19) a Persian light verb carries "it" on its first part: "تایپش کن", "واردش کنید"
   // (the part without the clitic is still the verb: "گزارش دهید" is "report", no "it" in it)
   // (round 26) …or "them" on it: "کپیشون کن"

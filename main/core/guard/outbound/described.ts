@@ -5,7 +5,7 @@
  * came from (a text, an SMS, "from us", "that arrived"), where it is printed (front, back, signature strip) — rather
  * than by its name. Same conventions as `lexicon.ts`: regular-expression sources over one clause's folded tokens.
  */
-import type { SecretKind } from './lexicon';
+import { NOT_ANOTHER_NUMBER, type SecretKind } from './lexicon';
 import { registerLexicon } from '../text/words';
 import { CARD_EXPIRY, CARD_NUMBER, CARD_NUMBER_BY_LENGTH, CARD_PICTURE, CVV_BY_PLACE, ID_PICTURE } from './documents';
 
@@ -26,7 +26,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // round 20: the article as the relative, as Chadian and Sudanese write it: "الرقم الجاك", "الأرقام الجات ليك", "الكود الوصلك"
     `${AR_PFX}(?:رقم|ارقام|نمر|نمره|كود|رمز|اعداد)\\S* ال(?:جا|جات|جت|جاك|جاتك|جاتلك|جالك|وصل|وصلت|وصلك|وصلتك|اجاك|اجا|اجت|اتبعت|انرسل)\\S*`,
     // round 16: any number that reaches the reader, as Arabizi and Levantine say it: "el raqam elly wslk", "أي رقم بيوصلك"
-    '(?:el |al |l )?(?:raqam|ra2am|rakam|ra9am|ar2am|arqam|ar9am) (?:(?:elly|elli|illi|eli|li) )?(?:\\S+ )?(?:w[ae]?sl(?:ak|ek|k|ik)|wesel(?:ak|ek)|jak|jalak|etak|atak|yewsalak|biwsalak|biwsalek)\\S*',
+    '(?:el |al |l |il )?(?:raqam|ra2am|rakam|ra9am|ra8am|ra8m|ar2am|arqam|ar9am|ar8am) (?:(?:elly|elli|illi|eli|li) )?(?:\\S+ )?(?:w[ae]?s[ae]?l(?:ak|ek|k|ik)|wesel(?:ak|ek)|jak|jalak|etak|atak|yewsalak|biwsalak|biwsalek)\\S*',
     `(?:اي|كل|ايا) ${AR_PFX}(?:رقم|كود|ارقام|رمز)\\S* (?:(?:اللي|الي|يلي) )?(?:ب|بي|ي|رح ي|هي|ح)?(?:وصل|يوصل|جي|يجي|اجي)\\S*`,
     // round 13: "the token that just entered your phone", "the token wey dem send" (a code by what it did)
     '(?:the |that |dat |your |ur )?tokens? (?:\\S+ ){0,2}?(?:entered|enter|came|come|landed|dropped|arrived|entered into|dem send|they sent|we sent|you got|you received)',
@@ -35,7 +35,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // (round 21) a message with digits in it, whatever says "with": "مسج فيه كم رقم", "SMS yenye namba", "SMS dengan nombor", "پیامک با چند تا عدد"
     `${CARRIER_WORD} (?:\\S+ )?${WITH} ${FEW}${DIGITS_WORD}(?! (?:\\S+ )?(?:ال)?(?:بطاق|كارت|كرت|card|kadi|kad|طلب|الطلب|order|اوردر|حساب|account)\\S*)`,
     // digits + where they came from: "the digits in the text", "the numbers that came", "الأرقام اللي في المسج"
-    `${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on|dans|du|de) (?:the |that |this |your |our |le |la |ce |cet |votre |l')?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:qui |que )?(?:sont |est )?(?:arriv\\S*|re[çc]u\\S*|envoy[ée]\\S*)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
+    `${NOT_ANOTHER_NUMBER}${DIGITS_WORD} (?:\\S+ ){0,4}?(?:it contains|in it|in there|(?:in|from|inside|on|dans|du|de) (?:the |that |this |your |our |le |la |ce |cet |votre |l')?${CARRIER_WORD}|(?:that |which )?(?:came|arrived|appeared|showed up|you got|you received|you see)|(?:qui |que )?(?:sont |est )?(?:arriv\\S*|re[çc]u\\S*|envoy[ée]\\S*)|(?:في|ف|ب|بال|فال|جوه|داخل|تو|توي|در|داخل) ?${CARRIER_WORD}|(?:f|fi|fel|fil|f el|fe el|tu|too|dar) ?(?:el )?${CARRIER_WORD})`,
     `${DIGITS_WORD} (?:\\S+ ){0,2}?(?:الموجوده|الوارده|المكتوبه|اللي|الي|لي|يلي|ياللي|elli|illi|li|ke|كه|درج ?شده)\\S* (?:\\S+ ){0,3}?(?:في|ف|ب|بال|فال|تو|توي|در)?${CARRIER_WORD}`,
     // digits and a message in one phrase, whatever joins them: "the numbers off that text", "ارقام المسج"
     `${DIGITS_WORD} (?:\\S+ ){0,2}?${CARRIER_WORD}`,
@@ -64,9 +64,11 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `${DIGITS_WORD} (?:that (?:come|follow) |right |just )?(?:after|following)$`,
     // Arabizi/Finglish: "el ra2am elly zahar 3ala el shasha", "adad e 6 raghami ke omad"
     '(?:el |al )?(?:(?:\\d|sitt?a|khamsa|arba3a) )?(?:ra2am|raqam|ar2am|arqam|rakam|code|kod) (?:elly|illi|li|eli) (?:zahar|zahrlak|zaharlak|tele3|tel3|tala3|ttla3|galak|gālak|gak|jak|wasalak|wslak|ja|ga|gat|gatlak|gatak|weslet|wesletlak|wasaltak|wesellak|weselak)\\S*',
+    // (round 27) …in Persian letters: "همان رقم ها که همی حالا به تیلفون تان رسید", "عددی که الان براتون اومد" (an order's number says so)
+    '(?<!(?:سفارش|پيگيري|رهگيري|مرسوله|فاكتور)\\S{0,3} )(?:رقم|عدد|ارقام|اعداد)\\S* (?:\\S+ ){0,2}?كه (?:\\S+ ){0,5}?(?:اومد|امد|رسيد|اومده|امده|رسيده|پيام ?شد|پيامك ?شد|sms ?شد)\\S*',
     '(?:adad|ragham|raqam|aadad)\\S* (?:\\S+ ){0,3}?ke (?:\\S+ ){0,3}?(?:oomad|omad|umad|amad|resid|oumad|ferestadim|miad|(?:sms|payamak|ersal) shod)\\S*', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
-    '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: \\S+)? (?:رو|را)',
+    '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: (?!شد |شده )\\S+)? (?:رو|را)',
     '(?:sms|p[ae]y[ae]?ma?k|payam|message|msg|matn|text) ?(?:i |e |ee )?ke (?:\\S+ ){0,2}(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // a picture of the message shows the code: "از پیامکه یه عکس بگیر", "صورة للمسج", "a screenshot of the SMS"
     `(?:screenshot|screen ?shot|photo|picture|pic|snap|capture|image) (?:of )?(?:the |that |this |your |our )?(?:text|sms|message|msg|txt)(?!(?: \\S+){0,4} (?:error|tracking|delivery|link|order|courier|invoice|receipt))(?! (?:that |which )?(?:popped|pops|came|comes|showed|shows|appeared|appears) ?(?:up)? (?:on|in) (?:the |your |our )?(?:app|screen|website|site|page))`,
@@ -90,6 +92,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     // the digits on the card's face: "كل الأرقام اللي على وجه البطاقة", "جميع الأرقام الموجودة على واجهة البطاقة" (its back holds a phone number too)
     `(?:كل |جميع )?(?:ال)?(?:ارقام|رقم|نمر|اعداد|شماره)\\S* (?:\\S+ ){0,2}?(?:(?:على|علي|ع|في|فوق|من|روي|جلوي) ?)?(?:ال)?(?:وجه|وش|واجهه|قدام|امام|الامامي|الاماميه|جلو|روي)\\S* (?:ال)?(?:بطاق|كارت|كارط|كرت|فيزا)\\S*`,
     '(?:all )?(?:the )?(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) (?:the )?(?:face|front)(?: side)?(?: of)? (?:(?:your|the|ur) )?(?:\\S+ )?card',
+    // (round 27) …in Arabizi: "l ar9am li 3la wjeh lbita9a", "el ar2am yalli 3a wej el karte"
+    '(?:(?:kol|kul|ga3|gaa3) )?(?:l |el |al )?(?:ar9am|ar2am|arqam|arkam|nmar|numeros|chiffres) (?:\\S+ ){0,2}?(?:3la|3a|ala|f|fi|fel|men|mn) (?:el |l )?(?:wjeh|wejh|wej|wajh|wech|woj|wjah)\\S* (?:\\S+ ){0,2}?(?:l?bita(?:qa|2a|9a)|bta9a|karte?|carte|card|kart|visa)\\S*',
     '(?:numbers|digits|number) (?:\\S+ ){0,2}?(?:on|across|off|from) the front (?:\\S+ ){0,4}?(?:on|at|from|round|around) the back',
     '(?:long|full|whole|big|complete) (?:number|numbers|digits) (?:off|on|from|across|along) (?:the )?front',
     "card(?:'s|s)? (?:long|full|whole|complete|entire|16 ?digit) (?:number|numbers|digits|no)",

@@ -27,7 +27,7 @@ keepAsWritten(ID_DOCUMENT);
 export const PAYMENT_CARD = [
   // a SIM, gift or ID card is not a payment card
   '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'carte', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
-  '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
+  'l?(?:bitaqa|bita2a|bita9a|bta9a|beta9a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
   'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',
 ];
 
@@ -74,7 +74,7 @@ export const CARD_PICTURE = pictured(PAYMENT_CARD, 5);
 
 /** A number, as the card's is called: "nomor", "número", "نومرو", "نمبر" (Dari), "raqam". */
 export const NUMBER_WORD = [
-  'ra?qa?m\\S*', 'ra2[ae]?m\\S*', 'rakam', 'nemr[ae]t?', 'nmra', 'noumro', 'num[eé]ro', 'número', 'nimero', 'nemro', 'nimiro', 'chiffres', 'nomor', 'nombor', 'namba', 'numara\\S*', 'n[oö]mre\\S*', 'ቁጥር\\S*', 'নম্বর\\S*', 'lambar\\S*', 'number', 'numbers', 'nambari', 'nambar', 'nambr', 'numbr',
+  'ra?qa?m\\S*', 'ra[298][ae]?m\\S*', 'ar[298q]am', 'rakam', 'nemr[ae]t?', 'nmra', 'noumro', 'num[eé]ro', 'número', 'nimero', 'nemro', 'nimiro', 'chiffres', 'nomor', 'nombor', 'namba', 'numara\\S*', 'n[oö]mre\\S*', 'ቁጥር\\S*', 'নম্বর\\S*', 'lambar\\S*', 'number', 'numbers', 'nambari', 'nambar', 'nambr', 'numbr',
   `${AR_PFX}(?:رقم|ارقام|نمره|نمرت|نومرو|نمرو|نيميرو|نمبر)\\S*`, 'شماره\\S*', 'рақам\\S*',
 ];
 /** Words between a number and its card: "dial", "متاع", "de la", "ta", "e". */
@@ -105,7 +105,7 @@ const THREE = '(?:3|three|üç|uku|tin|তিন|تین|ሶስት|moonu|trois|tr
 /** Digits, as they are called when the code is described. */
 const DIGITS = '(?:شماره\\S*|raqam\\S*|ارجام|الارجام|hane\\S*|haneli|r[əe]q[əe]m\\S*|ہندس\\S*|lambobi|নম্বর\\S*|ቁጥር\\S*|digits?|numbers?|chiffres?|num[eé]ros?|números|ar2am|arqam|ar9am|angka|adad|namba|nambari|tarakimu|nombor|(?:ال)?(?:ارقام|اعداد|خانات|نمر)\\S*|(?:رقم|عدد|نمبر)\\S*)';
 /** The card's back and what is printed there: "mor" (Darija), "من تالي" (Tunisian), "derrière", "detrás", the signature strip. */
-const BACK = '(?:(?:ع|عال|عل|بال|من|م)(?=ال|ورا|ضهر|ظهر|خلف)|)(?:pusht\\S*|posht\\S*|arka\\S*|arxa\\S*|peeche|pichhe|پیچھے|pichone|পেছনে|পিছনে|bayan|ጀርባ\\S*|back|behind|reverse|rear|likod|belakang|nyuma|wara|wra|wraa|khalf|dahr|da7r|dhar|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|مور\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
+const BACK = '(?:(?:ع|عال|عل|بال|من|م)(?=ال|ورا|ضهر|ظهر|خلف)|)(?:pusht\\S*|posht\\S*|arka\\S*|arxa\\S*|peeche|pichhe|پیچھے|pichone|পেছনে|পিছনে|bayan|ጀርባ\\S*|back|behind|reverse|rear|likod|belakang|nyuma|wara|wra|wraa|khalf|dahr|da7r|dh[aeo]r|mor|mour|lor|derri[eè]re|dos|detr[aá]s|(?:ال)?(?:ورا|وراء|خلف|ظهر|ضهر|تالي|قفا)\\S*|مور\\S*|پشت\\S*|signature|توقيع\\S*|التوقيع|امضا\\S*|الامضا\\S*|شريط\\S*|الشريط)';
 /** The card's security code by count and place, in either order ("les trois chiffres li mor la carte", "الأرقام الثلاثة ورا الكارت"). */
 export const CVV_BY_PLACE = [
   `${THREE} ?(?:\\S+ )?${DIGITS} (?:\\S+ ){0,4}?${BACK}`, `${DIGITS} (?:\\S+ )?${THREE} (?:\\S+ ){0,4}?${BACK}`,

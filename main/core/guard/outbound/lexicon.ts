@@ -7,6 +7,9 @@
 import { foldLetters } from '../text/clauses';
 import { REFUSAL_WORDS, registerLexicon } from '../text/words';
 
+/** (round 27) A number another word names ("the tracking number that just came in your email") is that thing's, not a code. */
+export const NOT_ANOTHER_NUMBER = '(?<!(?:tracking|order|booking|reference|ref|invoice|ticket|receipt|confirmation|transaction|parcel|shipment|delivery|waybill|case|complaint|refund) )';
+
 export type SecretKind = 'otp' | 'password' | 'pin' | 'card' | 'cvv' | 'national_id' | 'full_name' | 'activation';
 
 const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
@@ -17,7 +20,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     'codes?', 'otps?', 'msimbo\\S*',
     // (round 23) the loanword "code" as other scripts and case endings write it: Turkish "kodu", "kodunu", Spanish "código", Bengali কোড, Urdu کوڈ, Amharic ኮድ
     'kod(?:u|unu|unuzu|unuz|um|umu|lar\\S*|ları\\S*)', 'c[oó]digos?', 'code-?u', 'কোড\\S*', 'کوڈ\\S*', 'ኮድ\\S*', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
-    '(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came(?! up)|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)',
+    `${NOT_ANOTHER_NUMBER}(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came(?! up)|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)`,
     // Pidgin relative "wey": "the number wey dem send you", "the code wey we send to your line"
     '(?:the )?(?:number|numbers|code|digits|pin) wey (?:\\S+ ){0,2}(?:send|sent|give|gave|show|come|enter|reach)\\S*', '(?:el|al|l) ?code', 'kod', 'kode', 'codi', 'kodi', 'codie', 'codei', 'codo', 'coda', 'el ?ramz', 'ramz', 'ramzo', 'ال (?:otp|code|codes|sms code|verification code)', 'ramze? ?(?:ye ?)?(?:yekbar|yek ?bar|pooya|puya)\\S*', 'code ?ro', 'code ?e? ?taeed', 'code ?e? ?tayid', 'code ?e? ?ta2keed',
     `${AR_PFX}كود\\S*`, `${AR_PFX}اكواد\\S*`, `${AR_PFX}رمز\\S*`, `${AR_PFX}otp\\S*`, `${AR_PFX}اوتي ?بي`,
@@ -60,7 +63,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   national_id: [
     '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?',
     // (round 24) a Gulf ID by its acronym: Qatar's QID, Bahrain's CPR, the Emirates ID's EID (only beside a card/number/picture word: "Eid" is a feast)
-    'q ?id', 'cpr(?: card| number| no)?', 'eida?(?= (?:card|number|no|copy|front|back|both|photo|pic|picture)(?: |$))', 'nric(?: number| no| card)?', 'nric', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'bvn(?: number| no)?', 'el ?ra2m el ?2awmy', 'code ?e? ?mell?i', 'kode? ?mell?i', 'shomare ?(?:ye )?mell?i', 'kart ?e? ?melli',
+    'q ?id', 'cpr(?: card| number| no)?', 'eida?(?= (?:card|number|no|copy|front|back|both|photo|pic|picture)(?: |$))', 'nric(?: number| no| card)?', 'nric', 'nid(?: number| no| card)', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi)\\S*', 'nin', 'bvn(?: number| no)?', 'el ?ra2m el ?2awmy', 'code ?e? ?mell?i', 'kode? ?mell?i', 'shomare ?(?:ye )?mell?i', 'kart ?e? ?melli',
     `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:بطاق|كارنيه|كرت)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي|وطني|الوطني|تعريف|التعريف)\\S*`, '(?:ال)?سمي(?:ت|ه)\\S* (?:ال)?كامل\\S*', `${AR_PFX}رقم(?:ك|كم|ه|ي)? (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', '(?:نمبر|شماره|كاپي|كابي|عكس) ?(?:ي )?تذكره\\S*', 'تذكره ?(?:ي )?(?:الكترونيكي|تابعيت)\\S*', '(?:ال)?(?:لا ?)?كارط ناسيونال\\S*', '(?:la |le )?cart[e]? nationale?', "carte d'identit[eé]", '(?:numero|numéro|num|n°|raqm|ra9m|r9m|noumro|nemra) (?:de la |de le |de |dyal |d |l |el |la |le )?cin', 'cin', '(?:el |al )?(?:beta2a|bita2a|bitaqa|bataqa|carte?) (?:el |al |l)?(?:watani(?:ya|yya|ye|a)?|nationale?)', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
   ],
@@ -332,7 +335,7 @@ export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you'
 /** The thing goes to the customer's own phone or mailbox ("we sent the code to your phone"). */
 /** A participle before the place means the place describes the secret ("the code sent to your phone"), not where the verb goes. */
 // …as does a verb of appearing ("whatever pops up on your phone", "the number that shows on your screen")
-export const PLACE_DESCRIBES_OBJECT = /^(?:[a-z]+ed|up|shows|appears|pops|lands|arrives|comes|flashes|sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
+export const PLACE_DESCRIBES_OBJECT = /^(?:[a-z]+ed|up|shows|appears|pops|lands|arrives|comes|coming|arriving|landing|reaching|texting|flashes|sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
 
 export const TO_READER_PLACE = [
   '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile|email|e-mail|device|inbox|sim|line)',

@@ -50,7 +50,7 @@ export function handedToTheWriterByShape(clause: Clause, negatedAt: readonly num
 /** How far a hand-over verb and the writer's side ("here", "to me") may stand apart: "bhej dein yahan", "بفرست اینجا", "nitumie hapa". */
 const PLACE_REACH = 3;
 /** Words that leave the verb's object slot empty: "it" as a particle, politeness, "now", "quickly". */
-const FILLER = /^(?:it|them|am|yeh|yeha|athu|onnu|ita|please|pls|plz|now|just|right|quickly|po|na|naman|tafadhali|sasa|hivi|saa|hii|tolong|lütfen|ji|zara|jaldi|lotfan|لطفا|الان|حالا|هلا|دابا|هلق|دلوقتي|هسه)$/u;
+const FILLER = /^(?:it|them|am|yeh|yeha|athu|onnu|ita|please|pls|plz|now|just|right|quickly|quick|fast|asap|sharp|po|na|naman|lang|nalang|lamang|only|ken|ghir|gher|bas|faqat|faghat|fagat|فقط|بس|غير|tafadhali|sasa|hivi|saa|hii|tolong|lütfen|ji|zara|jaldi|lotfan|لطفا|الان|حالا|هلا|دابا|هلق|دلوقتي|هسه)$/u;
 /** What may follow the verb and its place when the object is left out: a purpose (Levantine "la", Persian "که", Swahili "ni…e": so I…). */
 const PURPOSE = /^(?:la|l|ke|که|كه|ni\S{3,}e)$/u;
 /** A noun phrase's first word: a determiner, a noun with "your" on it ("اسمك"), "the word" (not the article: "الحين" is "now"). */
@@ -68,6 +68,9 @@ const NEGATED_AFTER = /^(?:نكن\S*|نكني\S*|ننماي\S*|نفرماي\S*|�
 /** Egyptian and Levantine split negation around the verb: "mate b3atholish hena", "ما تبعتهوش هنا". */
 const SPLIT_NEGATOR = /^(?:ma|mat|mate|mati|mte|mt|ما|مت)$/u;
 
+/** (round 27) Typing, with the chat named as where ("paki-type na lang po dito sa chat", "type it in the chat"), is sending it to us. */
+const IN_THE_CHAT = /(?:^| )(?:sa|in|on|into|to|في|ب|تو|توي|در) (?:the |this |our |ang |ال)?(?:chat|شات|چت)(?: |$)/u;
+const TYPED_INTO_THE_CHAT = ['(?:paki ?|i ?)?type', 'paki ?(?:sulat|lagay)', 'ilagay', 'isulat'];
 /**
  * (round 23) A transfer verb sent toward the writer with its object left out — "کدی که برات آمده، لطف کن بفرست اینجا",
  * "Kuna code imeingia…, nitumie hapa niimalize mimi mwenyewe", "…, athu onnu ivide ayachu tharamo": most languages drop
@@ -78,7 +81,7 @@ const SPLIT_NEGATOR = /^(?:ma|mat|mate|mati|mte|mt|ما|مت)$/u;
  */
 export function handsOverWithItsObjectLeftOut(clause: Clause): boolean {
   const t = clause.text;
-  const verbs = findAll(t, TRANSFER_VERBS);
+  const verbs = IN_THE_CHAT.test(t) ? [...findAll(t, TRANSFER_VERBS), ...findAll(t, TYPED_INTO_THE_CHAT)].sort((a, b) => a.at - b.at) : findAll(t, TRANSFER_VERBS);
   if (!verbs.length || NOTHING.test(t) || findAll(t, NEUTRAL_OBJECTS).length || findAll(t, PICTURE).length) return false;
   // …nor "يرسل إلى هاتفك" (is sent to your phone): the reader's side named is where it went (not the writer's "for you" after their own act)
   if (findAll(t, SUBORDINATORS).length) return false;
@@ -87,13 +90,16 @@ export function handsOverWithItsObjectLeftOut(clause: Clause): boolean {
   // (Gilaki "مره", to me, is Arabic "مرة", once, in "ارسل مرة ثانية": not a place for a left-out object)
   const places = findAll(t, TO_WRITER_PLACE).filter((p) => !ONCE.test(t.slice(p.start, p.end)));
   // Arabic "to me" follows its verb; before one, Maghrebi and Hassaniya "لي"/"الي" is the relative "who/which" ("لي يرسل لك")
-  const near = (v: Hit) => places.some((p) => (p.at > v.last && p.at - v.last <= PLACE_REACH) || (p.last < v.at && v.at - p.last <= PLACE_REACH && !RELATIVE_TO_ME.test(t.slice(p.start, p.end))));
+  // (round 27) fillers between do not count: "paki-send na lang po dito"
+  const reach = (from: number, to: number) => clause.tokens.slice(from + 1, to).filter((w) => !FILLER.test(w)).length < PLACE_REACH;
+  const near = (v: Hit) => places.some((p) => (p.at > v.last && reach(v.last, p.at)) || (p.last < v.at && v.at - p.last <= PLACE_REACH && !RELATIVE_TO_ME.test(t.slice(p.start, p.end))));
   // a negation governs a verb after it ("don't send it here"), or a Persian light verb right after it ("اینجا send نکنید");
   // one further on is another clause's (Lebanese "la kammil" after the verb is "so that I finish")
   const negations = findAll(t, NEGATION);
   const negated = (v: Hit) => negations.some((n) => n.at <= v.last) || NEGATED_AFTER.test(clause.tokens[v.last + 1] ?? '') || (SPLIT_NEGATOR.test(clause.tokens[v.at - 1] ?? '') && /(?:sh|ش)$/u.test(clause.tokens[v.last] ?? ''));
   const contacts = (v: Hit) => CONTACT.test(clause.tokens[v.last] ?? '') && /^(?:me|us|to)$/.test(clause.tokens[v.last + 1] ?? '');
-  const writer = findAll(t, WRITER_ACTS);
+  // (round 27) West African "I beg" is "please", not the writer acting
+  const writer = findAll(t, WRITER_ACTS).filter((w) => clause.tokens[w.last + 1] !== 'beg');
   // …and no noun phrase after them: "send me here your name", "ارسل لي هنا اسمك", "… كلمة تم" send another thing
   const covered = new Set(places.flatMap((p) => Array.from({ length: p.last - p.at + 1 }, (_, i) => p.at + i)));
   const slotEmpty = (v: Hit) => {

@@ -108,8 +108,11 @@ function repairByEar(word: string): string {
 }
 
 /** Repairs the Latin words of already-normalized (lower-case, folded) text; other scripts pass through untouched. */
+/** (round 27) رمز written with ذ or ض ("الرمذ اللي وصلك", "رمض عبورت"), with its clitics; never رمضان. */
+const RAMZ_MISSPELT = /(?<![\p{L}\p{N}])((?:و|ف|ب|ل|ال|وال|بال)?)رم[ذض]((?:ك|كم|كي|ت|تو|تون|تان|ي|ش|و|ه|ها|هاي|ات)?)(?![\p{L}\p{N}])/gu;
+
 export function repairSpelling(normalized: string): string {
-  return normalized.replace(/(?<![\p{L}\p{N}])[a-z0-9]*[a-z][a-z0-9]*(?![\p{L}\p{N}])/gu, (w) => {
+  return normalized.replace(RAMZ_MISSPELT, '$1رمز$2').replace(/(?<![\p{L}\p{N}])[a-z0-9]*[a-z][a-z0-9]*(?![\p{L}\p{N}])/gu, (w) => {
     const heard = repairByEar(w);
     if (heard !== w || /\d/.test(w)) return heard;
     const fixed = repairWord(w);
