@@ -9,7 +9,7 @@ import { isLetterOrNumberUnit } from '../text/letters';
 import { Cue, cueAt } from './lexicon';
 import { dateCue, messageHasCue } from './context';
 import { readDates } from './date-reader';
-import { mayNameBirth } from './birth-gate';
+import { birthWordOnce } from './birth-gate';
 import { normalise, toOriginalEnd, toOriginalStart } from './detection-text';
 import type { DetectedSpan } from './types';
 
@@ -63,9 +63,9 @@ function answersBirthQuestion(s: string, start: number): boolean {
 const SECOND_FORM_GAP = /^[ \t]*(?:[([=/]|-|–|i\.e\.|or|يعني|یعنی|اي|أي|ou)[ \t]*$/i;
 
 /** Every span, with the birth dates the detectors' patterns missed added and their own birth dates made whole. */
-export function withBirthDates(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+export function withBirthDates(text: string, spans: DetectedSpan[], namesBirth = birthWordOnce(text)): DetectedSpan[] {
   const hasDob = spans.some((sp) => sp.type === 'DOB');
-  if (!hasDob && !mayNameBirth(text)) return spans;
+  if (!hasDob && !namesBirth()) return spans;
   const n = normalise(text);
   const s = n.text;
   const ctx = { norm: s };

@@ -96,15 +96,17 @@ function dropsCharacters(text: string): boolean {
   return false;
 }
 
-/** The last text asked about and its answer: the birth dates' and the birth years' steps ask for the same message. */
-let lastText: string | null = null;
-let lastAnswer = false;
-
-/** The text may hold a birth word: false only when the birth-word scan of its normalised text finds none. */
+/**
+ * The text may hold a birth word: false only when the birth-word scan of its normalised text finds none. Nothing of
+ * the text is kept: the birth dates' and the birth years' steps share one answer through `birthWordOnce`.
+ */
 export function mayNameBirth(text: string): boolean {
-  if (text === lastText) return lastAnswer;
   gate ??= buildGate();
-  lastAnswer = gate.test(text) || (dropsCharacters(text) && gate.test(normaliseTransient(text).text));
-  lastText = text;
-  return lastAnswer;
+  return gate.test(text) || (dropsCharacters(text) && gate.test(normaliseTransient(text).text));
+}
+
+/** `mayNameBirth` for one message, asked at most once and forgotten with the closure (no original outlives masking). */
+export function birthWordOnce(text: string): () => boolean {
+  let answer: boolean | undefined;
+  return () => (answer ??= mayNameBirth(text));
 }

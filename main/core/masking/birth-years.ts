@@ -8,7 +8,7 @@
  * stays visible.
  */
 import { DIGIT_CLASS } from '../text/fold';
-import { mayNameBirth } from './birth-gate';
+import { birthWordOnce } from './birth-gate';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import type { DetectedSpan } from './types';
 import { readCompound, words } from './worded-numbers';
@@ -33,9 +33,9 @@ const BRACKETED_YEAR = new RegExp(`^(${OPENS_SECOND})${D}{4}${CLOSES_SECOND}`, '
 const YEAR_THEN_BRACKETED = new RegExp(`^(${D}{4}${OPENS_SECOND})${D}{4}${CLOSES_SECOND}`, 'u');
 
 /** The spans with the birth years above added as DOB. */
-export function withBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+export function withBirthYears(text: string, spans: DetectedSpan[], namesBirth = birthWordOnce(text)): DetectedSpan[] {
   const hasDob = spans.some((sp) => sp.type === 'DOB');
-  if (!hasDob && !mayNameBirth(text)) return spans;
+  if (!hasDob && !namesBirth()) return spans;
   let added: DetectedSpan[] | undefined;
   const free = (start: number, end: number): boolean => !spans.some((sp) => sp.start < end && start < sp.end && sp.confidence > FAIL_CLOSED_CONFIDENCE) && !added?.some((sp) => sp.start < end && start < sp.end);
   BORN_IN.lastIndex = 0;

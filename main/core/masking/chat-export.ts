@@ -10,6 +10,7 @@
  */
 import { chatPrefixSource } from '../text/chat-prefix';
 import { DIGIT_CLASS, digitValue } from '../text/fold';
+import { forgetAfterTurn } from '../text/forget-after-turn';
 import { isLetterUnit } from '../text/letters';
 import { cueAt } from './lexicon';
 
@@ -135,6 +136,10 @@ let memoText = '';
 let memoStart = -1;
 let memoEnd = -1;
 let memoPrefix: ChatPrefix | null = null;
+const forgetLine = forgetAfterTurn(() => {
+  memoText = '';
+  memoPrefix = null;
+});
 
 /**
  * Where a digit at `i` stands in its line's chat prefix — its first digits, the time after a date a reader has
@@ -144,6 +149,7 @@ let memoPrefix: ChatPrefix | null = null;
 export function inChatPrefix(s: string, i: number): number {
   if (s !== memoText || i < memoStart || i >= memoEnd) {
     memoText = s;
+    forgetLine();
     memoStart = s.lastIndexOf('\n', i - 1) + 1;
     const nl = s.indexOf('\n', i);
     memoEnd = nl < 0 ? s.length : nl;

@@ -5,6 +5,7 @@
 import { Cue, cueAt, cueOf, cueOfSpelling, isDateCue, isQualifierCue, isWeakCue } from './lexicon';
 import { foldKeyword, FoldedWords, foldRange } from './detection-text';
 import { inChatPrefix } from './chat-export';
+import { forgetAfterTurn } from '../text/forget-after-turn';
 
 export interface ContextText {
   norm: string;
@@ -105,11 +106,15 @@ let memoNorm = '';
 let memoGen = 0;
 let memoAt = new Int32Array(256);
 let memoCue = new Int8Array(256);
+const forgetWordCues = forgetAfterTurn(() => {
+  memoNorm = '';
+});
 const NO_CUE = -1;
 
 function wordCue(s: string, ws: number, we: number): Cue | undefined {
   if (s !== memoNorm) {
     memoNorm = s;
+    forgetWordCues();
     if (++memoGen === 0x7fffffff) {
       memoGen = 1;
       memoAt.fill(0);
@@ -393,10 +398,14 @@ export function numberCue(ctx: ContextText, start: number, end: number): Cue | 0
  */
 let tabNorm = '';
 let tabFound = false;
+const forgetTabs = forgetAfterTurn(() => {
+  tabNorm = '';
+});
 
 function columnHeaderCue(s: string, start: number): Cue | undefined {
   if (s !== tabNorm) {
     tabNorm = s;
+    forgetTabs();
     tabFound = s.includes('\t');
   }
   if (!tabFound) return undefined;

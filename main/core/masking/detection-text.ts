@@ -93,8 +93,11 @@ let buf = new Uint16Array(1024);
 // is kept (ignoreBOM), though normalisation removes it anyway.
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
+/** The buffer's text, the buffer then zeroed (it held an original's units: nothing of one outlives its reading). */
 function bufToString(len: number): string {
-  return UTF16.decode(buf.subarray(0, len));
+  const text = UTF16.decode(buf.subarray(0, len));
+  buf.fill(0, 0, len);
+  return text;
 }
 
 let mapBuf = new Int32Array(1024);

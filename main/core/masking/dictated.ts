@@ -13,6 +13,8 @@ import { withWordedExpiry } from './worded-expiry';
 import { withRegisteredYears } from './registered-year';
 import { withBirthDates } from './birth-dates';
 import { withBirthYears } from './birth-years';
+import { birthWordOnce } from './birth-gate';
+import { forgetLastSubject } from '../text/forget-after-turn';
 import { withRenewedCode } from './code-renewed';
 import { withCountedCvv } from './cvv-count';
 import { withDictatedCards } from './dictated-card';
@@ -190,12 +192,14 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  * (`tracking-codes.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
+  forgetLastSubject();
   if (!text) return detectValues(text, options);
+  const namesBirth = birthWordOnce(text);
   const found = withBareAnswer(
     text,
     withoutTrackingNumbers(
       text,
-      withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options)))))))))))))),
+      withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))), namesBirth), namesBirth)))))))))),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;

@@ -227,15 +227,20 @@ const COMPLEMENT = set(['that', 'كه', 'انه', 'انو', 'ان', 'بلي', 'k
 
 interface Verb { act: Act; at: number; person?: 'me' | 'third' | 'you'; past: boolean; negated: boolean; toThem: boolean; objectClitic: boolean; span: number }
 
-/** Read words, by their letters alone (most words recur across messages, so the answer is kept; bounded). */
+/**
+ * Read words, by their letters alone (most words recur across messages, so the answer is kept; bounded). Only words
+ * of letters are kept: a token holding a digit or a sign may be a customer's value, and none outlives its message.
+ */
 const WORD_VERBS = new Map<string, Omit<Verb, 'at'> | null>();
 const WORD_VERBS_MAX = 20_000;
+const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
 
 /** The act a single word is, read by its language's shape, or null. */
 function wordVerb(t: string): Omit<Verb, 'at'> | null {
   const known = WORD_VERBS.get(t);
   if (known !== undefined) return known;
   const verb = readWord(t);
+  if (!LETTERS_ONLY.test(t)) return verb;
   if (WORD_VERBS.size >= WORD_VERBS_MAX) WORD_VERBS.clear();
   WORD_VERBS.set(t, verb);
   return verb;

@@ -2,6 +2,7 @@ import { foldArabic } from '../../text/fold';
 import { TextKeys } from '../../text/literal-gate';
 import { readText, type Reading } from '../../text/normalise';
 import { knowsWord, lexiconVersion } from './words';
+import { forgetAfterTurn } from '../../text/forget-after-turn';
 
 /**
  * Text folding shared by every guard, so one lexicon entry matches all the ways a word is written: the one folding
@@ -27,10 +28,16 @@ export function normalizeText(s: string, opts: { markQuotes?: boolean } = {}): s
   // (the outbound guard reads one reply twice, for its rules and for its model: the last reading is kept for it until it
   // holds a reading of its own, as the inbound check does; a lexicon registered since makes it stale)
   const version = lexiconVersion();
-  if (last?.reading.source !== s || last.version !== version) last = { reading: new GuardReading(s), version };
+  if (last?.reading.source !== s || last.version !== version) {
+    last = { reading: new GuardReading(s), version };
+    forgetReading();
+  }
   return last.reading.form(opts.markQuotes === true);
 }
 let last: { reading: GuardReading; version: number } | undefined;
+const forgetReading = forgetAfterTurn(() => {
+  last = undefined;
+});
 
 /** One text read once (the reading normaliser's work), in either form on demand: what the inbound check's steps share. */
 export class GuardReading {
