@@ -237,12 +237,14 @@ export class TeamCache {
       'INSERT INTO early_updates (message_id, conversation_id, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET seq = excluded.seq, body = excluded.body',
     );
     const dropEarly = this.db.prepare('DELETE FROM early_updates WHERE message_id = ?');
+    // Nearly always none wait: a frame's messages then cost no look-up there.
+    let anyEarly = this.db.prepare('SELECT EXISTS (SELECT 1 FROM early_updates)').pluck().get() === 1;
     type Row = { body: string; seq: number };
     return {
       add: (m: CachedMessage, seq: number) => {
         const held = get.get(m.id) as Row | undefined;
         if (held && (seq === 0 || seq <= held.seq)) return;
-        const early = getEarly.get(m.id) as Row | undefined;
+        const early = anyEarly ? (getEarly.get(m.id) as Row | undefined) : undefined;
         if (early) dropEarly.run(m.id);
         const later = early && (seq === 0 || early.seq > seq) ? early : null;
         put.run(m.id, m.conversationId, JSON.stringify(later ? { ...m, ...(JSON.parse(later.body) as object) } : m), later ? later.seq : seq);
@@ -256,6 +258,7 @@ export class TeamCache {
         const early = getEarly.get(id as number) as Row | undefined;
         if (early && seq <= early.seq) return;
         putEarly.run(id, conversationId, seq, JSON.stringify({ ...(early ? (JSON.parse(early.body) as object) : {}), ...fields }));
+        anyEarly = true;
       },
     };
   }
