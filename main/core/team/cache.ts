@@ -63,7 +63,8 @@ export class TeamCache {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS cursor (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS conversations (id INTEGER PRIMARY KEY, last_message_at INTEGER NOT NULL, body TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, body TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS messages (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, body TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS early_updates (message_id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS messages_conversation ON messages(conversation_id, id);
       CREATE TABLE IF NOT EXISTS team (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS labels (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
@@ -103,6 +104,10 @@ export class TeamCache {
         }
       })();
     }
+    // And before a message kept the sequence number of the event that last wrote it (`messageWriter`).
+    if (!(this.db.prepare('PRAGMA table_info(messages)').all() as Array<{ name: string }>).some((c) => c.name === 'seq')) {
+      this.db.exec('ALTER TABLE messages ADD COLUMN seq INTEGER NOT NULL DEFAULT 0');
+    }
     this.cipher = new FieldCipher({ current: 1, keys: new Map([[1, outboxKey]]) });
   }
 
@@ -122,10 +127,16 @@ export class TeamCache {
    */
   adopt(conversation: CachedConversation, messages: MessageView[], marks: { labelIds: readonly number[]; snoozedUntil: number | null }): void {
     const conversationId = conversation.id;
+    // The answer may be older than what the stream brought while it was on its way (or than another opening's answer):
+    // it only fills what the cache lacks. A conversation held by now is the stream's, and so are its labels and wake-up
+    // time once the cache holds them; of the answer's messages only those not held are kept (seq 0, `messageWriter`).
+    const held = this.conversation(conversationId);
+    const labelled = this.db.prepare('SELECT 1 FROM conversation_labels WHERE conversation_id = ?').get(conversationId) !== undefined;
+    const snoozed = (held ?? conversation).status === 'snoozed' && marks.snoozedUntil !== null && this.snoozedUntil(conversationId) === null;
     const events = [
-      { seq: 0, kind: 'conversation.updated', payload: conversation },
-      { seq: 0, kind: 'conversation.labels', payload: { conversationId, labelIds: marks.labelIds } },
-      ...(conversation.status === 'snoozed' && marks.snoozedUntil !== null ? [{ seq: 0, kind: 'conversation.snoozed', payload: { conversationId, until: marks.snoozedUntil } }] : []),
+      ...(held ? [] : [{ seq: 0, kind: 'conversation.updated', payload: conversation }]),
+      ...(labelled ? [] : [{ seq: 0, kind: 'conversation.labels', payload: { conversationId, labelIds: marks.labelIds } }]),
+      ...(snoozed ? [{ seq: 0, kind: 'conversation.snoozed', payload: { conversationId, until: marks.snoozedUntil } }] : []),
       ...messages.filter((m) => m.conversationId === conversationId).map((m) => ({ seq: 0, kind: 'message.added', payload: m })),
     ];
     this.apply(events, null);
@@ -140,9 +151,8 @@ export class TeamCache {
       const raw = getConversation.get(id as number) as string | undefined;
       return raw ? (JSON.parse(raw) as CachedConversation) : null;
     };
-    const putMessage = this.db.prepare('INSERT INTO messages (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
+    const messages = this.messageWriter();
     const putMember = this.db.prepare('INSERT INTO team (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
-    const getMessage = this.db.prepare('SELECT body FROM messages WHERE id = ?').pluck();
     const putNote = this.db.prepare('INSERT INTO notes (id, conversation_id, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const putChannel = this.db.prepare('INSERT INTO channels (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
     const getChannel = this.db.prepare('SELECT body FROM channels WHERE id = ?').pluck();
@@ -177,15 +187,13 @@ export class TeamCache {
           putSnooze.run(p.conversationId, p.until);
         } else if (e.kind === 'message.added') {
           const m = p as unknown as CachedMessage & { clientId?: string };
-          putMessage.run(m.id, m.conversationId, JSON.stringify(m));
+          messages.add(m, e.seq);
           if (m.clientId) this.markAccepted(m.clientId, m.id);
         } else if (e.kind === 'message.delivery') {
-          const raw = getMessage.get(p.messageId as number) as string | undefined;
-          if (raw) putMessage.run(p.messageId, p.conversationId, JSON.stringify({ ...(JSON.parse(raw) as CachedMessage), delivery: p.delivery }));
+          messages.update(p.messageId, p.conversationId, { delivery: p.delivery }, e.seq);
         } else if (e.kind === 'message.revised') {
           // The customer edited or deleted it: the old version stays, marked, beside the message that superseded it.
-          const raw = getMessage.get(p.messageId as number) as string | undefined;
-          if (raw) putMessage.run(p.messageId, p.conversationId, JSON.stringify({ ...(JSON.parse(raw) as CachedMessage), revision: p.revision, revisedBy: p.revisedBy }));
+          messages.update(p.messageId, p.conversationId, { revision: p.revision, revisedBy: p.revisedBy }, e.seq);
         } else if (e.kind === 'user.updated') {
           putMember.run(p.id, JSON.stringify(p));
         } else if (e.kind === 'note.added') {
@@ -214,19 +222,65 @@ export class TeamCache {
   }
 
   /**
+   * The one rule for a message's state, whatever order the stream and a fetched answer bring it in. Each message keeps
+   * the sequence number of the newest event that wrote it; an event not newer than that (a frame seen again) changes
+   * nothing, and a fetched answer (`seq` 0: it may be older than the stream) only adds a message not held. An update
+   * (`message.delivery`, `message.revised`) of a message not held yet — the stream brought it while the conversation's
+   * fetch was on its way, or before this person could read the message's channel — waits in `early_updates` and is laid
+   * over the message when it arrives, unless the message's own event is newer.
+   */
+  private messageWriter() {
+    const get = this.db.prepare('SELECT body, seq FROM messages WHERE id = ?');
+    const put = this.db.prepare('INSERT INTO messages (id, conversation_id, body, seq) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, seq = excluded.seq');
+    const getEarly = this.db.prepare('SELECT body, seq FROM early_updates WHERE message_id = ?');
+    const putEarly = this.db.prepare(
+      'INSERT INTO early_updates (message_id, conversation_id, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE SET seq = excluded.seq, body = excluded.body',
+    );
+    const dropEarly = this.db.prepare('DELETE FROM early_updates WHERE message_id = ?');
+    // Nearly always none wait: a frame's messages then cost no look-up there.
+    let anyEarly = this.db.prepare('SELECT EXISTS (SELECT 1 FROM early_updates)').pluck().get() === 1;
+    type Row = { body: string; seq: number };
+    return {
+      add: (m: CachedMessage, seq: number) => {
+        const held = get.get(m.id) as Row | undefined;
+        if (held && (seq === 0 || seq <= held.seq)) return;
+        const early = anyEarly ? (getEarly.get(m.id) as Row | undefined) : undefined;
+        if (early) dropEarly.run(m.id);
+        const later = early && (seq === 0 || early.seq > seq) ? early : null;
+        put.run(m.id, m.conversationId, JSON.stringify(later ? { ...m, ...(JSON.parse(later.body) as object) } : m), later ? later.seq : seq);
+      },
+      update: (id: unknown, conversationId: unknown, fields: Record<string, unknown>, seq: number) => {
+        const held = get.get(id as number) as Row | undefined;
+        if (held) {
+          if (seq > held.seq) put.run(id, conversationId, JSON.stringify({ ...(JSON.parse(held.body) as CachedMessage), ...fields }), seq);
+          return;
+        }
+        const early = getEarly.get(id as number) as Row | undefined;
+        if (early && seq <= early.seq) return;
+        putEarly.run(id, conversationId, seq, JSON.stringify({ ...(early ? (JSON.parse(early.body) as object) : {}), ...fields }));
+        anyEarly = true;
+      },
+    };
+  }
+
+  /**
    * A customer erased at the hub, or retention: their conversations (with messages, notes, labels, marks, snooze and
    * this console's replies still waiting for them) or single old messages leave the cache in the frame's transaction.
    */
   private dropRemoved(p: { conversationIds?: unknown; messageIds?: unknown }): void {
     const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : []);
     for (const id of ids(p.conversationIds)) {
-      for (const table of ['messages', 'notes', 'conversation_labels', 'read_marks', 'snoozes', 'outbox']) {
+      for (const table of ['messages', 'early_updates', 'notes', 'conversation_labels', 'read_marks', 'snoozes', 'outbox']) {
         this.db.prepare(`DELETE FROM ${table} WHERE conversation_id = ?`).run(id);
       }
       this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id);
     }
     const dropMessage = this.db.prepare('DELETE FROM messages WHERE id = ?');
-    for (const id of ids(p.messageIds)) dropMessage.run(id);
+    const dropEarly = this.db.prepare('DELETE FROM early_updates WHERE message_id = ?');
+    for (const id of ids(p.messageIds)) {
+      dropMessage.run(id);
+      dropEarly.run(id);
+    }
   }
 
   /** Labels and canned replies: the team's lists, and which labels mark which conversation (as the hub keeps them). */
