@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,10 +5,6 @@ export default defineConfig({
     // The helpers' clean-up after each test and each file (test/helpers/cleanup.ts).
     setupFiles: ['test/setup.ts'],
     pool: 'forks',
-    // At least two files at a time: vitest's default is cores − 1, one file at a time on the 2-core CI machine, where a
-    // file's time is mostly waiting for its servers, PostgreSQL, Chromium and children to start. Ports, PostgreSQL's
-    // template cluster, temp folders and keychain entries are each worker's own (test/helpers/ports.ts, postgres.ts).
-    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // expect.poll waits for a state, not a speed: its 1 s default failed a console's verdict on a loaded machine
