@@ -88,7 +88,7 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   }
   if (!flags.some((f) => f.code === 'lookalike')) {
     const ending = link.domain.slice(link.label.length + 1);
-    const name = dressedName(link.label) ?? nameInFrontOfDress(link) ?? (THROWAWAY_ENDINGS.has(ending) && link.label.includes('-') ? link.label.split('-').find((p) => p.length >= 2) : undefined) ?? countrySuffixed(link.label, ending);
+    const name = dressedName(link.label) ?? nameInFrontOfDress(link) ?? (THROWAWAY_ENDINGS.has(ending) && link.label.includes('-') ? link.label.split('-').find((p) => p.length >= 2) : undefined);
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'dressed_name' });
   }
   // a name spelt in letters that only look Latin (`xn--zaytn-nva.com` is `zaytün.com`): no brand need be listed to see the disguise
@@ -99,6 +99,11 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   // own sites sit under its suffix (`absher.gov.sa`, where `gov.sa` is the public suffix, so nothing is in front of it)
   if (!flags.some((f) => f.code === 'lookalike') && link.subdomain.split(/[.-]/).some((p) => GOVERNMENT.test(p)) && !link.domain.split('.').some((p) => GOVERNMENT.test(p))) {
     flags.push({ code: 'lookalike', domain: link.hostUnicode, company: link.subdomain.split(/[.-]/).find((p) => p.length >= 3 && !GOVERNMENT.test(p)) ?? 'gov', how: 'dressed_name' });
+  }
+  // (after the government's name, which names the site better: `khadamati-gov.services.info-sa.com`)
+  if (!flags.some((f) => f.code === 'lookalike')) {
+    const name = countrySuffixed(link.label, link.domain.slice(link.label.length + 1));
+    if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'dressed_name' });
   }
   if (!flags.some((f) => f.code === 'lookalike')) {
     const name = countryLabelTrick(link, policy);
@@ -166,7 +171,8 @@ const COUNTRY_AFTER_NAME = new RegExp(`^(?:${[...COUNTRY_CODES].filter((c) => c 
 function countrySuffixed(label: string, ending: string): string | undefined {
   const parts = label.toLowerCase().split('-');
   if (parts.length !== 2 || !(GENERIC_ENDINGS.has(ending) || THROWAWAY_ENDINGS.has(ending)) || !COUNTRY_AFTER_NAME.test(parts[1]!)) return undefined;
-  return /^\p{L}[\p{L}\p{N}]{3,}$/u.test(parts[0]!) && !isDress(parts[0]!) ? parts[0] : undefined;
+  const name = parts[0]!;
+  return /^\p{L}[\p{L}\p{N}]{3,}$/u.test(name) && !isDress(name) && !GENERIC_ENDINGS.has(name) && !THROWAWAY_ENDINGS.has(name) ? name : undefined;
 }
 
 /**

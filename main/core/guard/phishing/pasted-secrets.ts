@@ -70,7 +70,9 @@ const DIGIT_WORD = `(?:${[
 ].join('|')})`;
 const spoken = (min: number, max: number) => `${DIGIT_WORD}(?:[\\s,،-]+${DIGIT_WORD}){${min - 1},${max - 1}}`;
 const SPOKEN: Partial<Record<PastedType, string>> = { PIN: spoken(4, 12), PIN2: spoken(5, 12), CVV: spoken(3, 4), CARD: spoken(13, 19) };
-const pattern = (type: PastedType, value: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${value})(?![\\p{L}\\p{N}])`, 'giu');
+// (round 29) a right-to-left text's direction marks between the words are read as spaces
+const GAP = '[\\s\\u200e\\u200f]*';
+const pattern = (type: PastedType, value: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:${GAP}${FILLER}(?![\\p{L}\\p{N}]))*${GAP}[:=]?${GAP}(${value})(?![\\p{L}\\p{N}])`, 'giu');
 const PATTERNS = (Object.keys(NAMES) as PastedType[]).flatMap((type) => [
   { type, re: pattern(type, VALUE[type]) },
   ...(SPOKEN[type] ? [{ type, re: pattern(type, SPOKEN[type]) }] : []),
@@ -89,7 +91,9 @@ const STATED_LATER = (Object.keys(NAMES) as PastedType[]).filter((t) => t !== 'P
 /** Punctuation that parts a name from what follows it ("password/OTP", "pass-word", "password...or"), not a password's first character. */
 const SEPARATOR_FIRST = /^[/\\|\-–—.…:;,()[\]]+/u;
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
-function looksLikePassword(v: string): boolean {
+function looksLikePassword(raw: string): boolean {
+  // (round 29) a direction mark a right-to-left text carries between words, and a Persian word's joiners, are no symbol of the value's
+  const v = raw.replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '');
   if (/^https?:|@.+\./i.test(v)) return false; // a link or an e-mail address is not a password
   // Arabic vowel marks (tanween in "أبداً") are part of a word, not symbols
   return /[\p{N}]/u.test(v) || /[^\p{L}\p{M}\p{N}]/u.test(v);
