@@ -93,7 +93,7 @@ const SEPARATOR_FIRST = /^[/\\|\-–—.…:;,()[\]]+/u;
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
 function looksLikePassword(raw: string): boolean {
   // (round 29) a direction mark a right-to-left text carries between words, and a Persian word's joiners, are no symbol of the value's
-  const v = raw.replace(/[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '');
+  const v = raw.replace(/\u200c|\u200d|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '');
   if (/^https?:|@.+\./i.test(v)) return false; // a link or an e-mail address is not a password
   // Arabic vowel marks (tanween in "أبداً") are part of a word, not symbols
   return /[\p{N}]/u.test(v) || /[^\p{L}\p{M}\p{N}]/u.test(v);
