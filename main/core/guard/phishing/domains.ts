@@ -61,11 +61,12 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   for (const company of policy.companyDomains) {
     const companyLabel = company.split('.')[0]!;
     const ck = skeleton(companyLabel);
-    const brands = new Set([ck, ...policy.brandNames.map(skeleton)].filter((b) => b.length >= 3));
+    const brands = new Set([ck, ...policy.brandNames.map(brandKey)].filter((b) => b.length >= 3));
     let how: LookalikeHow | undefined;
     if (sk === ck) how = regLabel === companyLabel ? 'other_ending' : 'homoglyph';
     else if (ck.length >= 4 && editDistance(sk, ck, 2) <= (ck.length >= 6 ? 2 : 1)) how = 'typo';
     else if ([...brands].some((b) => containsBrand(regLabel, sk, b))) how = 'extra_words';
+    else if ([...brands].some((b) => brandAcrossDashes(sk, b))) how = [...brands].some((b) => brandAcrossDashes(sk, b) === 'whole') ? 'typo' : 'extra_words';
     else if ([...brands].some((b) => containsBrand(link.subdomain, subSk, b))) how = 'subdomain_trick';
     if (how) {
       flags.push({ code: 'lookalike', domain: link.hostUnicode, company, how });
@@ -76,9 +77,9 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   if (!flags.some((f) => f.code === 'lookalike')) {
     const listed = new Set(policy.companyDomains.map((c) => skeleton(c.split('.')[0]!)));
     for (const brand of policy.brandNames) {
-      const bk = skeleton(brand);
+      const bk = brandKey(brand);
       if (bk.length < 4 || listed.has(bk)) continue;
-      const how: LookalikeHow | undefined = sk === bk ? (regLabel === brand ? undefined : 'homoglyph') : editDistance(sk, bk, 2) <= (bk.length >= 6 ? 2 : 1) ? 'typo' : undefined;
+      const how: LookalikeHow | undefined = sk === bk ? (regLabel.toLowerCase() === bk ? undefined : 'homoglyph') : editDistance(sk, bk, 2) <= (bk.length >= 6 ? 2 : 1) ? 'typo' : undefined;
       if (how) {
         flags.push({ code: 'lookalike', domain: link.hostUnicode, company: brand, how });
         break;
@@ -98,6 +99,11 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
   // own sites sit under its suffix (`absher.gov.sa`, where `gov.sa` is the public suffix, so nothing is in front of it)
   if (!flags.some((f) => f.code === 'lookalike') && link.subdomain.split(/[.-]/).some((p) => GOVERNMENT.test(p)) && !link.domain.split('.').some((p) => GOVERNMENT.test(p))) {
     flags.push({ code: 'lookalike', domain: link.hostUnicode, company: link.subdomain.split(/[.-]/).find((p) => p.length >= 3 && !GOVERNMENT.test(p)) ?? 'gov', how: 'dressed_name' });
+  }
+  // (after the government's name, which names the site better: `khadamati-gov.services.info-sa.com`)
+  if (!flags.some((f) => f.code === 'lookalike')) {
+    const name = countrySuffixed(link.label, link.domain.slice(link.label.length + 1));
+    if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'dressed_name' });
   }
   if (!flags.some((f) => f.code === 'lookalike')) {
     const name = countryLabelTrick(link, policy);
@@ -136,7 +142,8 @@ const OFFICIAL_DRESS = new Set([
 const THROWAWAY_ENDINGS = new Set(['online', 'site', 'xyz', 'top', 'icu', 'click', 'live', 'buzz', 'shop', 'store', 'info', 'support', 'help', 'services', 'cc', 'tk', 'ml', 'ga', 'cf', 'gq', 'cyou', 'rest', 'quest', 'sbs', 'cfd', 'lol', 'vip', 'work', 'link']);
 /** Country words and codes that neither dress nor name (`zain-jo-billing`, `cih-maroc-secure`). */
 const GOVERNMENT = /^(?:gov|govt|gouv|government|gob|hukumat|dowlat)$/;
-const PLACE_WORDS = /^(?:[a-z]{2}|ksa|uae|usa|egypt|egy|misr|maroc|morocco|iran|ir|jordan|saudi|qatar|kuwait|oman|bahrain|dubai|global|intl|international)$/;
+const COUNTRY_WORDS = 'ksa|uae|usa|egypt|egy|misr|maroc|morocco|iran|jordan|saudi|qatar|kuwait|oman|bahrain|dubai';
+const PLACE_WORDS = new RegExp(`^(?:[a-z]{2}|${COUNTRY_WORDS}|global|intl|international)$`);
 
 /**
  * `snapp-pay-support.ir.net`, `talabat-rewards.ae.org`: a country ending (`.ir`) bought as a name under another ending
@@ -152,6 +159,20 @@ function countryLabelTrick(link: Link, policy: GuardPolicy): string | undefined 
   const brands = [...policy.companyDomains.map((c) => c.split('.')[0]!), ...policy.brandNames].map(skeleton).filter((b) => b.length >= 3);
   const brand = brands.find((b) => containsBrand(read, skeleton(read), b));
   return brand ?? dressedName(read);
+}
+
+/**
+ * (round 29) `wahamart-ca.com`, `brand-af.net`, `brand-egypt.com`: a name with a country's code or name hyphenated after
+ * it, on a generic ending, reads as a company's site for that country — which sits under the country's own ending (IT
+ * lists it, round 28) or in a path, not hyphenated onto the name. "in" is left out: `sign-in`, `check-in` are words.
+ * Returns the name.
+ */
+const COUNTRY_AFTER_NAME = new RegExp(`^(?:${[...COUNTRY_CODES].filter((c) => c !== 'in').join('|')}|${COUNTRY_WORDS})$`);
+function countrySuffixed(label: string, ending: string): string | undefined {
+  const parts = label.toLowerCase().split('-');
+  if (parts.length !== 2 || !(GENERIC_ENDINGS.has(ending) || THROWAWAY_ENDINGS.has(ending)) || !COUNTRY_AFTER_NAME.test(parts[1]!)) return undefined;
+  const name = parts[0]!;
+  return /^\p{L}[\p{L}\p{N}]{3,}$/u.test(name) && !isDress(name) && !GENERIC_ENDINGS.has(name) && !THROWAWAY_ENDINGS.has(name) ? name : undefined;
 }
 
 /**
@@ -240,6 +261,27 @@ export function looksShortened(link: Link): boolean {
   // a key of two or three characters (`x7k.ir/Ab3`, `q3x.ir/k9`) only behind a host of at most four, letters mixed with digits
   if (key.length < 4) return link.label.length <= 4 && hasLetter && (hasDigit || (/[a-z]/.test(key) && /[A-Z]/.test(key)));
   return hasLetter && (hasDigit || (/[a-z]/.test(key) && /[A-Z]/.test(key)));
+}
+
+/** (round 29) A brand as a label would spell it: "Sahra Mart" is `sahramart`, its space or dash dropped. */
+const brandKey = (brand: string) => skeleton(brand).replace(/[\s-]+/g, '');
+
+/**
+ * (round 29) The brand spelt across a label's dashes, from a piece's start to a piece's end: `sahra-mart.com`, `ac-me.com`
+ * (`'whole'`: the label is the brand, a dash put in), `sahra-mart-ca.com` (`'part'`: with other pieces). A brand inside a
+ * piece is `containsBrand`'s; one begun or ended inside a piece (`bac-medical` for "acme") is a coincidence of letters.
+ */
+function brandAcrossDashes(sk: string, brand: string): 'whole' | 'part' | undefined {
+  if (!sk.includes('-')) return undefined;
+  const pieces = sk.split('-').filter(Boolean);
+  for (let i = 0; i < pieces.length; i++) {
+    let joined = pieces[i]!;
+    for (let j = i + 1; j < pieces.length && joined.length < brand.length; j++) {
+      joined += pieces[j]!;
+      if (joined === brand) return i === 0 && j === pieces.length - 1 ? 'whole' : 'part';
+    }
+  }
+  return undefined;
 }
 
 /** Long brand names are found anywhere in a label; short ones (3 letters) only as a whole hyphen- or dot-separated word. */

@@ -91,6 +91,23 @@ const TO_THE_NUMBER = /^(?:on|at|us|me|the|this|number|no\.?|على|علي|ع|ب
 /** A verb of calling after the number, verb-final: "… تماس بگیرید", "… زنگ بزنید". */
 const CALL_AFTER = /^(?:تماس|زنگ|tamas|zang)$/u;
 
+/**
+ * (round 29) "فاکتور رسمی با کد اقتصادی … برای سفارش‌های زیر:\n۴۵۸۷۲۱۹۳\n۴۵۸۷۳۳۰۲": digits the masking engine reads as a
+ * one-time code are a record's number when they are one of two or more numbers listed alone, a line or a comma's item
+ * each, after an invoice's, an order's or a receipt's word — a code is one value, not a list of them.
+ */
+const RECORD_WORD = /(?<![\p{L}])(?:invoices?|orders?|receipts?|bills?|factur\S*|فاکتور|فاكتور|سفارش|رسید|(?:و|ب|ل|ال|لل|بال)?(?:فاتور|فواتير|طلبات|طلبية|طلبيات|ايصال|إيصال|وصل|قبض))/iu;
+const LIST_ITEM = /(?:^|[\n,،؛;])[ \t]*[#№-]?[ \t]*([0-9٠-٩۰-۹][0-9٠-٩۰-۹ -]{2,24}[0-9٠-٩۰-۹])[ \t]*(?=$|[\n,،؛;])/gu;
+// (…and a card the engine reads across two of the items, "97075150\n29392192", is two records, not one card)
+function isAListedRecord(text: string, start: number, end: number, type: string): boolean {
+  const t = type.toLowerCase();
+  if (t !== 'otp' && t !== 'card') return false;
+  const items = [...text.matchAll(LIST_ITEM)].map((m) => ({ at: m.index + m[0].indexOf(m[1]!), end: m.index + m[0].indexOf(m[1]!) + m[1]!.length }));
+  if (items.length < 2) return false;
+  const listed = t === 'otp' ? items.some((m) => m.at <= start && end <= m.end) : items.some((m) => m.at === start) && items.some((m) => m.end === end) && /[\n,،؛;]/.test(text.slice(start, end));
+  return listed && RECORD_WORD.test(text.slice(0, items[0]!.at));
+}
+
 export interface InboundInspectorDeps {
   policy: GuardPolicy;
   detectSensitive: DetectSensitive;
@@ -181,7 +198,7 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     else if (f.code === 'upgrade_fee') push('upgrade_fee', 'phishing.upgrade_fee');
     else push('urgency', 'phishing.urgency');
   }
-  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type));
+  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type) && !isAListedRecord(text, s.start, s.end, s.type));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end) && !(p.type === 'CARD' && isAnAccount(text, p.start, p.type)));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {

@@ -19,7 +19,7 @@ const B = 'ب';
 const NAMES: Record<PastedType, string> = {
   PASSWORD: [
     'pass ?word', 'passwd', 'pwd', 'pass', '(?<!\\.)pw(?=\\s*[:=\\s])', 'pswd', 'passwrd', 'pword', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
-    `(?:ال|${A}ل)?باس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
+    `(?:ال|${A}ل)?[بپ]اس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
@@ -42,7 +42,7 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|c.est|c.[ée]tait|est|[ée]tait|now|currently|my|new|old|previous|prev|last|current|قبل${Y}(?:م|ام)?|قد${Y}م(?:م|ام)|سابق\\S*|${A}${Y}ن|ام|من|temporary|temp|used to be|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا|محفظ\\S*|حساب\\S*|تطب${Y}ق|ا?بل${Y}${K}${Y}شن)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته|حط${Y}ته|حط${Y}تو|حط${Y}تها|${K}تبته|${K}تبتو|دخلته|دخلتو|قلتله|قلتلو|قلتلها)(?: (?:${Y}اه|ا${Y}اه|له|لو|ل${Y}ه))?|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
+const FILLER = `(?:is|was|=|:|-|it's|its|c.est|c.[ée]tait|est|[ée]tait|now|currently|my|new|old|previous|prev|last|current|قبل${Y}(?:م|ام)?|قد${Y}م${Y}?(?:\u200c?(?:م|ام))?|سابق\\S*|${A}${Y}ن|ام|من|temporary|temp|used to be|tha|thi|hai|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا|محفظ\\S*|حساب\\S*|تطب${Y}ق|ا?بل${Y}${K}${Y}شن)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته|حط${Y}ته|حط${Y}تو|حط${Y}تها|${K}تبته|${K}تبتو|دخلته|دخلتو|قلتله|قلتلو|قلتلها)(?: (?:${Y}اه|ا${Y}اه|له|لو|ل${Y}ه))?|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
   // a relative clause of one verb between the name and its value: "كلمة السر التي أستخدمها الآن هي …", "the password I use now is …", "رمزی که میزنم …"
   + `(?:التي|الذي|اللي|${Y}لي|الل${Y}|الي|that|which|i|که|كه) [^\\s\\d٠-٩۰-۹:]{2,14}|`
   // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
@@ -70,7 +70,9 @@ const DIGIT_WORD = `(?:${[
 ].join('|')})`;
 const spoken = (min: number, max: number) => `${DIGIT_WORD}(?:[\\s,،-]+${DIGIT_WORD}){${min - 1},${max - 1}}`;
 const SPOKEN: Partial<Record<PastedType, string>> = { PIN: spoken(4, 12), PIN2: spoken(5, 12), CVV: spoken(3, 4), CARD: spoken(13, 19) };
-const pattern = (type: PastedType, value: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${value})(?![\\p{L}\\p{N}])`, 'giu');
+// (round 29) a right-to-left text's direction marks between the words are read as spaces
+const GAP = '[\\s\\u200e\\u200f]*';
+const pattern = (type: PastedType, value: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال\u0640*)?(?:${NAMES[type]})(?:${GAP}${FILLER}(?![\\p{L}\\p{N}]))*${GAP}[:=]?${GAP}(${value})(?![\\p{L}\\p{N}])`, 'giu');
 const PATTERNS = (Object.keys(NAMES) as PastedType[]).flatMap((type) => [
   { type, re: pattern(type, VALUE[type]) },
   ...(SPOKEN[type] ? [{ type, re: pattern(type, SPOKEN[type]) }] : []),
@@ -89,7 +91,9 @@ const STATED_LATER = (Object.keys(NAMES) as PastedType[]).filter((t) => t !== 'P
 /** Punctuation that parts a name from what follows it ("password/OTP", "pass-word", "password...or"), not a password's first character. */
 const SEPARATOR_FIRST = /^[/\\|\-–—.…:;,()[\]]+/u;
 /** A password value: not a plain word ("wrong", "expired", "غلط"), so it must carry a digit or a symbol. */
-function looksLikePassword(v: string): boolean {
+function looksLikePassword(raw: string): boolean {
+  // (round 29) a direction mark a right-to-left text carries between words, and a Persian word's joiners, are no symbol of the value's
+  const v = raw.replace(/\u200c|\u200d|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '');
   if (/^https?:|@.+\./i.test(v)) return false; // a link or an e-mail address is not a password
   // Arabic vowel marks (tanween in "أبداً") are part of a word, not symbols
   return /[\p{N}]/u.test(v) || /[^\p{L}\p{M}\p{N}]/u.test(v);

@@ -101,7 +101,8 @@ const CLAIMS_BY_SAYING = rx([
   // Darija Arabizi "kaygolo rahom mn Inwi", "galo liya rah mn": they say they are from
   '(?:kay|ka|k)?(?:g|9|q|2)(?:o|ou|a)l\\S*(?: (?:lia|liya|lina|lya))?(?: (?:rahom|rah|rahou|rahoum|rana|rani|rahi|bli|blli|belli))+ (?:mn|men|min|m3a|dyal)(?= |$)',
   // Arabizi "say" in any person and aspect by its shape: y2elle, bi2ol, 3am t2oul, qalli, galet
-  '(?:3am |ra7 |ha )?(?:(?:bi|bey|be|b)(?:y|t|n)?|y|t|n)(?:i|e)?(?:2|q|g)(?:o|ou|oo|e|i|ee)l\\S*(?: (?:eno|enno|enha|ana|howa|inno|innu))* (?:men|mn|min)(?= |$)',
+  // (round 29) …its vowel before the hamza too: Egyptian "beyo2ol eno men", "biyo2ol"
+  '(?:3am |ra7 |ha )?(?:(?:bi|bey|be|b)(?:y|t|n)?|y|t|n)(?:i|e|o)?(?:2|q|g)(?:o|ou|oo|e|i|ee)l\\S*(?: (?:eno|enno|enha|ana|howa|inno|innu))* (?:men|mn|min)(?= |$)',
 ]);
 const CLAIMS_TO_BE_FROM = pieces(
   CLAIMS_BY_SAYING,
@@ -358,7 +359,7 @@ const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|pers
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['telephone', 'text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
-const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?! (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
+const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?![a-z]| (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
 const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'good (?:morning|evening|afternoon)', 'عزيزي', 'عزيزتي', 'السادة', 'الساده', 'الى', 'مرحبا', 'السلام عليكم', 'سلام', 'اهلا', 'با سلام', 'جناب', 'همكاران', 'كارشناس محترم', 'پشتيباني محترم'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** How far before a number (and half as far after) a "my number" phrase still owns it, in characters. */
@@ -377,7 +378,7 @@ const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
  * (round 20: Tunisian dinars, euros in Persian and Arabic, "EUR", "dinars")
  */
 const CURRENCY = [
-  '\\$', 'usd', 'aed', 'sar', 'egp', 'qar', 'kwd', 'omr', 'jod', 'mad', 'dh', 'dhs', 'dirhams?', 'riyals?', 'pounds?', 'dollars?', 'euros?', 'eur', '€', '£', 'rupees?', 'rs', 'inr',
+  '\\$', 'usd', 'aed', 'sar', 'egp', 'qar', 'kwd', 'omr', 'jod', 'mad', 'dh', 'dhs', 'dirhams?', 'riyals?', 'pounds?', 'dollars?', 'euros?', 'eur', '€', '£', 'rupees?', 'rupa[iy]e?', 'rs', 'inr',
   'naira', 'cedis?', 'shillings?', 'ksh', 'pesos?', 'toman', 'tomans', 'tomen', 'rial', 'dinars?', 'dt', 'tnd',
   'جنيه', 'ريال', 'درهم', 'دينار', 'دولار', 'دلار', 'تومن', 'تومان', 'سامان[يی]', 'somoni', 'افغاني', 'afghanis?', 'يورو', 'دت',
   // (round 22) Algerian dinars ("2000 دج", "250 DA"), Tajik somoni ("сомонӣ" reads "somoni"), East African shillings
@@ -518,7 +519,7 @@ const OBLIGED = pieces(
  */
 const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increase|raise|extension)|send (?:it|them|the \\S+) out|(?:كارت|حساب\\S*) باز (?:شود|بشه|شه|كنن|بشود)|بفرستن\\S*|deliver\\S*|redeliver\\S*|reschedul\\S*|receive (?:it|the|your)|lift\\S* (?:the |my |your )?(?:block|hold|limit|restriction|freeze|suspension)|(?:raise|increase|lift)\\S* (?:\\S+ ){0,2}?(?:limit|ceiling)|unblock\\S*|unfreez\\S*|'
   + 'lib[eé]r\\S*|d[eé]bloqu\\S*|(?:y|t|n)?(?:e|a)?tl(?:a|e)(?:3|q|9)\\S*|ytl(?:a|e)?(?:q|9|3)\\S*|tawsil|tawseel|yewsal\\S*|(?:ي|ت|ن)(?:طلع|طلق|فرج|وصل|رفع)\\S*|الافراج|الافراج عن|توصيل|(?:ال)?(?:حد|سقف) (?:ال)?(?:تحويل|سحب|يومي)|'
-  + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*|'
+  + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|(?:ارسال|پست) (?:بشه|بشود|شود|شه|كنن|كنند|ميشه|مي ?شود)|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*|'
   // (round 22) Tajik and Swahili opening: "кушодан", "воз шавад", "озод", "kufungua", "wafungue akaunti"
   + 'kushod\\S*|voz (?:kardan|kuned|shavad|meshavad)|ozod\\S*|(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z]))';
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
@@ -810,11 +811,46 @@ const LEGAL_REFERRAL = rx([
  * (round 24) What a fee is said to be for, in the words many languages borrow: activation, registration, processing,
  * verification, administration ("₦5,000 kudin activation", "biaya administrasi", "aktivasyon ücreti", "فیس تصدیق").
  */
-const FEE_PURPOSE = rx([
+const PURPOSE_OF_A_FEE = rx([
   'activation', 'activat\\S*', 'aktivasyon\\S*', 'aktivl\\S*', 'aktivasi', 'registration', 'registrasi', 'راجستر', 'رجستر\\S*', 'qeydiyyat\\S*',
   'processing', 'پروسیسنگ', 'প্রসেসিং', 'verification', 'verifikasi', 'ভেরিফিকেশন', 'تصدیق', 'تصديق', 'doğrulama', 'təsdiq\\S*', 'administrasi', 'clearance',
-  'تفعيل', 'فعال ?سازی', 'فعالسازی', 'kudin', 'haqqı', 'ücret\\S*', 'biaya', 'charge',
+  'تفعيل', 'فعال ?سازی', 'فعالسازی',
 ]);
+const FEE_PURPOSE = pieces(PURPOSE_OF_A_FEE, rx(['kudin', 'haqqı', 'ücret\\S*', 'biaya', 'charge']));
+/**
+ * (round 29) A demand to pay, the obligation and the paying together: "must send", "gotta pay", "haffi sen", "asking
+ * me to pay 500", "ytlobo mni 5$", "khass nkhelles", "لازم أدفع", "بيطلبوا مني", "باید … بیمه پرداخت کنم".
+ */
+const MUST_PAY = pieces(
+  rx([
+    '(?:must|mus|muss|have to|has to|had to|gotta|got to|haffi|hafi|affi|need to|needs to|supposed to) (?:\\S+ ){0,2}?(?:pay|send|sen|transfer|deposit|wire)(?![a-z]| (?:me|us)(?![a-z]))',
+    // (the app's or the site's own price is no stranger's demand: "the app asks me $4.99 for Plus")
+    '(?<!(?:app|site|website|checkout|cart|page) )(?:ask|asks|asking|asked|want|wants|wanted|demand|demands|demanding|demanded) (?:me|us) (?:to (?:pay|send|transfer|deposit) |for )?(?:a |an )?(?:[$£€₦₹]|\\d)',
+  ]),
+  rx([
+    'لازم (?:\\S+ )?(?:ادفع|تدفع|ندفع|احول|تحول|ابعت|تبعت|اسدد|تسدد|اخلص|تخلص|نخلص)', 'يجب (?:\\S+ )?(?:ان )?(?:ادفع|تدفع|دفع)',
+    '(?:طلب|يطلب|بيطلب|تطلب|بتطلب)\\S* (?:مني|منا|منك)', 'خاص(?:ني|ك|نا)? (?:\\S+ )?(?:نخلص|تخلص|ندفع|تدفع)',
+    'بايد (?:\\S+ ){0,4}?(?:بدم|بدي|بديد|بدين|بدهم|بدهي|بدهيد|پرداخت|واريز|بپردازم|بپردازي|بپردازيد|بريزم|بريزي|بفرستم|بفرستي|بفرستيد)(?![\\p{L}])',
+    '(?:ازم|از من) (?:\\S+ ){0,3}?(?:مي ?خوان|خواستن|خواستند|مي ?خواهند)',
+  ]),
+  rx([
+    'lazem (?:\\S+ )?(?:edfa3|adfa3|tedfa3|nedfa3|a?7awel|te7awel|ab3at|teb3at)', '(?:(?:y|t|bi|by|b)(?:e|a|o)?)?tl(?:o|a)?b(?:o|ou|u|w)?n? (?:mni|menni|minni|meni|mnni|meny)(?![a-z])',
+    'khass?(?:ni|ek|na)? (?:\\S+ )?(?:n|t)?(?:khel+e?s|khal+e?s|khles|dfa3|sift|seft)',
+  ]),
+  // Urdu and Hindi in Latin letters: "dena padega", "bhejna hoga", "pehle 2000 rupay … bhejo"
+  rx([
+    '(?:dena|dene|deni|bhejna|bhejne|bharna|bharne|jama karna|jama karwana|pay karna|pay karne) (?:hoga|hogi|honge|padega|padegi|parega|paregi|padenge)',
+    '(?:pehle|pehlay|phle|pahle) (?:\\S+ ){0,4}?(?:bhejo|bhejain|bhejein|bhejen|bhej do|jama karo|jama karwao|jama karain|pay karo|de do|dedo)(?![a-z])',
+  ]),
+);
+/**
+ * (round 29) What a stranger's fee is said to buy and a shop's own charges are not (a delivery fee is the shop's): a
+ * clearance, an insurance or guarantee, an upgrade or a membership, a verification, a release, a prize.
+ */
+const FEE_TO_GET = pieces(PURPOSE_OF_A_FEE, rx([
+  'insurance', 'upgrade', 'membership', 'verif\\S*', 'unlock\\S*', 'customs', 'releas\\S*', 'prize', 'vip(?![a-z])',
+  'بيمه', 'ضمانت', 'ضمان', 'تامين', 'ترقيه', 'عضويه', 'تحقق', 'توثيق', 'جمرك\\S*', 'كمرك\\S*', 'گمرك\\S*', 'ترخيص', 'تخليص', 'احراز', 'جايزه', 'جائزه', 'ازاد (?:كردن|شدن)',
+]));
 /**
  * (round 24) The order to report the payment to a chat or a number: "رسید را به واتساپ … ارسال کنید", "i-send ang resibo sa
  * Viber", "kirim bukti transfer ke WhatsApp", "dekontu … WhatsApp hattına", "ni-send confirmation kwa 0722 …", "screenshot
@@ -1322,7 +1358,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // رسید را به واتساپ … ارسال کنید", "₦5,000 kudin activation … WhatsApp zuwa 0803 …" (in any currency `AMOUNT` reads)
   // (…or a sum sent "to" a number: "nitume 500 ya activation kwa 0733 …", Swahili and Sheng naming the sum by its purpose)
   const feeToAChat = () => (has(AMOUNT, ft) || has(SUM_FOR_A_PURPOSE, ft)) && (has(FEE_NOUN, ft) || has(FEE_PURPOSE, ft)) && (has(REPORT_THE_PAYMENT, ft) || (has(PERSONAL_CHANNEL, ft) && sevenDigits(ft)) || has(CALL_US_ON, ft) || has(SENT_TO_A_NUMBER, ft));
-  if (((feeForChange || feeForGain()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has)) || feeToAChat()) flags.push({ code: 'upgrade_fee' });
+  // (round 29) a sum someone demands for what a stranger's fee buys: "must send $2000 for 'delivery clearance' first",
+  // "khass nkhelles 10 dh frais dyal verification", "باید ۵۰ تومن بیمه پرداخت کنم"
+  const demandedFee = () => has(AMOUNT, ft) && has(MUST_PAY, ft) && has(FEE_TO_GET, ft) && demandedOfMe(ft, has);
+  if (((feeForChange || feeForGain() || demandedFee()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has)) || feeToAChat()) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
@@ -1415,6 +1454,7 @@ const FEE_SIGN: Sign = any(
   all(onFee(FEE), onFee(ACCOUNT_CHANGE), any(onFee(ACCOUNT), onFee(TOLD))),
   all(any(onFee(FEE), onFee(ODD_PAYMENT)), any(onFee(ACCOUNT_CHANGE), onFee(GAIN)), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW), onFee(ODD_PAYMENT), onFee(FEE_DUE), all(onFee(TO_A_NUMBER), onFee(FEE_NOUN)))),
   all(any(onFee(AMOUNT), onFee(FEE_NOUN)), onFee(PAID_TO_RELEASE)),
+  all(onFee(AMOUNT), onFee(MUST_PAY), onFee(FEE_TO_GET)),
   UNLOCK_FEE,
   all(onFee(AMOUNT), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW)), any(all(onFee(CONSEQUENCE), any(onFee(FROZEN), onFee(TRANSFER_RETURNS))), OR_ELSE_BY_DAY)),
   all(any(onFee(AMOUNT), onFee(SUM_FOR_A_PURPOSE)), any(onFee(FEE_NOUN), onFee(FEE_PURPOSE)), any(onFee(REPORT_THE_PAYMENT), all(onFee(PERSONAL_CHANNEL), (r) => sevenDigits(r.fee())), onFee(CALL_US_ON), onFee(SENT_TO_A_NUMBER))),
