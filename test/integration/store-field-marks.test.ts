@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
-import { openDatabase } from '../../main/core/store';
+import { markFieldRows, openDatabase } from '../../main/core/store';
 import { ConversationRepository } from '../../main/core/store/conversations';
 import type { StoreContext } from '../../main/core/store/context';
-import { fixedClock, inbound, storeCore } from '../helpers/store';
+import { databaseBefore, fixedClock, inbound, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -145,6 +145,12 @@ describe('a page of messages asks for the field rows of the messages that have s
               });
             }),
           );
+          // A reply written in the console, with a masked value every other run.
+          const a = c.db.prepare("SELECT id FROM conversations WHERE platform_conversation_id = 'a'").pluck().get() as number | undefined;
+          if (a !== undefined) c.store.outbox.enqueue({ conversationId: a, text: n % 2 ? `call me on +1 202 555 01${n % 10}9` : `thanks ${n}`, authorId: 'agent-1' });
+          // Every row's mark is what its field rows say.
+          const wrong = c.db.prepare('SELECT id FROM messages m WHERE has_fields IS NOT EXISTS (SELECT 1 FROM message_fields f WHERE f.message_id = m.id)').all();
+          expect(wrong).toEqual([]);
           for (const conv of ['a', 'b', 'c']) {
             const id = c.db.prepare("SELECT id FROM conversations WHERE platform_conversation_id = ?").pluck().get(conv) as number | undefined;
             if (id === undefined) continue;
@@ -158,5 +164,70 @@ describe('a page of messages asks for the field rows of the messages that have s
   });
 });
 
-/** Set from the reader before this round: 0 when a plain page no longer reads `message_fields`' pages. */
-const PLAIN_PAGE_READS = 1000;
+describe('messages stored before migration 032', () => {
+  /** Each message's mark, and whether it has field rows, read from the tables. */
+  const marks = (db: Core['db']) =>
+    db.prepare('SELECT id, has_fields, EXISTS (SELECT 1 FROM message_fields f WHERE f.message_id = m.id) AS has FROM messages m ORDER BY id').all() as Array<{ id: number; has_fields: number | null; has: number }>;
+
+  it('are asked for as before until the background fill marks them, a batch a transaction, resuming where it stopped', () => {
+    const { file, db: old } = databaseBefore(
+      32,
+      `(1, 1, 'm1', 'in', 'a ⟦EMAIL·a…⟧', 100), (2, 1, 'm2', 'in', 'plain', 200), (3, 2, 'm3', 'in', 'x', 300),
+       (4, 1, 'm4', 'out', 'an e-mail with its whole original', 400), (5, 1, 'm5', 'in', 'plain', 500),
+       (7, 1, 'm7', 'in', 'b ⟦PHONE·…12⟧', 700), (8, 3, 'm8', 'in', 'plain', 800)`,
+    );
+    old.exec(`INSERT INTO message_fields (message_id, n, type, start, end) VALUES
+      (1, 0, 'EMAIL', 2, 13), (4, 0, 'ORIGINAL', 33, 33), (7, 0, 'PHONE', 2, 14), (7, 1, 'ORIGINAL', 14, 14)`);
+    old.close();
+
+    let db = openDatabase(file);
+    const repo = () => new ConversationRepository({ db } as unknown as StoreContext);
+    const page = (r: ConversationRepository) => shown(r, 1, 10);
+    expect(marks(db).every((m) => m.has_fields === null)).toBe(true);
+    // Unmarked rows are asked for: the page shows every field row.
+    const expected = truth(db, 1, [1, 2, 4, 5, 7]);
+    expect(page(repo())).toEqual(expected);
+    expect(expected.filter((m) => m.fields.length || m.original).map((m) => m.id)).toEqual([1, 4, 7]);
+
+    // A message stored now is marked by its insert; the fill starts below it.
+    db.exec(`INSERT INTO messages (id, conversation_id, platform_message_id, direction, masked_text, sent_at, channel_id, stored_at, has_fields)
+      VALUES (9, 1, 'm9', 'in', 'new', 900, 'tg', 1, 0)`);
+    expect(markFieldRows(db, 3)).toBe(true); // ids 6–8
+    expect(marks(db).map((m) => m.has_fields)).toEqual([null, null, null, null, null, 1, 0, 0]);
+    // Interrupted: a batch that fails leaves the rows and the cursor as they were.
+    expect(() =>
+      db.transaction(() => {
+        db.prepare("UPDATE settings SET value = '1' WHERE key = 'store.field_marks_below'").run();
+        throw new Error('power cut');
+      })(),
+    ).toThrow('power cut');
+    db.close();
+    db = openDatabase(file);
+    expect(page(repo())).toEqual([...expected, ...truth(db, 1, [9])]);
+    expect(markFieldRows(db, 3)).toBe(true); // ids 3–5
+    expect(markFieldRows(db, 3)).toBe(false); // ids 1–2, the oldest
+    expect(markFieldRows(db, 3)).toBe(false);
+    expect(marks(db).map((m) => [m.id, m.has_fields])).toEqual(marks(db).map((m) => [m.id, m.has]));
+    expect(page(repo())).toEqual([...expected, ...truth(db, 1, [9])]);
+    // Marked: a page of plain messages asks nothing.
+    expect(statementsRunBy(db, () => repo().messages(3)).filter((s) => /message_fields/.test(s))).toEqual([]);
+    db.close();
+  });
+
+  it('a file whose oldest messages are gone ends the fill without walking the ids below them', () => {
+    const { file, db: old } = databaseBefore(32, `(100000, 1, 'm1', 'in', 'a ⟦EMAIL·a…⟧', 100), (100001, 1, 'm2', 'in', 'plain', 200)`);
+    old.exec("INSERT INTO message_fields (message_id, n, type, start, end) VALUES (100000, 0, 'EMAIL', 2, 13)");
+    old.close();
+    const db = openDatabase(file);
+    try {
+      expect(markFieldRows(db, 1)).toBe(true); // 100001
+      expect(markFieldRows(db, 1)).toBe(false); // 100000, and nothing below it
+      expect(marks(db).map((m) => m.has_fields)).toEqual([1, 0]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+/** 25 here: the page's rows and the conversation's index entries; 29 with the reader before round 21 (`message_fields`' leaves). */
+const PLAIN_PAGE_READS = 26;

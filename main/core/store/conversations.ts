@@ -175,6 +175,7 @@ export class ConversationRepository {
       delivery_reason: string | null;
       revision: 'edited' | 'deleted' | null;
       revised_by: number | null;
+      has_fields: 0 | 1 | null;
     }>;
     rows.reverse();
     if (!rows.length) return [];
@@ -183,7 +184,10 @@ export class ConversationRepository {
     const lastId = Math.max(...rows.map((r) => r.id));
     const fields = new Map<number, FieldSpan[]>();
     const originals = new Map<number, { n: number; revealable: boolean }>();
-    for (const f of this.s.fieldsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; n: number; type: string; start: number; end: number; revealable: number }>) {
+    // Only the messages whose row says they have field rows, or does not say (stored before migration 032, not yet marked).
+    const asked = rows.filter((r) => r.has_fields !== 0).map((r) => r.id);
+    const fieldRows = asked.length ? this.s.fieldsOf.all(JSON.stringify(asked)) : [];
+    for (const f of fieldRows as Array<{ message_id: number; n: number; type: string; start: number; end: number; revealable: number }>) {
       if (f.type === WHOLE_ORIGINAL) {
         originals.set(f.message_id, { n: f.n, revealable: f.revealable === 1 });
         continue;
@@ -442,7 +446,7 @@ function conditions(
 }
 
 function statements(db: Db) {
-  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason, revision, revised_by';
+  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason, revision, revised_by, has_fields';
   return {
     one: db.prepare(
       `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name,
@@ -453,10 +457,9 @@ function statements(db: Db) {
     messagesBefore: db.prepare(
       `SELECT ${msgCols} FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?) ORDER BY sent_at DESC, id DESC LIMIT ?`,
     ),
-    fieldsBetween: db.prepare(
-      `SELECT f.message_id, f.n, f.type, f.start, f.end, f.value_enc IS NOT NULL AS revealable
-       FROM messages m JOIN message_fields f ON f.message_id = m.id
-       WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY f.message_id, f.n`,
+    fieldsOf: db.prepare(
+      `SELECT message_id, n, type, start, end, value_enc IS NOT NULL AS revealable
+       FROM message_fields WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, n`,
     ),
     attachmentsBetween: db.prepare(
       `SELECT a.message_id, a.kind, a.file_name, a.mime_type, a.size, a.platform_file_id IS NOT NULL AS fetchable

@@ -18,4 +18,6 @@ export const SETTING = {
   integrityCheckedAt: 'integrity.checked_at',
   /** Set once every original is sealed to the custodian (the re-seal of an older database has finished). */
   custodySealed: 'custody.sealed',
+  /** Every message from this id up says whether it has field rows (migration 032); `markFieldRows` lowers it to 1. */
+  fieldMarksBelow: 'store.field_marks_below',
 } as const;
