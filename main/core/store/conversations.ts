@@ -179,9 +179,6 @@ export class ConversationRepository {
     }>;
     rows.reverse();
     if (!rows.length) return [];
-    // Ids follow arrival, not sentAt order: take the page's id range (extra rows in it are simply not used).
-    const first = Math.min(...rows.map((r) => r.id));
-    const lastId = Math.max(...rows.map((r) => r.id));
     const fields = new Map<number, FieldSpan[]>();
     const originals = new Map<number, { n: number; revealable: boolean }>();
     // Only the messages whose row says they have field rows, or does not say (stored before migration 032, not yet marked).
@@ -197,7 +194,8 @@ export class ConversationRepository {
       fields.set(f.message_id, list);
     }
     const attachments = new Map<number, StoredMessage['attachments']>();
-    for (const a of this.s.attachmentsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; kind: string; file_name: string | null; mime_type: string | null; size: number | null; fetchable: number }>) {
+    // By the page's own ids too: asked by the conversation's id range, it read the conversation's index entries again.
+    for (const a of this.s.attachmentsOf.all(JSON.stringify(rows.map((r) => r.id))) as Array<{ message_id: number; kind: string; file_name: string | null; mime_type: string | null; size: number | null; fetchable: number }>) {
       const list = attachments.get(a.message_id) ?? [];
       list.push({ kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: a.size, fetchable: a.fetchable === 1 });
       attachments.set(a.message_id, list);
@@ -461,10 +459,9 @@ function statements(db: Db) {
       `SELECT message_id, n, type, start, end, value_enc IS NOT NULL AS revealable
        FROM message_fields WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, n`,
     ),
-    attachmentsBetween: db.prepare(
-      `SELECT a.message_id, a.kind, a.file_name, a.mime_type, a.size, a.platform_file_id IS NOT NULL AS fetchable
-       FROM messages m JOIN attachments a ON a.message_id = m.id
-       WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY a.id`,
+    attachmentsOf: db.prepare(
+      `SELECT message_id, kind, file_name, mime_type, size, platform_file_id IS NOT NULL AS fetchable
+       FROM attachments WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     ),
     field: db.prepare('SELECT type, value_enc, key_version FROM message_fields WHERE message_id = ? AND n = ?'),
     attachment: db.prepare(
