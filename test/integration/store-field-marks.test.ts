@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../main/core/app';
-import { markFieldRows, openDatabase } from '../../main/core/store';
+import { markFieldRows, openDatabase, scheduleFieldMarks } from '../../main/core/store';
 import { ConversationRepository } from '../../main/core/store/conversations';
 import type { StoreContext } from '../../main/core/store/context';
 import { databaseBefore, fixedClock, inbound, storeCore } from '../helpers/store';
@@ -212,6 +212,27 @@ describe('messages stored before migration 032', () => {
     // Marked: a page of plain messages asks nothing.
     expect(statementsRunBy(db, () => repo().messages(3)).filter((s) => /message_fields/.test(s))).toEqual([]);
     db.close();
+  });
+
+  it('the console runs the fill in the background, a batch a timer, until every row is marked', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `(${i + 1}, 1, 'm${i + 1}', 'in', 'plain', ${i})`).join(', ');
+    const { file, db: old } = databaseBefore(32, rows);
+    old.exec("INSERT INTO message_fields (message_id, n, type, start, end) VALUES (7, 0, 'EMAIL', 0, 5)");
+    old.close();
+    const db = openDatabase(file);
+    const errors: unknown[] = [];
+    const batches = vi.fn(markFieldRows);
+    const stop = scheduleFieldMarks({ db, delayMs: 0, everyMs: 0, onError: (e) => errors.push(e), mark: (d) => batches(d, 4) });
+    try {
+      await vi.waitFor(() => expect(marks(db).filter((m) => m.has_fields === null)).toEqual([]));
+      expect(marks(db).map((m) => m.has_fields)).toEqual(marks(db).map((m) => m.has));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(batches).toHaveBeenCalledTimes(8); // 30 ids, 4 a batch; none after the last
+      expect(errors).toEqual([]);
+    } finally {
+      stop();
+      db.close();
+    }
   });
 
   it('a file whose oldest messages are gone ends the fill without walking the ids below them', () => {

@@ -37,12 +37,13 @@ export function markFieldRows(db: Db, batch = FIELD_MARKS_BATCH): boolean {
  * Runs `markFieldRows` a batch at a time in the background, `delayMs` after the call (after the console's first
  * paint), then every `everyMs` until no row is left. Returns a function that stops it.
  */
-export function scheduleFieldMarks(opts: { db: Db; delayMs: number; everyMs: number; onError: (e: unknown) => void }): () => void {
+export function scheduleFieldMarks(opts: { db: Db; delayMs: number; everyMs: number; onError: (e: unknown) => void; mark?: (db: Db) => boolean }): () => void {
+  const mark = opts.mark ?? markFieldRows;
   let timer: NodeJS.Timeout | undefined;
   const next = (ms: number) => {
     timer = setTimeout(() => {
       try {
-        if (opts.db.open && markFieldRows(opts.db)) next(opts.everyMs);
+        if (opts.db.open && mark(opts.db)) next(opts.everyMs);
       } catch (e) {
         opts.onError(e);
       }
