@@ -1,4 +1,5 @@
-import { SETTING } from '../settings';
+/** The settings key of the fill's cursor (`SETTING.fieldMarksBelow`; kept here, where settings.ts can import it). */
+export const FIELD_MARKS_BELOW = 'store.field_marks_below';
 
 /**
  * Whether a message has field rows, on the message's row (issue #26, round 21). A conversation's first opening asked
@@ -8,7 +9,7 @@ import { SETTING } from '../settings';
  * 0 when it has none; both written by the message's own `INSERT`, in the transaction that writes its fields (no code
  * path adds fields to a stored message). NULL for the rows stored before this migration: the page asks for those as
  * before, until `markFieldRows` (field-marks.ts) has marked them in the background, newest first, a batch per
- * transaction with its cursor (`SETTING.fieldMarksBelow`: every row from that id up is marked).
+ * transaction with its cursor (`FIELD_MARKS_BELOW`: every row from that id up is marked).
  *
  * `messages` is `STRICT`, so SQLite reads every row once inside `ADD COLUMN` (nothing is written); filling the column
  * here instead would rewrite every page of the table inside the first start.
@@ -18,6 +19,6 @@ export default {
   name: 'field-marks',
   sql: `
     ALTER TABLE messages ADD COLUMN has_fields INTEGER;
-    INSERT INTO settings (key, value) SELECT '${SETTING.fieldMarksBelow}', coalesce(max(id), 0) + 1 FROM messages;
+    INSERT INTO settings (key, value) SELECT '${FIELD_MARKS_BELOW}', coalesce(max(id), 0) + 1 FROM messages;
   `,
 };
