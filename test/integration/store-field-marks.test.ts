@@ -93,6 +93,12 @@ describe('a page of messages asks for the field rows of the messages that have s
       const repo = new ConversationRepository({ db } as unknown as StoreContext);
       const ran = statementsRunBy(db, () => repo.messages(plain, { limit: 51 }));
       expect(ran.filter((s) => /message_fields/.test(s))).toEqual([]);
+      // A page with field rows asks them, and every page its attachments, by the page's ids: a key lookup each.
+      const asked = statementsRunBy(db, () => repo.messages(withFields, { limit: 51 })).filter((s) => /FROM (message_fields|attachments) WHERE/.test(s));
+      expect(asked.map((q) => (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all('[1]') as Array<{ detail: string }>)[0]!.detail)).toEqual([
+        'SEARCH message_fields USING PRIMARY KEY (message_id=?)',
+        'SEARCH attachments USING INDEX attachments_by_message (message_id=?)',
+      ]);
       const ids = (p: number) => repo.messages(p, { limit: 51 }).map((m) => m.id);
       expect(shown(repo, withFields, 51)).toEqual(truth(db, withFields, ids(withFields)));
       expect(shown(repo, withFields, 51).filter((m) => m.original).length).toBeGreaterThan(0);
