@@ -56,7 +56,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
     ),
     message: db.prepare(
       `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, text_enc, key_version,
-         sent_at, stored_at, delivery, check_rules, check_flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         sent_at, stored_at, delivery, check_rules, check_flags, has_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     field: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     // What the ingest path's per-batch updates add up to for a conversation that stays open while it is written.
@@ -101,7 +101,7 @@ export function bulkWrite(core: Core, slices: Iterable<Slice>, o: BulkOptions): 
       const inbound = m.direction === 'in';
       s.message.run(
         id, c.id, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, o.now, inbound ? null : 'sent',
-        inbound ? rulesId : null, inbound ? checkFlags(p.screened?.flagged ?? false, p.screened?.wording) : null,
+        inbound ? rulesId : null, inbound ? checkFlags(p.screened?.flagged ?? false, p.screened?.wording) : null, p.fields.length > 0 ? 1 : 0,
       );
       p.fields.forEach((f, n) => s.field.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
       addToSearchIndex(db, id, p.body);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { databaseId, openDatabase, openStore, restoreBackup, scheduleIntegrityCheck, scheduleRetention, schemaVersion, type Db, type Masker, type Store } from '../store';
+import { databaseId, openDatabase, openStore, restoreBackup, scheduleFieldMarks, scheduleIntegrityCheck, scheduleRetention, schemaVersion, type Db, type Masker, type Store } from '../store';
 import { DEFAULT_SERVICE, loadOsKeychain, Vault, type KeychainPort, type KeychainStatus } from '../vault';
 import type { NetworkGate } from '../network';
 import { systemClock, type AuditPort, type Clock } from '../shared/ports';
@@ -144,6 +144,8 @@ export interface Core {
 
 const INTEGRITY_EVERY_MS = 7 * 24 * 3_600_000;
 const INTEGRITY_DELAY_MS = 60_000;
+/** Between two batches of the background marking of messages stored before migration 032 (each a short write). */
+const FIELD_MARKS_EVERY_MS = 200;
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const databaseFile = path.join(opts.dataDir, DATABASE_FILE);
@@ -295,6 +297,15 @@ async function assemble(
         onError: (e) => log(`database: integrity check failed to run (${(e as Error)?.name ?? 'error'})`),
       })
     : () => {};
+  // Rows stored before migration 032 learn whether they have field rows, a short batch at a time after first paint.
+  const stopFieldMarks = opts.background
+    ? scheduleFieldMarks({
+        db,
+        delayMs: opts.background.integrityDelayMs ?? INTEGRITY_DELAY_MS,
+        everyMs: FIELD_MARKS_EVERY_MS,
+        onError: (e) => log(`database: marking stored messages' fields failed (${(e as { code?: string }).code ?? 'error'})`),
+      })
+    : () => {};
   // Leaving the office network ends every session: coming back means signing in again.
   lock.onChange(({ locked, reason }) => {
     if (locked) {
@@ -372,6 +383,7 @@ async function assemble(
     close() {
       gate.stop();
       stopIntegrity();
+      stopFieldMarks();
       void team?.close();
       if (embeddedHub) {
         const hub = embeddedHub;

@@ -175,15 +175,16 @@ export class ConversationRepository {
       delivery_reason: string | null;
       revision: 'edited' | 'deleted' | null;
       revised_by: number | null;
+      has_fields: 0 | 1 | null;
     }>;
     rows.reverse();
     if (!rows.length) return [];
-    // Ids follow arrival, not sentAt order: take the page's id range (extra rows in it are simply not used).
-    const first = Math.min(...rows.map((r) => r.id));
-    const lastId = Math.max(...rows.map((r) => r.id));
     const fields = new Map<number, FieldSpan[]>();
     const originals = new Map<number, { n: number; revealable: boolean }>();
-    for (const f of this.s.fieldsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; n: number; type: string; start: number; end: number; revealable: number }>) {
+    // Only the messages whose row says they have field rows, or does not say (stored before migration 032, not yet marked).
+    const asked = rows.filter((r) => r.has_fields !== 0).map((r) => r.id);
+    const fieldRows = asked.length ? this.s.fieldsOf.all(JSON.stringify(asked)) : [];
+    for (const f of fieldRows as Array<{ message_id: number; n: number; type: string; start: number; end: number; revealable: number }>) {
       if (f.type === WHOLE_ORIGINAL) {
         originals.set(f.message_id, { n: f.n, revealable: f.revealable === 1 });
         continue;
@@ -193,7 +194,8 @@ export class ConversationRepository {
       fields.set(f.message_id, list);
     }
     const attachments = new Map<number, StoredMessage['attachments']>();
-    for (const a of this.s.attachmentsBetween.all(conversationId, first, lastId) as Array<{ message_id: number; kind: string; file_name: string | null; mime_type: string | null; size: number | null; fetchable: number }>) {
+    // By the page's own ids too: asked by the conversation's id range, it read the conversation's index entries again.
+    for (const a of this.s.attachmentsOf.all(JSON.stringify(rows.map((r) => r.id))) as Array<{ message_id: number; kind: string; file_name: string | null; mime_type: string | null; size: number | null; fetchable: number }>) {
       const list = attachments.get(a.message_id) ?? [];
       list.push({ kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: a.size, fetchable: a.fetchable === 1 });
       attachments.set(a.message_id, list);
@@ -442,7 +444,7 @@ function conditions(
 }
 
 function statements(db: Db) {
-  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason, revision, revised_by';
+  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason, revision, revised_by, has_fields';
   return {
     one: db.prepare(
       `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name,
@@ -453,15 +455,13 @@ function statements(db: Db) {
     messagesBefore: db.prepare(
       `SELECT ${msgCols} FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?) ORDER BY sent_at DESC, id DESC LIMIT ?`,
     ),
-    fieldsBetween: db.prepare(
-      `SELECT f.message_id, f.n, f.type, f.start, f.end, f.value_enc IS NOT NULL AS revealable
-       FROM messages m JOIN message_fields f ON f.message_id = m.id
-       WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY f.message_id, f.n`,
+    fieldsOf: db.prepare(
+      `SELECT message_id, n, type, start, end, value_enc IS NOT NULL AS revealable
+       FROM message_fields WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY message_id, n`,
     ),
-    attachmentsBetween: db.prepare(
-      `SELECT a.message_id, a.kind, a.file_name, a.mime_type, a.size, a.platform_file_id IS NOT NULL AS fetchable
-       FROM messages m JOIN attachments a ON a.message_id = m.id
-       WHERE m.conversation_id = ? AND m.id BETWEEN ? AND ? ORDER BY a.id`,
+    attachmentsOf: db.prepare(
+      `SELECT message_id, kind, file_name, mime_type, size, platform_file_id IS NOT NULL AS fetchable
+       FROM attachments WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     ),
     field: db.prepare('SELECT type, value_enc, key_version FROM message_fields WHERE message_id = ? AND n = ?'),
     attachment: db.prepare(

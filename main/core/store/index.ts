@@ -9,6 +9,7 @@ export { customerMatches, customerWords, MAX_CUSTOMER_MATCHES, normalizeForSearc
 export { cachedStatement } from './statement-cache';
 export { CONTACT_FIELD_TYPES, contactDetails } from './contact-details';
 export { checkIntegrityInBackground, lastIntegrityCheck, scheduleIntegrityCheck, type IntegrityResult } from './integrity';
+export { markFieldRows, scheduleFieldMarks } from './field-marks';
 export { inlinePreparer, prepareTexts, type InboundScreen, type PreparedText, type PrepareTools, type SealingTarget, type TextPreparer } from './prepare';
 export { unsealedCount, type ResealProgress } from './reseal';
 export { scheduleRetention, type RetentionOutcome } from './retention';

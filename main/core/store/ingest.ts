@@ -118,6 +118,7 @@ export class Ingestor implements ConnectorSink {
       s.insertMessage.run(
         id, conversationId, channelId, m.platformMessageId, m.direction, p.masked, p.textEnc, p.keyVersion, m.sentAt, now,
         m.direction === 'out' ? 'sent' : null, p.screened ? rulesId(p.screened.rules) : null, p.screened ? checkFlags(p.screened.flagged, p.screened.wording) : null,
+        p.fields.length > 0 || m.html !== undefined ? 1 : 0,
       );
       p.fields.forEach((f, n) => s.insertField.run(id, n, f.type, f.start, f.end, f.valueEnc, p.keyVersion));
       if (m.html !== undefined) {
@@ -333,7 +334,7 @@ function statements(db: Db) {
     ),
     insertMessage: db.prepare(
       `INSERT INTO messages (id, conversation_id, channel_id, platform_message_id, direction, masked_text, text_enc, key_version,
-         sent_at, stored_at, delivery, check_rules, check_flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         sent_at, stored_at, delivery, check_rules, check_flags, has_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertField: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertAttachment: db.prepare(

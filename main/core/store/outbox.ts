@@ -58,7 +58,7 @@ export class Outbox implements OutboxPort {
         const { masked, fields } = ctx.masker(reply.text);
         // The text stays under the data key until the platform has it (this process must send it); then it is sealed.
         const v = ctx.cipher.currentVersion;
-        s.insertMessage.run(id, reply.conversationId, conv.channel_id, reply.authorId, masked, ctx.cipher.encrypt(identity.messageText(id), reply.text), v, now, now);
+        s.insertMessage.run(id, reply.conversationId, conv.channel_id, reply.authorId, masked, ctx.cipher.encrypt(identity.messageText(id), reply.text), v, now, now, fields.length > 0 ? 1 : 0);
         fields.forEach((f, n) =>
           s.insertField.run(id, n, f.type, f.start, f.end, sealOriginal(ctx, sealedIdentity.messageField(ctx.custody.seat, id, n, f.type), f.value), SEALED),
         );
@@ -200,8 +200,8 @@ function statements(db: Db) {
   return {
     conversation: db.prepare('SELECT c.channel_id, ch.kind FROM conversations c JOIN channels ch ON ch.id = c.channel_id WHERE c.id = ?'),
     insertMessage: db.prepare(
-      `INSERT INTO messages (id, conversation_id, channel_id, direction, author_id, masked_text, text_enc, key_version, sent_at, stored_at, delivery)
-       VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, 'queued')`,
+      `INSERT INTO messages (id, conversation_id, channel_id, direction, author_id, masked_text, text_enc, key_version, sent_at, stored_at, delivery, has_fields)
+       VALUES (?, ?, ?, 'out', ?, ?, ?, ?, ?, ?, 'queued', ?)`,
     ),
     insertField: db.prepare('INSERT INTO message_fields (message_id, n, type, start, end, value_enc, key_version) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertOutbox: db.prepare(

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { FIELD_MARKS_BELOW } from './migrations/032-field-marks';
 import { cachedStatement } from './statement-cache';
 
 /** The settings table: small named values about this database (its id, the data key version in use…). */
@@ -18,4 +19,6 @@ export const SETTING = {
   integrityCheckedAt: 'integrity.checked_at',
   /** Set once every original is sealed to the custodian (the re-seal of an older database has finished). */
   custodySealed: 'custody.sealed',
+  /** Every message from this id up says whether it has field rows (migration 032); `markFieldRows` lowers it to 1. */
+  fieldMarksBelow: FIELD_MARKS_BELOW,
 } as const;

@@ -28,6 +28,7 @@ import m028 from './028-search-refold-digits';
 import m029 from './029-activity-index';
 import m030 from './030-inbound-outcomes';
 import m031 from './031-latest-inbound';
+import m032 from './032-field-marks';
 import type { Db } from '../db';
 
 export interface Migration {
@@ -42,6 +43,6 @@ export interface Migration {
  * Every migration, in order. Add a file `NNN-name.ts` and list it here; never edit one that has shipped.
  * (004 was set aside for the connectors, which keep channel health in memory and needed no table.)
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020, m021, m022, m023, m024, m025, m026, m027, m028, m029, m030, m031];
+export const migrations: readonly Migration[] = [m001, m002, m003, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015, m016, m017, m018, m019, m020, m021, m022, m023, m024, m025, m026, m027, m028, m029, m030, m031, m032];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
