@@ -57,7 +57,7 @@ const KIDA = /^(?:كده|كدا)$/u;
 const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|براتون|يه)(?= |$)/u;
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
-const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
+const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قول لي|قل لي|گلي|گولي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', '(?:هو|هي|هوا|هيا) (?:شنو|ايه|شو|وش|ايش|كم|كام)', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
 const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting)(?: |$)/;
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
@@ -92,7 +92,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
   const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(readFrenchArticle(readAmArticle(oneClauseWhenRefused(unquoted), text))))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(otpSpelledOut(readFrenchArticle(readAmArticle(oneClauseWhenRefused(unquoted), text)))))));
   const all = mergePoliteTails(clauses(prepared));
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
@@ -154,6 +154,9 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     }
     // "the last four are not enough, I need the whole number": the whole number is the card's
     if (!requests.length && !warned && !clause.quoted && wantedInstead(clause, all[index - 1], objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 28) "Whit's the password ye use?", "انت بتستخدم أنهي باسورد؟": which one the reader uses is the secret itself
+    // (an entry verb's warning, "use the password", gives way to it)
+    if (!requests.some((r) => r.strength === 'block') && !warned && !clause.quoted && asksWhichOneTheyUse(clause, objects)) requests.splice(0, requests.length, { kind: objects.find((o) => USED_SECRETS.has(o.kind))!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && lastFourRefused && !warned && WHOLE_NUMBER.test(clause.text) && !hits(clause.text, NEGATION).length) requests.push({ kind: 'card', strength: 'block' });
     // (round 18) the act by its shape, whatever the verb: a secret, the writer as receiver, the reader as giver ("malai yaha pathaunus")
     // …the secret named here, or (round 21) pointed back at: "انت وصل رسالة فيه ستة ارقام؟ هذا ارقام انت كتب هنا"
@@ -172,6 +175,8 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && objects.length && asksForANumber && renames(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     asksForANumber = !requests.length && !objects.length && !warned && asksForANumberHere(clause);
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
+    // (round 28) "…, اللي يطلبهم منك سارق", "whoever asks you for them is a thief": the one who asks is someone else
+    if (WHOEVER_ASKS.test(clause.text)) requests.length = 0;
     if (!joked.has(index) && !(clause.quoted && quoteExcused) && !reportsOrUndoesASend(clause, all.slice(index + 1, index + 3))) for (const r of requests) found.push({ ...r, clause: clause.text });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
@@ -189,6 +194,12 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!found.some((f) => f.kind === kind)) found.push({ kind, strength: 'block', clause: r.sentence });
   }
   return found;
+}
+
+/** (round 28) "0TP", "0 T P", "o.t.p", "O-T-P": the letters spaced or dotted, a zero for the O, are the OTP. */
+const OTP_SPELLED_OUT = /(?<![\p{L}\p{N}])[o0][ .-]{0,2}t[ .-]{0,2}p(?![\p{L}\p{N}])/gu;
+function otpSpelledOut(t: string): string {
+  return t.replace(OTP_SPELLED_OUT, 'otp');
 }
 
 /**
@@ -399,7 +410,7 @@ const BRACKETED = /[([][^()[\]\n]{3,}[)\]]/gu;
 /** A warning that quotes a scam's own words ("that 'send us your OTP' text is a scam") does not ask for anything. */
 const WARNING = new RegExp(`(?<![\\p{L}])(?:${['scam', 'scams', 'fake', 'fraud', 'phishing', 'spam', 'hoax', 'con(?![\\p{L}])', 'bogus', 'swindle', 'crooks?(?![\\p{L}])', "(?:wasn't|was not|isn't|is not|weren't|were not) (?:from )?us", 'not from us', '(?:that|thats|that.s|it|its|it.s|this) (?:is |was )?not us', 'did not come from us', "didn't come from us", 'ignore', 'delete', 'report', 'never', 'warn\\S*', 'beware', '(?:ا|ن|ت)?نبه\\S*', 'تنبيه\\S*', 'احذر\\S*', 'حذار', 'هشدار\\S*', 'نصب', 'احتيال', 'مزيف', 'وهمي', 'مش مننا', 'ليست منا',
   // (round 19) the asker disowned: "اللي كلمك … مش تبعنا", "… مش من البنك", "کار ما نیست", "ne travaille pas chez nous"
-  '(?:مش|مو|ما هو|ماهو|مب|ليس|مهوب) (?:من ?(?:عندنا|طرفنا|جهتنا|البنك|الشركه)|تبعنا|حقنا|منا|موظف\\S*)', 'كار ما (?:نيست|نبوده)', 'از طرف ما نبوده', "(?:ne travaille|n'est) pas (?:chez|de chez|avec) nous", "(?:isn't|is not|aren't|are not) (?:part of|from|with) (?:our|the) (?:team|bank|company|staff)", 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*', 'қаллоб\\S*', 'фиреб\\S*', 'эҳтиёт\\S*', 'laghai\\S*', 'utapeli', 'matapeli', 'penipu\\S*', 'penipuan', 'dhoka\\S*', 'fraud\\S*',
+  '(?:مش|مو|ما هو|ماهو|مب|ليس|مهوب) (?:من ?(?:عندنا|طرفنا|جهتنا|البنك|الشركه)|تبعنا|حقنا|منا|موظف\\S*)', 'كار ما (?:نيست|نبوده)', 'از طرف ما نبوده', "(?:ne travaille|n'est) pas (?:chez|de chez|avec) nous", "(?:isn't|is not|aren't|are not) (?:part of|from|with) (?:our|the) (?:team|bank|company|staff)", 'كلاهبردار', 'جعلي', 'تقلبي', 'از طرف ما نيست', 'نصاب', 'محتال', 'حرامي', 'سارق\\S*', 'سراق', 'لص(?![\\p{L}])', 'لصوص', 'دزده?(?![\\p{L}])', 'thie(?:f|ves)(?![\\p{L}])', 'sarr?a[9q]\\S*', 'sare[9q]', 'nasb', 'nasab', 'na9b', 'na9ab', 'nassab', 'msh menna', 'mesh menna', 'mish minna', 'kolahbardar', 'e7tyal', 'e7teyal', 'fake', '(?:a |all )?lies?(?![\\p{L}])', 'كذب', 'كذبه', 'كدب', 'كدبه', 'كضب', 'كضبه', 'كذاب', 'kedb', 'kidb', 'kdb', 'دروغ\\S*', 'arnaque\\S*', 'escroquer\\S*', 'arnak\\S*', 'қаллоб\\S*', 'фиреб\\S*', 'эҳтиёт\\S*', 'laghai\\S*', 'utapeli', 'matapeli', 'penipu\\S*', 'penipuan', 'dhoka\\S*', 'fraud\\S*',
   // (round 23) fraud in the languages round 23 added, and German "Betrug" in Finglish from Germany
   'betrug\\S*', 'dolandırıcı\\S*', 'd[əe]l[əe]duz\\S*', 'damfara', 'panloloko', 'manloloko', 'فراڈ', 'dhokha\\S*', 'প্রতারণা', 'প্রতারক\\S*', 'ማጭበርበር', 'tapeli', 'scam\\S*'].map(foldLetters).join('|')})`, 'u');
 
@@ -494,14 +505,33 @@ const NEED_IT = /^(?:(?:we|i) (?:just |only |really )?need (?:it|that|this|them)
 /** "I just need one thing from you: the 6-digit code.", "آخر حاجة: …": the next clause names what is needed. */
 const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still )?need (?:one (?:more )?thing|something|just one thing|the following)', 'one (?:more|last) thing', 'last thing', 'اخر حاجه', 'حاجه اخيره', 'اخر شي', 'يه چيز ديگه', 'فقط يه چيز'].map(foldLetters).join('|')})(?: |$)`, 'u');
 
+const WHICH = new RegExp(`(?:^| )(?:${["(?:what|whit|wot|wat|which)(?:'s|s)?", 'شو', 'ايه', 'انهي', 'اي', 'ياتو', 'وش', 'ايش', 'شنو', 'چه', 'چي', 'چيه', 'كدوم', 'كدام', 'ano', 'anong', 'alin', 'che', 'chi', 'chie', 'kodoom', 'kodum'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const THEY_USE = new RegExp(`(?:^| )(?:${['use', 'uses', 'using', 'usually use', '(?:ب|بت|بي|ت|هت)?(?:ستخدم|ستعمل)\\S*', 'مستخدم\\S*', 'استفاده', 'estefade', 'estfade', '(?:gina)?gamit\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
+/**
+ * (round 28) A question which password, PIN or رمز the reader uses ("Whit's the password ye use?", "شو كلمة السر اللي
+ * بتستعملها؟", "چه رمزی استفاده می‌کنید؟", "ano po yung password na gamit niyo?"): the answer is the secret. A negated one
+ * ("we'll never ask what password you use") asks nothing.
+ */
+const WHOEVER_ASKS = new RegExp(`^(?:${['اللي', 'الي', 'لي', 'يلي', 'elli', 'illi', 'li', 'whoever', 'any(?:one|body) who', 'some(?:one|body) who', 'the one who', 'هر ?كس(?: كه)?', 'هركي', 'كسي كه'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['(?:ي|ب|بي|بي|ت)?(?:طلب|سال|يسال|سأل)\\S*', 'y?tlob\\S*', 'ye?tlb\\S*', 'asks?', 'asking', 'asked', 'wants?', '(?:ب|مي ?)?خواد', 'مي ?خواهد', 'بخواهد'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const USED_SECRETS = new Set<string>(['password', 'pin', 'otp']);
+function asksWhichOneTheyUse(clause: Clause, objects: ObjectHit[]): boolean {
+  const t = clause.text;
+  if (!objects.some((o) => USED_SECRETS.has(o.kind)) || hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length) return false;
+  return !!clause.question && WHICH.test(t) && THEY_USE.test(t);
+}
+
 /** A request verb with nothing after it but "the following"/"these"/"below": "Reply with:", "Please send us the following -". */
 function opensAList(clause: Clause): boolean {
   const t = clause.text;
   if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length) return false;
   // "We need:" / "what we need from you:", then the items, one a bullet
   if (NEED_WORDS.test(clause.tokens.filter((w) => !LIST_LEAD.has(w) && w !== 'from' && w !== 'you').join(' '))) return true;
-  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && clause.tokens.slice(v.last + 1).every((w) => LIST_LEAD.has(w) || /^(?:\d{1,2}|[a-c])$/.test(w)));
+  // (round 28) …or a verb anywhere beside a word that points at the list below it, as verb-final Persian, Arabic and
+  // French put it: "موارد زیر را در پاسخ ارسال فرمایید:", "يرجى تزويدنا بالبيانات التالية:", "transmettre les éléments suivants :"
+  const pointsBelow = LIST_BELOW.test(t);
+  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && (pointsBelow || clause.tokens.slice(v.last + 1).every((w) => LIST_LEAD.has(w) || /^(?:\d{1,2}|[a-c])$/.test(w))));
 }
+const LIST_BELOW = new RegExp(`(?:^| )(?:${['following', 'below', 'زير', 'ذيل', 'ذيلا', 'پايين', '(?:ال)?تاليه', '(?:ال)?تالي', 'يلي', 'ادناه', 'suivante?s?', 'ci-dessous', 'siguientes?', 'zir', 'zire'].map(foldLetters).join('|')})(?: |$)`, 'u');
 const LIST_LEAD = new Set(['me', 'us', 'the', 'following', 'these', 'below', 'details', 'info', 'information', 'items', 'please', 'back', 'to', 'this', 'message']);
 /** A list item: short, not an imperative of its own ("1", "your account email 2", "the code sent to ***"). */
 function isAListItem(clause: Clause): boolean {
@@ -1315,7 +1345,7 @@ const EXCEPT = new RegExp(`(?:^| )(?:${['but', 'except', 'other than', 'besides'
 const PICTURE_OF = new RegExp(`^(?:${['عن', 'من', 'تبع\\S*', 'حق', 'حقت', 'مال\\S*', 'ديال\\S*', 'لل\\S{2,}'].map(foldLetters).join('|')})$`, 'u');
 const DEMONSTRATIVE = /^(?:that|this|those|these|same|the same)$/;
 /** Words a pronoun may stand before ("send that to me", "forward this here please"): after anything else a demonstrative is a determiner. */
-const AFTER_A_PRONOUN = /^(?:you|u|ya|yu|yuh|i|we|he|she|they|it|me|us|is|was|will|must|should|can|could|would|has|have|had|to|here|there|over|back|again|now|asap|please|pls|plz|for|on|in|into|through|via|with|as|quickly|right|too|also|and|so|or|if|when|because|since|once|sir|madam|mam|maam|bro|dear|immediately|soon|first|then|itself|one|ones|exactly|pronto)$/;
+const AFTER_A_PRONOUN = /^(?:you|u|ya|yu|yuh|i|we|he|she|they|it|me|us|is|was|will|must|should|can|could|would|has|have|had|to|here|there|over|back|again|now|asap|please|pls|plz|for|on|in|into|through|via|with|as|quickly|right|too|also|and|so|or|if|when|because|since|once|sir|madam|mam|maam|bro|dear|immediately|soon|first|then|itself|one|ones|exactly|pronto|only|alone)$/;
 /**
  * (round 25) "send a screenshot of that error", "send me this page": a demonstrative before a noun that is no secret
  * is that noun's determiner, not "it" standing for the secret named before ("that code", "those digits" are

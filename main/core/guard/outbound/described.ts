@@ -168,7 +168,7 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
  */
 export const CONTENT_QUESTION = [
   'what (?:did|does|do|did it|does it) (?:it|they|that|this|the (?:\\S+ )?(?:text|sms|message|msg|notification)) (?:\\S+ )?(?:say|read|show)s?', "what's in it", 'what is in it', 'what (?:was|is) in (?:it|there|the (?:text|sms|message))',
-  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', "what(?:'s|s| is) (?:it|that|the (?:text|sms|message)) (?:say|saying|read|reading|show|showing)", 'what (?:came|arrived|popped up|showed up|appeared|come)(?: through| in| up)?', 'what did you (?:get|receive)',
+  'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', "(?:whit|fit|wit|wot|wat)(?:'s|s| is)? (?:it|that|they) (?:say|sayin|saying|says)", '(?:whit|fit|wit|wot|wat) (?:does|dis|did|dae|div) (?:it|they|that|the (?:\\S+ )?(?:text|sms|message)) (?:say|read|show)s?', "what(?:'s|s| is) (?:it|that|the (?:text|sms|message)) (?:say|saying|read|reading|show|showing)", 'what (?:came|arrived|popped up|showed up|appeared|come)(?: through| in| up)?', 'what did you (?:get|receive)',
   '(?:شو|ايش|وش|ايه|اي) (?:اللي )?(?:طلع|اجا|اجاك|جاك|جالك|وصلك|ظهر|ظهرلك|بان)\\S*', 'چي (?:اومد|اومده|رسيد|اومد برات)\\S*',
   // "what number did we just text you?", "which code have we sent?": the question names what the message carried
   '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
@@ -211,7 +211,7 @@ export const MESSAGE_CONTENT = [
 
 /** Any mention of a message that reached the reader: the carrier a content question refers to. */
 export const CARRIER = [
-  CARRIER_WORD, 'come through', 'came through', 'on your (?:phone|screen|mobile)', '(?:ع|على|عال) ?(?:الشاشه|شاشتك|جوالك|موبايلك|تلفونك)', 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برا(?:ت|تون) (?:اومد|فرستاد|ارسال)\\S*', '(?:فرستادم|فرستاديم|ارسال كردم|ارسال كرديم) (?:برات|براتون|براي شما)',
+  CARRIER_WORD, 'come through', 'came through', 'on your (?:phone|screen|mobile)', '(?:ع|على|عال) ?(?:الشاشه|شاشتك|جوالك|موبايلك|تلفونك)', 'texted', 'we sent you', 'sent you', 'just sent', 'بعتنالك', 'ارسلنا لك', '(?:ا)?(?:رسل|بعت|بعث|دزي|صيفط)(?:نا|ت|ينا)? ?(?:لك|ليك|لكم|ليكم)', 'بعتلك', 'جالك', 'وصلك', 'وصلتك', 'اجتك', 'جاتلك', 'برا(?:ت|تون) (?:اومد|فرستاد|ارسال)\\S*', '(?:فرستادم|فرستاديم|ارسال كردم|ارسال كرديم) (?:برات|براتون|براي شما)',
 ];
 
 /** A message about something harmless: "the SMS with the tracking link", "the error message". */

@@ -26,14 +26,14 @@ keepAsWritten(ID_DOCUMENT);
 /** Payment cards, in the spellings of Arabic, Persian, Dari, Tajik, French, Spanish and Gulf pidgin. */
 export const PAYMENT_CARD = [
   // a SIM, gift or ID card is not a payment card
-  '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'carte', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
+  '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'l?cartes?', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
   'l?(?:bitaqa|bita2a|bita9a|bta9a|beta9a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
   'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',
 ];
 
 /** A picture of something, as noun or verb. */
 export const PICTURE = [
-  'photos?', 'photograph\\S*', 'pics?', 'pictures?', 'images?', 'scans?', 'scanned', 'snaps?', 'snapshot', 'selfie', 'copy', 'copies', 'foto\\S*', 'gambar', 'picha', 'fotoğraf\\S*', 'şəkil\\S*', 'hoto\\S*', 'tasveer', 'تصویر\\S*', 'ছবি\\S*', 'ፎቶ\\S*', 'picturan\\S*', 'litrato\\S*', 'larawan\\S*',
+  'photos?', 'photies?', 'photograph\\S*', 'pics?', 'pictures?', 'images?', 'scans?', 'scanned', 'snaps?', 'snapshot', 'selfie', 'copy', 'copies', 'foto\\S*', 'gambar', 'picha', 'fotoğraf\\S*', 'şəkil\\S*', 'hoto\\S*', 'tasveer', 'تصویر\\S*', 'ছবি\\S*', 'ፎቶ\\S*', 'picturan\\S*', 'litrato\\S*', 'larawan\\S*',
   'sura', 'soura', 'sora', 'surat\\S*', 'suret\\S*', 'soo?ret?\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', 'акс\\S*', 'сурат\\S*',
   `${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين|سكان|اسكن)\\S*`, 'عكس\\S*',
 ];
@@ -42,8 +42,8 @@ const PICTURE_VERB = ['snap', 'scan', 'copy', 'photograph', 'photo', 'picture', 
 
 /** Both faces of a card: "front and back", "recto verso", "من قدام ومن ورا", "پشت و رو", "az pesh va pusht", "depan belakang". */
 export const BOTH_SIDES = [
-  '(?:both|two|2|all) (?:the )?(?:sides?|faces?)', '(?:each|either) side',
-  '(?:front|back)(?: side)? (?:and|&|n|\\+|/|w|wa|va|o|y|et|dan) (?:the )?(?:front|back)(?: side)?', 'front ?/ ?back', 'back ?/ ?front',
+  '(?:both|baith|two|2|all) (?:the )?(?:sides?|faces?)', '(?:each|either) side',
+  '(?:front|back)(?: side)? (?:and|an|&|n|\\+|/|w|wa|va|o|y|et|dan) (?:the )?(?:front|back)(?: side)?', 'front ?/ ?back', 'back ?/ ?front',
   'recto ?(?:et |w |o |/ ?)?verso', 'depan (?:dan |\\+ |& )?belakang', '(?:pande|upande) (?:zote )?(?:mbili|2)', '(?:upande wa )?mbele (?:na|&) (?:upande wa )?nyuma', 'harap (?:at )?likod', 'ön (?:ve|və) arka\\S*', 'ön (?:ve|və) arxa\\S*', 'gaba da baya', 'dono taraf\\S*', 'دونوں (?:طرف|اطراف)\\S*', 'দুই (?:পাশ|দিক)\\S*', 'duto pash\\S*', 'bagian depan dan belakang', 'por (?:delante|detr[aá]s) y por (?:delante|detr[aá]s)', 'de los dos lados', 'des deux c[oô]t[ée]s',
   '(?:(?:el|men el|min al|mn el) )?(?:jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n)', '(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)',
   '(?:min |men )?(?:giddam|gddam|qudam|guddam|gudam|quddam|9odam|9uddam|odam|oddam) (?:w |wa |o |u )?(?:min |men )?(?:wara|wra|khalf)', '(?:b |bi )?(?:jouj|jooj|juj) (?:jihat|jiha|jnab|wjouh)',

@@ -81,14 +81,14 @@ export const NEUTRAL_OBJECTS = [
   // (round 22) identity as what is verified, not the card: "لكي نتحقق من هويتك"
   '(?<=(?:تحقق|التحقق|للتحقق|نتحقق|يتحقق|نتاكد|التاكد|للتاكد|اثبات|لاثبات|تاكيد|تاييد) من )هويت\\S*',
   '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial|delivery|pickup|pick-up|collection|locker|parcel|door|gate|building|wifi|wi-fi|network|model|colour|color|style|course|class|room|branch|store|shop|sku) ?codes?',
-  '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
+  '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'password managers?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
   `${AR_PFX}(?:كود|كوبون|رقم|رمز(?!\\S* (?:ال)?حساب))\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
   '(?:ال)?رمز (?:ال)?بريدي\\S*',
   // the number a message came from is its sender, not its content: "what number did the text come from?", "من أي رقم جاتك الرسالة؟", "از چه شماره‌ای پیامک اومد؟"
   "(?:the )?sender(?:'s|s)? (?:phone |mobile )?(?:number|no)(?: (?:on|of|in|from|for) (?:that|the|this|your) (?:text|sms|message|msg))?", '(?:ال)?رقم (?:ال)?(?:مرسل|راسل|مصدر)\\S*', 'شماره (?:ي )?(?:فرستنده|ارسال ?كننده)\\S*',
   '(?:what|which) (?:phone |mobile )?(?:number|no) (?:did|does|was|is|has) (?:\\S+ ){0,3}?(?:come|came|coming|sent|send|sending|arrive|arrived) from', '(?:from|by) (?:what|which) (?:phone |mobile )?(?:number|no)',
   '(?:من )?(?:اي|انهي|انو|اياتو|شو|ياتو) (?:رقم|نمره)\\S*(?= (?:\\S+ ){0,2}(?:جا|جات|وصل|اجت|اجا|ارسل)\\S*)', '(?:از )?(?:چه|كدام|كدوم) شماره\\S*',
-  'كد ?(?:ي )?(?:تخفيف|پستي|رهگيري|پيگيري|خطا|معرف|سفارش|اشتراك|دستوري|ussd|شارژ)\\S*', 'شماره ?(?:ي )?(?:سفارش|پيگيري|تماس|موبايل|همراه|حساب|فاكتور|تيكت|خط|تلفن|موبايلتون|همراهتون|سفارشتون|شبا)\\S*', 'رمز ?(?:ارز|ارزها)',
+  'كد ?(?:ي )?(?:تخفيف|پستي|رهگيري|پيگيري|خطا|معرف|سفارش|اشتراك|دستوري|ussd|شارژ)\\S*', '(?:code|kod|kode)(?: e| ye)? (?:takhfif|hedye|moaref\\S*|davat|rahgiri|peygiri|sefaresh)', 'شماره ?(?:ي )?(?:سفارش|پيگيري|تماس|موبايل|همراه|حساب|فاكتور|تيكت|خط|تلفن|موبايلتون|همراهتون|سفارشتون|شبا)\\S*', 'رمز ?(?:ارز|ارزها)',
 ];
 
 /** "last four digits": asking for these is fine for cards and IDs. */
@@ -357,7 +357,7 @@ export const WRITER_SELF = /^(?:خودم|وانا|و ?انا|انا|مه|من|an
 export const REASON = /^(?:before|9bal|qbal|gbal|kbal|قبل|as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'baraym', 'barayem', 'barayam', 'vasam', 'baraye ma', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'baraym', 'barayem', 'barayam', 'vasam', 'baraye ma', 'bara(?:ye|ie|y) man', 'be man', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")

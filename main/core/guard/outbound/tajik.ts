@@ -22,7 +22,8 @@ const HAND_OVER = new RegExp(
 const EXPIRY = '(?:sana\\S* (?:anjom|tamom|khotima|ba okhir)\\S*|muhlat\\S* (?:amal|etibor|istifoda)\\S*)';
 /** (round 26) Entering it oneself or in the app ("кодро худатон дар барнома ворид кунед") hands it to nobody, unless to us or here. */
 const SELF_OR_APP = new RegExp(`${B}(?:khud(?:aton|at|i shumo|atro)?|dar (?:barnoma|ilova|app|prilozhenie))${E}`, 'u');
-const TO_US = new RegExp(`${B}(?:ba (?:man|mo|mon)|inja|in jo|hamin jo|injo)${E}`, 'u');
+// (round 28) "ҳатто ба мо" (not even to us) names us as one more who must not be given it
+const TO_US = new RegExp(`${B}(?<!hatto )(?:ba (?:man|mo|mon)|inja|in jo|hamin jo|injo)${E}`, 'u');
 /** Each secret by its Tajik name; "номи пурра" / "ному насаб" with anything between (a possessive, "-и"). */
 const SECRETS: Array<[SecretKind, RegExp]> = [
   ['otp', new RegExp(`${B}(?:kod(?!i ?(?:pin|pochta|posti|khato))|ramz(?!i kort)|kodi tasdiq|ramzi tasdiq|sms)`, 'u')],
