@@ -2102,7 +2102,7 @@ const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)(?: is)?\b|
  * "رقم الوالد", "رقم أخوي في السودان", "رقم امي": the "number" word, then a person's — a relative or a spouse, with its
  * article or a possessive ending — and a few words of where they are at most.
  */
-const PERSON_NUMBER_BEFORE = /(?:^|[^\p{L}])رقم (?:ال)?(?:والد[يه]?|والدت[يه]|اب[وي]ي?|ابو[يه]?|ام[يه]|أم[يه]|اخو[يه]?|أخو[يه]?|اخت[يه]|أخت[يه]|زوج[يه]?|زوجت[يه]|خال[يه]|خالت[يه]|عم[يه]|عمت[يه]|ولد[يه]|بنت[يه]|ابن[يه]|جد[يه]|جدت[يه])(?: [\p{L}]{1,12}){0,3}[ :]{0,3}$/u;
+const PERSON_NUMBER_BEFORE = /(?:^|[^\p{L}])رقم (?:ال)?(?:والد[يهة]?|والدت[يهة]|اب[وي]ي?|ابو[يهة]?|ام[يهة]|أم[يهة]|اخو[يهة]?|أخو[يهة]?|اخت[يهة]|أخت[يهة]|زوج[يهة]?|زوجت[يهة]|خال[يهة]|خالت[يهة]|عم[يهة]|عمت[يهة]|ولد[يهة]|بنت[يهة]|ابن[يهة]|جد[يهة]|جدت[يهة])(?: [\p{L}]{1,12}){0,3}[ :]{0,3}$/u;
 
 /** "… that is the order number", "… c'est ma facture", "… هذا رقم الطلب": the value, then a word of being, then what it is. */
 const BEING_AFTER = /^[ ,:\u00a0-]*(?:that'?s|that is|this is|it'?s|it is|is|was|c'?est|هذا|هذه|هاذا|هاذي|ده|دي|دا|این|اینم|اینه)[ \u00a0]+(?:(?:the|my|our|your|an?|le|la|mon|ma)[ \u00a0]+)?([\p{L}]+)(?:[ \u00a0]+([\p{L}]+))?/iu;

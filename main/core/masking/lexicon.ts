@@ -56,7 +56,7 @@ export function isDateCue(c: Cue): boolean {
 }
 
 const LATIN: Array<[Cue, string]> = [
-  [Cue.PHONE, 'phone phones mobile mob hp handphone cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring taleefan taleefanka taleefoon telefoonka'],
+  [Cue.PHONE, 'phone phones mobile mob hp handphone cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring taleefan taleefanka taleefankayga taleefankiisa taleefankeeda taleefoon telefoonka telefoonkayga'],
   [Cue.PHONE_WEAK, 'number num no nr lambar lambarka'],
   [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nic dni nie pps ppsn sin nas cedula cédula identidad nicop aadhaar aadhar adhaar adhar cpr nric qid nni mykad philsys philid psn nik ktp kimlik kimligim kimligi tckn nhs hkid cccd cmnd zehut nrc citizenship nagarikta nagrikta omang'],
   [Cue.ID_WEAK, 'id'],
