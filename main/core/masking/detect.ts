@@ -381,7 +381,7 @@ function findInUrl(scan: Scan, from: number, to: number): void {
 }
 
 /** A local part (its "+" and "." may be encoded too), an encoded or written-out "@", a domain with its dots. */
-const ENCODED_EMAIL_RE = /(?<=[=/:,;&?])((?:[A-Za-z0-9._+-]|%2[BbEe]){1,64})(?:%40|%28at%29|\(at\)|%5Bat%5D|\[at\])[A-Za-z0-9-]{1,63}(?:(?:\.|%2[Ee]|\(dot\)|\[dot\])[A-Za-z0-9-]{1,63}){1,4}(?![A-Za-z0-9-])/gi;
+const ENCODED_EMAIL_RE = /(?<=[=:,])((?:[A-Za-z0-9._+-]|%2[BbEe]){1,64})(?:%40|%28at%29|\(at\)|%5Bat%5D|\[at\])[A-Za-z0-9-]{1,63}(?:(?:\.|%2[Ee]|\(dot\)|\[dot\])[A-Za-z0-9-]{1,63}){1,4}(?![A-Za-z0-9-])/gi;
 
 /**
  * "noreply@", "no-reply@", "mailer-daemon@": a mailbox no person reads, a service's own sender, which stays visible;
@@ -1268,8 +1268,17 @@ const ID_LABEL_RIGHT_BEFORE = new RegExp(
  */
 function idGroupLayout(s: string, run: Run, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (!/^ ?[/-] ?$/.test(s.slice(run.ge[k]!, run.gs[k + 1]!))) return false;
-  if (b - a === 2 && (run.ge[a]! - run.gs[a]! === 4 || run.ge[b]! - run.gs[b]! === 4)) return false;
-  return true;
+  const g = (k: number): string => s.slice(run.gs[k], run.ge[k]);
+  // (a date of any order, "12-05-26", "1409/06", a range of years, "2023/2024", "1445-1446", is no ID: in two or three
+  // groups, none is a year of any calendar)
+  if (b - a <= 2) for (let k = a; k <= b; k++) if (run.ge[k]! - run.gs[k]! === 4 && plausibleYear(+g(k), 4)) return false;
+  return !(b - a === 2 && numericDateValid(g(a), g(a + 1), g(b)));
+}
+
+/** Digits a national check accepts (Saudi, Iranian, Emirati, Egyptian, Malaysian): read by their own rules. */
+function checkedId(d: string): boolean {
+  const n = d.length;
+  return (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) || (n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d)) || myKadShape(d);
 }
 
 /** Nine digits that pass the Israeli check under an identity word are the ID, whatever phone they read as ("رقم هويتي ٠٥٤…"). */
@@ -1439,7 +1448,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // "NRC 345612/11/1", "citizenship no. 27-01-74-05123", "nagarikta number 05-02-71-00456": digits in groups joined by
   // slashes or dashes, an ID's length, right after an identity word, are that ID of whichever country (a date's
   // groups after it, "national ID 12/05/2028", stay the date rules')
-  if (groups >= 2 && n >= 6 && n <= 14 && idGroupLayout(s, run, a, b) && (idLabelRightBefore(scan, start) || numberCueBefore(scan, start) === Cue.NID)) return { type: 'NATIONAL_ID', confidence: 0.75 };
+  // (an ID a check proves is left to its check; a ticket's or an order's word nearer wins: "التذكرة رقم 065-…" is a
+  // ticket, whatever "تذكرة" means in Dari)
+  if (groups >= 2 && n >= 6 && n <= 14 && idGroupLayout(s, run, a, b) && !checkedId(d) && (idLabelRightBefore(scan, start) || numberCueBefore(scan, start) === Cue.NID) && !RECORD_CUES.has(cueFor(scan, start, end) as Cue) && !recordLabelled(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.75 };
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
       const role = dateCue(scan, start, end);
@@ -1485,7 +1496,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   const plus = a === 0 && run.plus;
   // "my ID number is 5203145009085": a South African ID (its birth date, citizenship digit and Luhn check) is the ID
   // a card's check also passes by chance — unless a card's word stands in its sentence before or right after it
-  if (n === 13 && !plus && southAfricanIdShape(d) && !cardTalkBefore(scan, start) && !CARD_CONTEXT.test(s.slice(end, end + 24))) return { type: 'NATIONAL_ID', confidence: 0.85 };
+  if (n === 13 && !plus && southAfricanIdShape(d) && !cardTalkBefore(scan, start) && !CARD_CONTEXT.test(s.slice(end, end + 24)) && !RECORD_CUES.has(cueFor(scan, start, end) as Cue) && !recordLabelBefore(scan, start, isRecord)) return { type: 'NATIONAL_ID', confidence: 0.85 };
   if (n >= 8 && n <= 30 && !plus && !(d.startsWith('00') && n >= 11)) {
     const v = namedByCue(scan, run, a, b, d, start, end);
     if (v) return v;
