@@ -94,7 +94,7 @@ describe("masking round 29: an American Express card's front code", () => {
 describe("masking round 29: a card's expiry after Cyrillic and other scripts' words", () => {
   const card = digits(15).map((d) => luhnComplete(`4${d}`).replace(/(\d{4})(?=\d)/g, '$1 '));
   const monthYear = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 25, max: 34 }), fc.constantFrom('/', '.', ' / ')).map(([m, y, sep]) => `${pad(m)}${sep}${y}`);
-  const words = ['мӯҳлаташ', 'муҳлат', 'муддати', 'срок действия', 'действует до', 'действительна до', 'термін дії', 'жарамдылық мерзімі', 'λήξη', 'תוקף', 'ვადა', 'ժամկետ'];
+  const words = ['мӯҳлаташ', 'муҳлат', 'муддати', 'срок действия', 'срок действия карты', 'мӯҳлати корт', 'термін дії картки', 'действует до', 'действительна до', 'термін дії', 'жарамдылық мерзімі', 'λήξη', 'תוקף', 'ვადა', 'ժամկետ'];
 
   it("after a card number, a month/year after any of these words is the card's expiry", () => {
     fc.assert(
