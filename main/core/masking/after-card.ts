@@ -4,7 +4,7 @@
  * - An American Express card prints its four-digit security code (CID) on its front, so after a fifteen-digit Amex
  *   number (34 or 37) a four-digit value found as a one-time code is the card's CVV ("the code in front 0917", "والرمز
  *   اللي قدام 5521", "código de seguridad de 4 dígitos 3305") — unless a one-time code's own words stand between the
- *   card and it ("then the bank texted OTP 4821": a code sent by message is one).
+ *   card and it ("then the bank texted OTP 4821": a code sent by message is one) or a sentence ends between them.
  * - A card's month/year after a card number, with only words of a script the lexicon does not read between (Greek
  *   "λήξη", Hebrew "תוקף", Georgian, Armenian…; the lexicon reads Latin and Arabic script, `cyrillic-labels.ts`
  *   Cyrillic), is its expiry: there the words cannot say what the date is, and a card's number right before can.
@@ -41,7 +41,10 @@ export function withAfterCard(text: string, spans: DetectedSpan[]): DetectedSpan
     }
     if (s.type !== 'OTP' || !card || !amexNumber(text, card) || s.start - card.end > GAP_MAX) continue;
     const d = text.slice(s.start, s.end);
-    if (!/^[\p{Nd}]{4}$/u.test(d) || SENT_CODE.test(text.slice(card.end, s.start))) continue;
+    // (in the card's own sentence: "… my card 3400 …. I accidentally gave the code 4264 to someone who called" is a
+    // scam's one-time code, round 22)
+    const gap = text.slice(card.end, s.start);
+    if (!/^[\p{Nd}]{4}$/u.test(d) || SENT_CODE.test(gap) || /[.!?؟\n]/.test(gap)) continue;
     out ??= [...spans];
     out[out.indexOf(s)] = { ...s, type: 'CVV' };
   }
