@@ -17,9 +17,9 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 type Label = SensitiveType | 'RECORD';
 const STEMS: Array<[Label, string]> = [
   ['PASSPORT', 'шиноснома паспорт загранпаспорт'],
-  ['NATIONAL_ID', 'инн снилс идентификацион'],
+  ['NATIONAL_ID', 'инн иин снилс идентификацион'],
   ['DOB', 'таваллуд рождени родил'],
-  ['CARD_EXPIRY', 'мӯҳлат муҳлат мухлат срок действител'],
+  ['CARD_EXPIRY', 'мӯҳлат муҳлат мухлат муддат срок действител действу дійсн термін мерзім жарамд'],
   ['PHONE', 'телефон тел мобил'],
   ['CARD', 'корт карт'],
   ['OTP', 'рамз код пароль'],
@@ -48,6 +48,17 @@ function labelBefore(text: string, at: number): Label | undefined {
   return undefined;
 }
 
+/** A word of one of `labels` among the few words before `at` on its line. */
+function labelAmongBefore(text: string, at: number, labels: readonly Label[]): boolean {
+  let from = Math.max(0, at - WINDOW);
+  const nl = text.lastIndexOf('\n', at - 1);
+  if (nl >= from) from = nl + 1;
+  const words = (text.slice(from, at).toLowerCase().match(WORD) ?? []).slice(-WORDS_BACK);
+  return words.some((w) => LABELS.some(([l, stem]) => labels.includes(l) && w.startsWith(stem) && (stem.length >= 4 || w.length <= stem.length + 2)));
+}
+const DOCUMENT: readonly Label[] = ['PASSPORT', 'NATIONAL_ID'];
+const EXPIRY: readonly Label[] = ['CARD_EXPIRY'];
+
 /** A numeric date (15.04.1989, 15/04/89) or a card's month/year (03/28, 03.2028) right after a label. */
 const DATE_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|[12][0-9]|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)?[0-9]{2})(?![0-9])/;
 /** A one-time code's four to eight digits, joined or apart by single spaces or dashes ("5 7 3 1 9 0", "4471-20"). */
@@ -71,8 +82,11 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
   WORD_IN_LOOP.lastIndex = 0;
   for (let m = WORD_IN_LOOP.exec(text); m; m = WORD_IN_LOOP.exec(text)) {
     const end = m.index + m[0].length;
-    const label = labelBefore(text, end);
-    if (label !== 'DOB' && label !== 'OTP' && !(label === 'CARD_EXPIRY' && card)) continue;
+    let label = labelBefore(text, end);
+    // ("срок действия карты 11/28", "мӯҳлати корт 11/28": the card's word closes the expiry's phrase)
+    if (label === 'CARD' && labelAmongBefore(text, m.index, EXPIRY)) label = 'CARD_EXPIRY';
+    // ("паспорт действителен до 11/28, карту ещё не оформил": an expiry word after a document's is the document's)
+    if (label !== 'DOB' && label !== 'OTP' && !(label === 'CARD_EXPIRY' && card && !labelAmongBefore(text, m.index, DOCUMENT))) continue;
     const rest = text.slice(end, end + 24);
     const d = (label === 'DOB' ? DATE_AFTER : label === 'OTP' ? CODE_AFTER : MONTH_YEAR_AFTER).exec(rest);
     if (!d) continue;

@@ -17,7 +17,7 @@ import { companyNumber, compactDateTime, simSerial, currencySignBefore, RECORD_O
 
 const NORM = NORM_TABLE;
 import { checkInternational, CUED_REGIONS, validLocal, validNational, validNsn } from './phone-plan';
-import { myKadShape } from './id-shapes';
+import { myKadShape, southAfricanIdShape } from './id-shapes';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 export const DEFAULT_REGION_HINTS: readonly string[] = ['SA', 'AE', 'EG', 'IR', 'GB', 'US'];
@@ -268,7 +268,10 @@ function findEmails(scan: Scan): void {
     if (!m) continue;
     let end = at + 1 + m[0].length;
     while (s.charCodeAt(end - 1) === 0x2e || s.charCodeAt(end - 1) === 0x2d) end--;
-    add(scan, 'EMAIL', start, end, 0.99);
+    const local = s.slice(start, localEnd);
+    // (a service's own sender stays visible, claimed so no other reader takes its digits)
+    if (roleAddress(local) || roleSenderLine(s, start, local)) scan.claimed.push(start, end);
+    else add(scan, 'EMAIL', start, end, 0.99);
     after = end;
   }
 }
@@ -364,11 +367,38 @@ function findInUrl(scan: Scan, from: number, to: number): void {
       : (urlValue(d, name ? paramCue(name) : undefined) ?? (name ? (GENERIC_ID_PARAM.test(name) ? genericIdValue(url, d) : null) : pathCode(scan, url, m.index, d)));
     if (v) add(scan, v, start, start + prefix.length + d.length, 0.85);
   }
+  // "?user=ahmed.k%40gmail.com", "?to=omar(at)gmail.com": an address a link carries percent-encoded or with its "@"
+  // written out is the customer's address as surely as a plain one
+  ENCODED_EMAIL_RE.lastIndex = 0;
+  for (let m = ENCODED_EMAIL_RE.exec(url); m; m = ENCODED_EMAIL_RE.exec(url)) {
+    if (!roleAddress(m[1]!) && claimedAt(scan, from + m.index) < 0) add(scan, 'EMAIL', from + m.index, from + m.index + m[0].length, 0.9);
+  }
   // "?passport=N4471829": a passport's letters and digits after a parameter its name labels a passport's
   URL_PASSPORT_RE.lastIndex = 0;
   for (let m = URL_PASSPORT_RE.exec(url); m; m = URL_PASSPORT_RE.exec(url)) {
     if (paramCue(m[1]!) === Cue.PASSPORT) add(scan, 'PASSPORT', from + m.index + m[0].length - m[2]!.length, from + m.index + m[0].length, 0.85);
   }
+}
+
+/** A local part (its "+" and "." may be encoded too), an encoded or written-out "@", a domain with its dots. */
+const ENCODED_EMAIL_RE = /(?<=[=:,])((?:[A-Za-z0-9._+-]|%2[BbEe]){1,64})(?:%40|%28at%29|\(at\)|%5Bat%5D|\[at\])[A-Za-z0-9-]{1,63}(?:(?:\.|%2[Ee]|\(dot\)|\[dot\])[A-Za-z0-9-]{1,63}){1,4}(?![A-Za-z0-9-])/gi;
+
+/**
+ * "noreply@", "no-reply@", "mailer-daemon@": a mailbox no person reads, a service's own sender, which stays visible;
+ * "support@", "info@", "help@" only as a mail header's sender ("From: Grocer Support <support@…>", see
+ * `roleSenderLine`) — said as "my email is info@mybusiness.ae" it is the customer's own address.
+ */
+const NO_PERSON_LOCAL = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer[-_.]?daemon|postmaster|bounces?)$/i;
+const SERVICE_LOCAL = /^(?:support|info|help|contact|service|customer[-_.]?(?:service|care|support)|care|hello|team|notifications?|alerts?|news(?:letter)?)$/i;
+const SENDER_HEADER = /(?:^|\n)[ \t>]{0,4}(?:from|reply-to|sender|de|von|من|از)\s{0,3}:[^\n]{0,80}$/i;
+
+function roleAddress(local: string): boolean {
+  return NO_PERSON_LOCAL.test(local);
+}
+
+/** A service's address on a forwarded mail's sender line. */
+function roleSenderLine(s: string, start: number, local: string): boolean {
+  return SERVICE_LOCAL.test(local) && SENDER_HEADER.test(s.slice(Math.max(0, start - 96), start));
 }
 
 /**
@@ -1232,6 +1262,25 @@ const ID_LABEL_RIGHT_BEFORE = new RegExp(
   'i',
 );
 
+/**
+ * Groups joined by "/" or "-" (a space either side at most), not a date of four-digit year: the layouts of IDs that
+ * carry a serial, a district or a check group ("6 digits/2/1", "NN-NN-NN-NNNNN").
+ */
+function idGroupLayout(s: string, run: Run, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!/^ ?[/-] ?$/.test(s.slice(run.ge[k]!, run.gs[k + 1]!))) return false;
+  const g = (k: number): string => s.slice(run.gs[k], run.ge[k]);
+  // (a date of any order, "12-05-26", "1409/06", a range of years, "2023/2024", "1445-1446", is no ID: in two or three
+  // groups, none is a year of any calendar)
+  if (b - a <= 2) for (let k = a; k <= b; k++) if (run.ge[k]! - run.gs[k]! === 4 && plausibleYear(+g(k), 4)) return false;
+  return !(b - a === 2 && numericDateValid(g(a), g(a + 1), g(b)));
+}
+
+/** Digits a national check accepts (Saudi, Iranian, Emirati, Egyptian, Malaysian): read by their own rules. */
+function checkedId(d: string): boolean {
+  const n = d.length;
+  return (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) || (n === 15 && emiratesIdValid(d)) || (n === 14 && egyptIdValid(d)) || myKadShape(d);
+}
+
 /** Nine digits that pass the Israeli check under an identity word are the ID, whatever phone they read as ("رقم هويتي ٠٥٤…"). */
 function israeliIdLabelled(scan: Scan, d: string, start: number, end: number): boolean {
   return israeliIdValid(d) && ID_CUES.has(cueFor(scan, start, end) as Cue);
@@ -1396,6 +1445,12 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     return { type: 'CARD_EXPIRY', confidence: 0.7 };
   }
 
+  // "NRC 345612/11/1", "citizenship no. 27-01-74-05123", "nagarikta number 05-02-71-00456": digits in groups joined by
+  // slashes or dashes, an ID's length, right after an identity word, are that ID of whichever country (a date's
+  // groups after it, "national ID 12/05/2028", stay the date rules')
+  // (an ID a check proves is left to its check; a ticket's or an order's word nearer wins: "التذكرة رقم 065-…" is a
+  // ticket, whatever "تذكرة" means in Dari)
+  if (groups >= 2 && n >= 6 && n <= 14 && idGroupLayout(s, run, a, b) && !checkedId(d) && (idLabelRightBefore(scan, start) || numberCueBefore(scan, start) === Cue.NID) && !RECORD_CUES.has(cueFor(scan, start, end) as Cue) && !recordLabelled(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.75 };
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
       const role = dateCue(scan, start, end);
@@ -1439,6 +1494,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   if (n === 10 && ID_CUES.has(cueFor(scan, start, end) as Cue) && (saudiIdValid(d) || iranCodeValid(d))) return { type: 'NATIONAL_ID', confidence: 0.95 };
   const plus = a === 0 && run.plus;
+  // "my ID number is 5203145009085": a South African ID (its birth date, citizenship digit and Luhn check) is the ID
+  // a card's check also passes by chance — unless a card's word stands in its sentence before or right after it
+  if (n === 13 && !plus && southAfricanIdShape(d) && !cardTalkBefore(scan, start) && !CARD_CONTEXT.test(s.slice(end, end + 24)) && !RECORD_CUES.has(cueFor(scan, start, end) as Cue) && !recordLabelBefore(scan, start, isRecord)) return { type: 'NATIONAL_ID', confidence: 0.85 };
   if (n >= 8 && n <= 30 && !plus && !(d.startsWith('00') && n >= 11)) {
     const v = namedByCue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -1517,6 +1575,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // area code is not (yet) assigned; written as a bare run of digits it needs a phone cue.
     if (/^[2-9]\d\d[2-9]/.test(nanp)) {
       const c = cueFor(scan, start, end);
+      // "I called 1-800-672-4455": a toll-free line is a company's, left to the fail-closed rule's company numbers
+      // (decided, SECURITY) — never a number the customer calls their own
+      if (n === 11 && companyNumber(d) && !OWN_PHONE_BEFORE.test(s.slice(Math.max(0, start - 24), start))) return null;
       const valid = validNational('US', nanp, false);
       if (valid && (c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.75 };
       // ("MTCN 502-339-1184": a record's own label right before the layout says what it is)
@@ -2042,8 +2103,17 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
 const DIGIT_SOON = new RegExp(`^[^\\n]*[${DIGIT_CLASS}]`, 'u');
 const NUMBER_WORD_AFTER = /^[\s،,:]*(?:رقم|number|no\b|nr\b|شماره|نمبر|نمره)/i;
 
+/** "my number", "my phone is", "رقمي": the customer's own line. */
+const OWN_PHONE_BEFORE = /(?:\bmy (?:number|num|no|phone|mobile|cell|line|whatsapp)(?: number)?(?: is)?|رقمي|جوالي|موبايلي|تلفوني)[ :.#]{0,3}$/i;
+
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
 const MY_NUMBER_BEFORE = /(?:\b(?:my|her|his|their) (?:number|num|no)(?: is)?\b|(?:^|[^\p{L}])و?(?:هي|هو|هيا|هوا) رقم(?:ها|ه|و)|(?:^|[^\p{L}])(?:نمبر|شمار)(?:ش|م|ت))(?: است| اس)? ?[.:#]? *$/iu;
+
+/**
+ * "رقم الوالد", "رقم أخوي في السودان", "رقم امي": the "number" word, then a person's — a relative or a spouse, with its
+ * article or a possessive ending — and a few words of where they are at most.
+ */
+const PERSON_NUMBER_BEFORE = /(?:^|[^\p{L}])رقم (?:ال)?(?:والد[يهة]?|والدت[يهة]|اب[وي]ي?|ابو[يهة]?|ام[يهة]|أم[يهة]|اخو[يهة]?|أخو[يهة]?|اخت[يهة]|أخت[يهة]|زوج[يهة]?|زوجت[يهة]|خال[يهة]|خالت[يهة]|عم[يهة]|عمت[يهة]|ولد[يهة]|بنت[يهة]|ابن[يهة]|جد[يهة]|جدت[يهة])(?: [\p{L}]{1,12}){0,3}[ :]{0,3}$/u;
 
 /** "… that is the order number", "… c'est ma facture", "… هذا رقم الطلب": the value, then a word of being, then what it is. */
 const BEING_AFTER = /^[ ,:\u00a0-]*(?:that'?s|that is|this is|it'?s|it is|is|was|c'?est|هذا|هذه|هاذا|هاذي|ده|دي|دا|این|اینم|اینه)[ \u00a0]+(?:(?:the|my|our|your|an?|le|la|mon|ma)[ \u00a0]+)?([\p{L}]+)(?:[ \u00a0]+([\p{L}]+))?/iu;
@@ -2190,7 +2260,8 @@ function typeByShape(scan: Scan, run: Run, a: number, b: number, d: string, star
   // "the number I sent to 36124077" beside "رقمي 22 45 87 19": a word for a number, and as many digits as a phone the
   // message already gave; "هي رقمها 777 412 093": a person's number, and digits a cued region's plan reads without
   // their trunk zero (a bill's or a receipt's "number" stays the fail-closed rule's ID)
-  if (c === Cue.PHONE_WEAK && n <= 12 && (samePhoneLength(scan, n) || (bareNationalPhone(d) && MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start))))) return 'PHONE';
+  // ("رقم الوالد في اليمن 771 234 567": a person's word after the "number" word names that person's phone)
+  if (c === Cue.PHONE_WEAK && n <= 12 && (samePhoneLength(scan, n) || (bareNationalPhone(d) && (MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start)) || PERSON_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 40), start)))))) return 'PHONE';
   if (n >= 13 && n <= 19 && cardNumber(d)) return 'CARD';
   // a card's length and layout from a card's first digits, Luhn or not (a card with a slip is likelier than an ID of
   // sixteen digits)

@@ -17,6 +17,7 @@ import { birthWordOnce } from './birth-gate';
 import { forgetLastSubject } from '../text/forget-after-turn';
 import { withRenewedCode } from './code-renewed';
 import { withCountedCvv } from './cvv-count';
+import { withAfterCard } from './after-card';
 import { withDictatedCards } from './dictated-card';
 import { withDictatedIbans } from './dictated-iban';
 import { detectSensitive as detect } from './detect';
@@ -199,7 +200,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     text,
     withoutTrackingNumbers(
       text,
-      withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))), namesBirth), namesBirth)))))))))),
+      withAfterCard(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))), namesBirth), namesBirth))))))))))),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;

@@ -98,12 +98,12 @@ export function simSerial(d: string, before: string): boolean {
 
 /**
  * Toll-free and unified service numbers: a company's own line, which it prints on every page ("800-2263", "800 124
- * 4567", "9200 12345", "1-800-…" with its leading 1 only: ten digits from 1 are a Saudi ID's shape), also after a
+ * 4567", "9200 12345", "1-800-…" and North America's other toll-free codes (833 to 888) with its leading 1 only: ten digits from 1 are a Saudi ID's shape), also after a
  * calling code ("966 800 123 4657").
  */
 export function companyNumber(d: string): boolean {
   const local = /^(?:966|971|965|974|973|968|20|98)(?=800|8001|9200|600)/.exec(d);
-  return /^(?:800\d{4,7}|8001\d{6,8}|1[89]00\d{7}|0800\d{6,7}|9200\d{5}|600\d{6})$/.test(local ? d.slice(local[0].length) : d);
+  return /^(?:800\d{4,7}|8001\d{6,8}|1[89]00\d{7}|18(?:33|44|55|66|77|88)\d{7}|0800\d{6,7}|9200\d{5}|600\d{6})$/.test(local ? d.slice(local[0].length) : d);
 }
 
 /** A date (yyyymmdd) or a timestamp (yyyymmddhhmm, yyyymmddhhmmss) written as one block. */

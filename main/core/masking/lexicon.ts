@@ -56,9 +56,9 @@ export function isDateCue(c: Cue): boolean {
 }
 
 const LATIN: Array<[Cue, string]> = [
-  [Cue.PHONE, 'phone phones mobile mob hp handphone cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring'],
-  [Cue.PHONE_WEAK, 'number num no nr'],
-  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nic dni nie pps ppsn sin nas cedula cédula identidad nicop aadhaar aadhar adhaar adhar cpr nric qid nni mykad philsys philid psn nik ktp kimlik kimligim kimligi tckn nhs hkid cccd cmnd zehut'],
+  [Cue.PHONE, 'phone phones mobile mob hp handphone cell cellphone tel tél telephone téléphone portable numéro numero appelle appelez joindre whatsapp whatsap watsapp watsap whats call calling text texting reach contact landline mobily line ligne fixe ring taleefan taleefanka taleefankayga taleefankiisa taleefankeeda taleefoon telefoonka telefoonkayga'],
+  [Cue.PHONE_WEAK, 'number num no nr lambar lambarka'],
+  [Cue.NID, 'séjour sejour national nationale identity identité identite emirates civil residency resident ssn nin cin cnie cnic nic dni nie pps ppsn sin nas cedula cédula identidad nicop aadhaar aadhar adhaar adhar cpr nric qid nni mykad philsys philid psn nik ktp kimlik kimligim kimligi tckn nhs hkid cccd cmnd zehut nrc citizenship nagarikta nagrikta omang'],
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
@@ -116,7 +116,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند فرمایش فرمايش'],
   [Cue.TRACK, 'طرد شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه ایامای ايامای'],
+  [Cue.REF, 'منتج منتجات صنف اصناف سلعه محصول كالا میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه ایامای ايامای'],
   [Cue.TICKET, 'بل پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت صورتحساب استماره'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه'],
