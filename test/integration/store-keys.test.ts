@@ -49,8 +49,9 @@ describe('the data key lives in the OS keychain', () => {
   it('keeps one data key per database, under datakey:<db id>, and nothing secret in the settings table', async () => {
     const { vault, dbId, dataDir } = await populated();
     expect(await vault.accounts('datakey:')).toEqual([`datakey:${dbId}`]);
+    // (store.field_marks_below: the background fill's cursor, a message id — migration 032)
     const raw = new Database(path.join(dataDir, 'diwan.sqlite'), { readonly: true });
-    expect(raw.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['custody.sealed', 'datakey.version', 'db.id']);
+    expect(raw.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['custody.sealed', 'datakey.version', 'db.id', 'store.field_marks_below']);
     raw.close();
   });
 
