@@ -59,3 +59,22 @@ export function databaseBefore(version: number, messages: string): { file: strin
       SELECT column1, column2, column3, column4, column5, column6, 'tg', 1 FROM (VALUES ${messages});`);
   return { file, db };
 }
+
+/** Every statement `f` runs on `db`'s connection type, by its SQL text (better-sqlite3's `source`), counted on the real database. */
+export function statementsRunBy(db: Core['db'], f: () => void): string[] {
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
+  const seen: string[] = [];
+  const original = Object.fromEntries(['all', 'get', 'run', 'iterate'].map((m) => [m, proto[m]!]));
+  for (const [m, fn] of Object.entries(original)) {
+    proto[m] = function (this: { source: string }, ...a: unknown[]) {
+      seen.push(this.source.replace(/\s+/g, ' '));
+      return fn.apply(this, a);
+    };
+  }
+  try {
+    f();
+  } finally {
+    Object.assign(proto, original);
+  }
+  return seen;
+}

@@ -5,7 +5,7 @@ import type { Core } from '../../main/core/app';
 import { markFieldRows, openDatabase, scheduleFieldMarks } from '../../main/core/store';
 import { ConversationRepository } from '../../main/core/store/conversations';
 import type { StoreContext } from '../../main/core/store/context';
-import { databaseBefore, fixedClock, inbound, storeCore } from '../helpers/store';
+import { databaseBefore, fixedClock, inbound, statementsRunBy, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -17,25 +17,6 @@ afterEach(() => core?.close());
 
 const WHOLE = '<p>the whole e-mail</p>';
 const NOW = 1_800_000_000_000;
-
-/** Every statement run by `f`, by its SQL text, on any connection. */
-function statementsRunBy(db: Core['db'], f: () => void): string[] {
-  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
-  const seen: string[] = [];
-  const original = Object.fromEntries(['all', 'get', 'run', 'iterate'].map((m) => [m, proto[m]!]));
-  for (const [m, fn] of Object.entries(original)) {
-    proto[m] = function (this: { source: string }, ...a: unknown[]) {
-      seen.push(this.source.replace(/\s+/g, ' '));
-      return fn.apply(this, a);
-    };
-  }
-  try {
-    f();
-  } finally {
-    Object.assign(proto, original);
-  }
-  return seen;
-}
 
 let own = 0;
 /** Bytes this thread has read with read() so far, less what reading the counter itself read. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
 import { createConsoleServices } from '../../main/ipc/console-services';
 import { MESSAGE_PAGE } from '../../main/ipc/console-contract';
-import { inbound, storeCore } from '../helpers/store';
+import { inbound, statementsRunBy, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
@@ -12,32 +12,13 @@ function plan(c: Core, sql: string, ...args: unknown[]): string[] {
   return (c.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail);
 }
 
-/** Every statement the opening runs, by its SQL text (better-sqlite3's `source`), counted on the real database. */
-function statementsRunBy(c: Core, f: () => void): string[] {
-  const proto = Object.getPrototypeOf(c.db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
-  const seen: string[] = [];
-  const original = Object.fromEntries(['all', 'get', 'run', 'iterate'].map((m) => [m, proto[m]!]));
-  for (const [m, fn] of Object.entries(original)) {
-    proto[m] = function (this: { source: string }, ...a: unknown[]) {
-      seen.push(this.source.replace(/\s+/g, ' '));
-      return fn.apply(this, a);
-    };
-  }
-  try {
-    f();
-  } finally {
-    Object.assign(proto, original);
-  }
-  return seen;
-}
-
 const opener = { id: 'u-1', username: 'agent', name: 'Agent', role: 'agent' as const };
 
 describe('opening a conversation (issue #26: the first opening at 3M messages)', () => {
   it('reads its page of scam-check outcomes as a range of the conversation\'s inbound messages, not the whole conversation', async () => {
     core = await storeCore();
     const c = core;
-    const [of] = statementsRunBy(c, () => c.store.inboundChecks.of(1, 'r', { from: 5, to: 9 }));
+    const [of] = statementsRunBy(c.db, () => c.store.inboundChecks.of(1, 'r', { from: 5, to: 9 }));
     // The outcomes live on the message rows (migration 030). Migration 031 dropped the inbound messages' own index (a
     // page a touched conversation at every ingest, for this read): the range is tested on the conversation's entries of
     // messages_by_conversation (they hold the id), never a range of the table's key (every conversation's messages
@@ -66,7 +47,7 @@ describe('opening a conversation (issue #26: the first opening at 3M messages)',
     c.store.labels.attach(id, c.store.labels.create('vip').id);
     const services = createConsoleServices(c, { notify() {} } as never);
 
-    const sqls = statementsRunBy(c, () => services.inbox.conversation(id, { opener, lang: 'en' }));
+    const sqls = statementsRunBy(c.db, () => services.inbox.conversation(id, { opener, lang: 'en' }));
     expect(sqls.filter((s) => /FROM conversations c JOIN contacts k/.test(s))).toHaveLength(1);
     expect(sqls.filter((s) => /direction = 'in' ORDER BY sent_at DESC/.test(s))).toEqual([]);
     const detail = services.inbox.conversation(id, { opener: null, lang: 'en' })!;
