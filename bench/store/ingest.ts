@@ -35,17 +35,50 @@ interface Figures {
   cpuSeconds: number;
   /** This thread's CPU: the ingest path's database thread (masking, sealing and the scam check run on the worker). */
   threadSeconds: number;
+  /**
+   * (Linux, round 22 of #26) The other threads' CPU from `/proc/self/task` (clock ticks, 10 ms): the busiest of them —
+   * the preparation worker, on the ingest path — and the rest (V8's compiler and collector helpers, libuv's pool).
+   */
+  busiestOtherSeconds?: number;
+  restSeconds?: number;
   bytes: number;
 }
 
+/** Each thread's user + system CPU in seconds, by thread id (empty where `/proc` is not there). */
+function threadTimes(): Map<string, number> {
+  const out = new Map<string, number>();
+  const tick = 100; // USER_HZ on Linux
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      try {
+        const f = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').slice(-400).split(') ').at(-1)!.split(' ');
+        out.set(tid, (Number(f[11]) + Number(f[12])) / tick);
+      } catch {
+        // (the thread ended between the listing and the read)
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
 function measure(work: () => void): Omit<Figures, 'bytes'> {
+  const tasks0 = threadTimes();
   const cpu0 = process.cpuUsage();
   const thread0 = process.threadCpuUsage();
   const start = process.hrtime.bigint();
   work();
   const cpu = process.cpuUsage(cpu0);
   const thread = process.threadCpuUsage(thread0);
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuSeconds: (cpu.user + cpu.system) / 1e6, threadSeconds: (thread.user + thread.system) / 1e6 };
+  const others = [...threadTimes()].filter(([tid]) => tid !== String(process.pid)).map(([tid, s]) => s - (tasks0.get(tid) ?? 0));
+  const busiest = others.length ? Math.max(...others) : undefined;
+  return {
+    seconds: Number(process.hrtime.bigint() - start) / 1e9,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    threadSeconds: (thread.user + thread.system) / 1e6,
+    ...(busiest !== undefined ? { busiestOtherSeconds: busiest, restSeconds: others.reduce((a, b) => a + b, 0) - busiest } : {}),
+  };
 }
 
 /** The raw writer (`raw-writer.ts`): what any store of these messages must do at least. */
@@ -94,6 +127,9 @@ const loads: number[] = [];
 /** Runs whose preparation ran on the database thread (the worker retired, or `--placeholder-masker`). */
 const inlineRuns: number[] = [];
 const workerThread: number[] = [];
+/** µs a message: the busiest thread but the database thread (the preparation worker) and the rest, in runs it did not retire. */
+const busiestOther: number[] = [];
+const restOther: number[] = [];
 console.log(`ingest: ${total} messages in ${conversations} conversations, batches of ${batch}, ${runs} runs; ${placeholder ? 'placeholder masker, inline' : 'real detectors on the preparation worker'}; ${os.cpus().length} CPUs`);
 for (let run = 0; run < runs; run++) {
   const dir = freshDir(`ingest-${run}`);
@@ -107,6 +143,10 @@ for (let run = 0; run < runs; run++) {
     threadRatios.push(raw.threadSeconds / store.threadSeconds);
     if (store.inline) inlineRuns.push(run + 1);
     else workerThread.push((store.threadSeconds / total) * 1e6);
+    if (!store.inline && store.busiestOtherSeconds !== undefined) {
+      busiestOther.push((store.busiestOtherSeconds / total) * 1e6);
+      restOther.push((store.restSeconds! / total) * 1e6);
+    }
     storeCpu.push((store.cpuSeconds / total) * 1e6);
     storeThread.push((store.threadSeconds / total) * 1e6);
     rawCpu.push((raw.cpuSeconds / total) * 1e6);
@@ -114,7 +154,9 @@ for (let run = 0; run < runs; run++) {
       `run ${run + 1}: raw writer ${Math.round(total / raw.seconds).toLocaleString('en')} msg/s wall, ${f((raw.cpuSeconds / total) * 1e6, 0)} µs CPU/msg, ${Math.round(raw.bytes / total)} B/msg; ` +
         `ingest ${Math.round(total / store.seconds).toLocaleString('en')} msg/s wall, ${f((store.cpuSeconds / total) * 1e6, 0)} µs CPU/msg (both threads; database thread ${f((store.threadSeconds / total) * 1e6, 0)}), ${Math.round(store.bytes / total)} B/msg, ${store.fields} masked fields; ` +
         `ratio wall ${f(raw.seconds / store.seconds)}, per CPU-second ${f(raw.cpuSeconds / store.cpuSeconds)}, database thread ${f(raw.threadSeconds / store.threadSeconds)}` +
-        `${store.inline && !placeholder ? ' (the preparation worker retired: prepared on the database thread)' : ''}; load ${f(loads.at(-2)!, 1)} → ${f(loads.at(-1)!, 1)}`,
+        `${store.inline && !placeholder ? ' (the preparation worker retired: prepared on the database thread)' : ''}` +
+        `${store.busiestOtherSeconds !== undefined ? `; other threads: the busiest (the preparation worker) ${f((store.busiestOtherSeconds / total) * 1e6, 0)} µs/msg, the rest ${f((store.restSeconds! / total) * 1e6, 0)}` : ''}` +
+        `; load ${f(loads.at(-2)!, 1)} → ${f(loads.at(-1)!, 1)}`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -132,6 +174,9 @@ console.log(
     `CPU per message: ingest ${spread(storeCpu, 0)} µs (database thread ${spread(storeThread, 0)}), raw ${spread(rawCpu, 0)} µs; the inbound scam check alone ${f((check.cpuSeconds / total) * 1e6, 0)} µs; ` +
     `load average ${f(Math.min(...loads), 1)}–${f(Math.max(...loads), 1)}`,
 );
+if (busiestOther.length) {
+  console.log(`ingest: other threads' CPU (Linux /proc, ${busiestOther.length} run(s) the worker did not retire): the preparation worker ${spread(busiestOther, 0)} µs/msg, the rest (V8 and libuv helpers) ${spread(restOther, 0)} µs/msg`);
+}
 if (!placeholder && inlineRuns.length) {
   console.log(
     `ingest: in run(s) ${inlineRuns.join(', ')} the preparation worker retired (a chunk later than its deadline on this loaded machine), so the database thread also prepared; ` +

@@ -79,6 +79,15 @@ describe('sealing originals to a public key', () => {
     );
   });
 
+  it('gives every value of a long session its own IV, past the IVs it draws at once (#26: drawn 64 at a time)', () => {
+    // 1,000 values: fifteen draws and a part; a draw used twice, or a value given its neighbour's IV, repeats one
+    const session = new SealingSession(team.publicKey, team.epoch);
+    const blobs = Array.from({ length: 1000 }, (_, i) => session.seal(originalContext('acme', i, 'text'), `value ${i}`));
+    expect(new Set(blobs.map((b) => b.subarray(37, 49).toString('hex'))).size).toBe(1000);
+    expect(blobs.every((b) => !b.subarray(37, 49).equals(Buffer.alloc(12)))).toBe(true);
+    blobs.forEach((b, i) => expect(openSealed(team.privateKey, originalContext('acme', i, 'text'), b)).toBe(`value ${i}`));
+  });
+
   it('opens a blob written by the earlier code (one key agreement per value, ephemeral key exported as JWK)', () => {
     // Built here exactly as the previous `sealAllTo` did, so old databases and backups stay readable.
     const ctx = originalContext('acme', 7, { field: 0, type: 'PHONE' });
