@@ -480,7 +480,7 @@ const GAIN = pieces(
   rx([
     'refund', 'release', 'free', 'win', 'won', 'colis', 'livraison', 'recevoir', 'r[eé]cup[eé]rer', 'prize', 'reward', 'loan', 'approv', 'claim', 'compensation', 'cashback', 'unfreeze', 'unlock', 'upgrade', 'activat', 'v[eé]rif', 'unblock',
     'استرداد', 'استرجاع', 'ارجاع', 'يرجع\\S*', 'نرجع\\S*', 'ترجيع', 'رد المبلغ', 'الفلوس', 'ريمبورس\\S*', 'rembours\\S*', 'كسبت', 'ربحت', 'فزت', '(?:ن|ت|ي|ا)ربح\\S*', '(?:ن|ت|ي|ا)كسب\\S*', '(?:ه|ح|ب)?(?:ن|ت|ي|ا)ستلم\\S*', 'جايزه', 'جائزه', 'هديه', 'قرض', 'تعويض', 'مجان\\S*', 'ببلاش', 'ترقيه', 'تفعيل', 'يفعل\\S*', 'فك', 'تحرير',
-    'وام\\S*', 'تاييد', 'تاييد شه', 'تصديق', 'tasdiq', 'tasdeeq', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
+    'وام\\S*', 'تاييد', 'تاييد شه', 'جايزه', 'برنده', 'بازپرداخت', 'برگشت پول', 'عودت', 'استرداد', 'رايگان', 'آزاد',
     'استلام', 'مسترد\\S*', 'مسترجع\\S*', 'حواله', 'الحواله', 'توصلك', 'azad\\S*',
     // a job that starts after the fee, a parcel released by it, money withdrawn or a transaction opened after it
     'jobs?', 'hired', 'hiring', 'employment', 'recruit\\S*', 'position', 'offer letter', 'resume', 'training', 'visa', 'work permit', 'parcel', 'package', 'shipment', 'customs', 'douane', 'جمارك', 'جمرك', 'گمرك', 'deliver\\S*', 'redeliver\\S*', 'withdraw\\S*', 'commission', 'vip', 'tasks?', 'raffle', 'lottery', 'jackpot', 'giveaway', 'lucky draw',
@@ -513,6 +513,8 @@ const GAIN = pieces(
     // a renewal in Sorani, an account opened, points about to lapse
     'نوێ[كک]ردنەوە', 'فتح (?:ال)?(?:حساب|محفظه|اكونت)', 'open(?:ing)? (?:the |an |a |your |my )?(?:account|wallet)', 'ubbi', 'points', 'miles', 'نقاط', 'امتياز\\S*',
   ]),
+  // (round 30) Dari's verification ("فیس تصدیق")
+  rx(['تصديق', 'tasdiq', 'tasdeeq']),
 );
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
 const OBLIGED = pieces(
@@ -586,10 +588,7 @@ const FROZEN = pieces(
     'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
     // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
     'ات(?:جمد|قفل|وقف|علق|بلوك|حظر|سكر|لغي|سد|قفش|عمله بلوك)\\S*', 'ان(?:قفل|حظر|سكر|جمد|وقف|سد)\\S*', 'تبلوك\\S*', 'بلوك\\S*', 'مبلوك\\S*', 'تسد\\S*', 'تسكر\\S*', 'قفلوه\\S*', 'وقفوه\\S*', 'جمدوه\\S*', 'مجمد\\S*', 'موقف\\S*', 'متوقف\\S*', 'مقفل\\S*',
-    'قفل شد', 'مسدود شد', 'بلاك شد',
-    // (round 30) a booking or ticket cancelled or voided, Persian and Dari: "تکت من لغو میشه", "بلیطت باطل میشه"
-    '(?:لغو|باطل|كنسل) (?:مي ?شه|ميشه|مي ?شود|ميشود|مي ?گردد|ميگردد|شد|شده|خواهد|ميكنن|مي ?كنند|ميكنند)',
-    'بند (?:مي ?شه|ميشه|مي ?شود|ميشود|شد|مي ?شن)', 'band (?:mishe|shod|mishan)', 'غيرفعال شد', 'بسته (?:مي ?شه|ميشه|مي ?شود|شد)',
+    'قفل شد', 'مسدود شد', 'بلاك شد', 'بند (?:مي ?شه|ميشه|مي ?شود|ميشود|شد|مي ?شن)', 'band (?:mishe|shod|mishan)', 'غيرفعال شد', 'بسته (?:مي ?شه|ميشه|مي ?شود|شد)',
     '(?:baste|masdood|ghat|block|blocke|gheyre? ?faal|mahdood) (?:mishe|mishavad|shod|mishan|mikonan|mikonim|khahad)', 'masdood', 'mojamad', 'maqfool', 'et(?:gamad|2afal|afal|wa2af)\\S*', 'tbloka', 'blocka',
     // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
     '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
@@ -612,6 +611,8 @@ const FROZEN = pieces(
     // (round 22) Tajik ("баста шуд", "маҳкам шуд", "баста мешавад", "месӯзад" read in Latin) and Swahili ("imefungwa", "itazimwa")
     '(?:bast[ae]|blok\\S*|mahkam|masdud|qat) (?:shud\\S*|meshavad|mesha|megardad|karda shud)', 'mesuzad', 'سوزونده (?:مي ?شه|ميشه)', 'سوزانده (?:مي ?شود|ميشود|خواهد)', '(?:ime|ita|ume|uta|zime|zita|i|zi)?(?:fungwa|zimwa|simamishwa|zuiliwa|blokiwa)(?![a-z])',
   ]),
+  // (round 30) a booking or ticket cancelled or voided, Persian and Dari: "تکت من لغو میشه", "بلیطت باطل میشه"
+  rx(['(?:لغو|باطل|كنسل) (?:مي ?شه|ميشه|مي ?شود|ميشود|مي ?گردد|ميگردد|شد|شده|خواهد|ميكنن|مي ?كنند|ميكنند)']),
 );
 /**
  * (round 28) The money sent goes back: "التحويل برجع", "الحوالة ترجع", "the transfer goes back / will be reversed" — a
@@ -657,7 +658,7 @@ const CLAIM_BY_A_DEADLINE = rx([
 /** A span of time that runs out: "within 20 minutes", "30 minutes to", "before 3 pm today", "خلال نص ساعة", "ظرف یک ساعت". */
 const DEADLINE_SPAN = pieces(
   rx([
-    'within (?:\\S+ ){0,2}?(?:minutes?|mins?|hours?|hrs?|\\d+)', '(?:\\d+|half an?|an?|one|two|thirty|twenty|fifteen|ten) (?:minutes?|mins?|hours?|hrs?) (?:to|or|before|left)', 'before \\d+ ?(?:pm|am|p\\.m|a\\.m|o.clock|:\\d\\d)', 'before (?:noon|midnight|tonight|end of (?:the )?day)', 'by \\d+ ?(?:pm|am)', '(?:b4|bfr|befor) \\d+ ?(?:pm|am)', '(?:[g2q]abl|abl) (?:el |l)?sa3a \\d+', '(?:by|before|b4) (?:midnite|tonite|midnight)', 'in the next (?:\\S+ )?(?:minutes?|hours?)', 'within \\d+ ?(?:h|hrs?|mins?|m|d)(?![a-z])', '\\d+ ?(?:heures?|h)(?![a-z])', 'before \\d+ ?(?:pm|am)', '(?:قبل|لحد|لغايه|حتى) (?:نص|منتصف|نصاص) (?:ال)?ليل', 'قبل (?:الساعه )?\\d+',
+    'within (?:\\S+ ){0,2}?(?:minutes?|mins?|hours?|hrs?|\\d+)', '(?:\\d+|half an?|an?|one|two|thirty|twenty|fifteen|ten) (?:minutes?|mins?|hours?|hrs?) (?:to|or|before|left)', 'before \\d+ ?(?:pm|am|p\\.m|a\\.m|o.clock|:\\d\\d)', 'before (?:noon|midnight|tonight|end of (?:the )?day)', 'by \\d+ ?(?:pm|am)', 'in the next (?:\\S+ )?(?:minutes?|hours?)', 'within \\d+ ?(?:h|hrs?|mins?|m|d)(?![a-z])', '\\d+ ?(?:heures?|h)(?![a-z])', 'before \\d+ ?(?:pm|am)', '(?:قبل|لحد|لغايه|حتى) (?:نص|منتصف|نصاص) (?:ال)?ليل', 'قبل (?:الساعه )?\\d+',
     'خلال (?:\\S+ ){0,2}?(?:ساعه|ساعات|ساعتين|دقيقه|دقايق|دقائق|ربع|نص|يوم|يومين|ايام)', 'قبل (?:ال)?ساعه', 'في خلال', 'ظرف (?:\\S+ ){0,2}?(?:ساعت|دقيقه|روز)', 'تا (?:\\S+ ){0,2}?(?:ساعت|دقيقه) (?:ديگه|ديگر|اينده)', 'تا ساعت \\d+', '(?:نيم|يك|دو|سه|\\d+) ساعت (?:فرصت|مهلت|وقت)', 'مهلت',
     '(?:نص|ربع|نصف) ساعه', 'avant \\d+ ?h', 'dans (?:les )?\\d+ (?:minutes|heures)',
   ]),
@@ -669,12 +670,14 @@ const DEADLINE_SPAN = pieces(
   rx(['dalam (?:masa|tempoh|waktu) \\d']),
   // (round 28) Urdu and Hindi in Latin letters: "2 ghante mein", "ek ghante tak", "raat 12 baje (tak)"
   rx(['(?:\\d+|ek|do|teen|aadhe|adhe) ghant(?:e|on|a|ay|ey) (?:mein|me|main|mai|tak|ke andar)(?![a-z])', '\\d{1,2} baje(?: tak)?(?![a-z])']),
+  // (round 30) texting ("b4 6pm", "by midnite") and Arabizi ("gabl el sa3a 8")
+  rx(['(?:b4|bfr|befor) \\d+ ?(?:pm|am)', '(?:by|before|b4) (?:midnite|tonite|midnight)', '(?:[g2q]abl|abl) (?:el |l)?sa3a \\d+']),
 );
 /** What is lost once the deadline passes, or kept by meeting it: "otherwise", "or your account", "وإلا", "وگرنه", "sinon". */
 const CONSEQUENCE = pieces(
   rx([
     "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless (?:you|u|i|we)(?![a-z])', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
-    'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', ...OR_ELSE_WORDS.map((w) => `${w}(?! انا| احنا)`), 'وگرنه', 'وگر نه', 'ورنه', 'vagarna', 'vagar na', "or (?:ur|yr|ya|u'?ll|u will)(?![a-z])", 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
+    'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', ...OR_ELSE_WORDS.map((w) => `${w}(?! انا| احنا)`), 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
     'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
   ]),
   rx([
@@ -689,8 +692,10 @@ const CONSEQUENCE = pieces(
     'ولا (?:ال)?(?:حساب|كونت|اكونت|محفظه)\\S* (?:ه|ح|رح|بي|ي|ت)\\S*',
     // (round 25) Darija "ولا غادي يتسد", a loss told of the customer's own card ("or my card gets cancelled"),
     // Indonesian and Malay "kalau tidak", "jika tidak"
-    'ولا (?:غادي|راه|را) ', '(?:wala|walla|wella|wla) (?:el |l)?(?:7ajz|7agz|7esab|account|booking|tazkara|tazkra)\\S*', "or (?:my|his|her) (?:\\S+ )?(?:card|account|wallet|line|sim|number|money)", '(?:kalau|jika|kalo) (?:tidak|tak|ndak|nggak)',
+    'ولا (?:غادي|راه|را) ', "or (?:my|his|her) (?:\\S+ )?(?:card|account|wallet|line|sim|number|money)", '(?:kalau|jika|kalo) (?:tidak|tak|ndak|nggak)',
   ]),
+  // (round 30) texting's "or ur", Dari's "ورنه", Arabizi "wala el 7ajz …"
+  rx(["or (?:ur|yr|ya|u'?ll|u will)(?![a-z])", 'ورنه', '(?:wala|walla|wella|wla) (?:el |l)?(?:7ajz|7agz|7esab|account|booking|tazkara|tazkra)\\S*']),
 );
 /**
  * (round 22) The day a loss falls on, right after "or else": "ولا غدوة يتسكّر", "or else tomorrow it is closed", "vagarna
