@@ -1330,7 +1330,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const fromSocialPage = () => has(SOCIAL_PAGE_NUMBER, around) && SECRETS.some(([, re]) => re.test(around)) && (WANTED.test(around) || GIVEN_TO_THEM.test(around));
       // (round 30) …the number a call came from, in the sentence where its caller passed themself off as someone ("phoned my
       // aunt from +44 … saying he was me"; the customer's own number two sentences on is not the impersonator's)
-      const impersonatorsNumber = () => IMPERSONATES.test(sentence) && CALLED_FROM_IT.test(before.slice(-48));
+      // (the short test first: most numbers follow no call word, and their sentence is then not read for a claim)
+      const impersonatorsNumber = () => CALLED_FROM_IT.test(before.slice(-48)) && IMPERSONATES.test(sentence);
       const claimed = callUs || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
