@@ -92,9 +92,12 @@ function joins(a: string, b: string, knows: KnowsWord): boolean {
   return knows((a + b).toLowerCase()) && !(knows(a.toLowerCase()) && knows(b.toLowerCase()));
 }
 
+/** (round 30) A time of day ("11pm", "10am", "11h"): its digits are the hour, not an OCR's letters ("11pm" read "lipm"). */
+const TIME_OF_DAY = /^\d{1,2}(?:am|pm|h|hrs?)$/i;
+
 function ocrWord(word: string, knows: KnowsWord): string {
   const lower = word.toLowerCase();
-  if (knows(lower)) return word;
+  if (knows(lower) || TIME_OF_DAY.test(lower)) return word;
   let options = [''];
   for (const ch of lower) options = options.flatMap((o) => (OCR_DIGIT[ch] ?? [ch]).map((c) => o + c)).slice(0, 16);
   return options.find((o) => !/[0-9$]/.test(o) && LETTER.test(o) && knows(o)) ?? word;

@@ -36,7 +36,7 @@ function safeDecode(s: string): string {
   }
 }
 
-export type LookalikeHow = 'homoglyph' | 'typo' | 'extra_words' | 'other_ending' | 'subdomain_trick' | 'dressed_name' | 'country_label';
+export type LookalikeHow = 'homoglyph' | 'typo' | 'extra_words' | 'other_ending' | 'subdomain_trick' | 'dressed_name' | 'country_label' | 'digit_for_letter' | 'fake_ending';
 
 export interface DomainFlag {
   code: 'lookalike' | 'shortener' | 'mixed_script';
@@ -109,6 +109,14 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
     const name = countryLabelTrick(link, policy);
     if (name) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'country_label' });
   }
+  // (round 30) `brand.com.uk`: a generic ending's word bought under a country's ending where companies do not register
+  // under it — what a reader takes for the site (`brand.com`) is a name in front of someone else's domain
+  if (!flags.some((f) => f.code === 'lookalike') && link.subdomain && GENERIC_ENDINGS.has(link.label) && NO_GENERIC_SECOND_LEVEL.has(link.domain.slice(link.label.length + 1))) {
+    const name = link.subdomain.split('.').pop()!;
+    if (/^\p{L}[\p{L}\p{N}-]{2,}$/u.test(name) && name !== 'www') flags.push({ code: 'lookalike', domain: link.hostUnicode, company: name, how: 'fake_ending' });
+  }
+  // (round 30) `r1hlago.com`, `talabg0.net`: a name spelt with a 0 or a 1 between letters, in place of an o or an l
+  if (!flags.some((f) => f.code === 'lookalike') && digitForLetter(link.label)) flags.push({ code: 'lookalike', domain: link.hostUnicode, company: link.label, how: 'digit_for_letter' });
   return flags;
 }
 
@@ -153,6 +161,23 @@ const PLACE_WORDS = new RegExp(`^(?:[a-z]{2}|${COUNTRY_WORDS}|global|intl|intern
 /** Country endings a look-alike borrows (the region's, and the big ones); a two-letter company name (`ea.com`) is not one. */
 const COUNTRY_CODES = new Set(['ir', 'ae', 'sa', 'eg', 'iq', 'jo', 'kw', 'qa', 'om', 'bh', 'lb', 'sy', 'ps', 'ye', 'ma', 'dz', 'tn', 'ly', 'sd', 'tr', 'pk', 'af', 'in', 'uk', 'gb', 'us', 'eu', 'de', 'fr', 'ca', 'au', 'ru', 'cn']);
 const GENERIC_ENDINGS = new Set(['com', 'net', 'org', 'co', 'info', 'biz']);
+/**
+ * (round 30) Country endings whose registry takes no `com.`/`net.`/`org.` second level (the United Kingdom, Japan, South
+ * Korea, New Zealand, South Africa, Israel register under `co.`): a `com.uk` is someone's own domain, not an ending.
+ */
+const NO_GENERIC_SECOND_LEVEL = new Set(['uk', 'jp', 'kr', 'nz', 'za', 'il', 'id', 'th', 'ck', 'fk']);
+/**
+ * (round 30) A registrable label of letters with a 0 or a 1 standing between two letters (`r1hla`, `t0ur`), or a 0 at its
+ * end or start (`rihlag0`), and no other digit: the look-alike of a name with o or l. A label with other digits (`w3schools`,
+ * `web2go`, `4shared`, `office365`) is a name of its own; so is one of four letters or fewer.
+ */
+function digitForLetter(label: string): boolean {
+  const l = label.toLowerCase();
+  // (a 0 may also end or start it, as an o does: `rihlag0`, `0range`; a 1 starts it only as an l before a vowel, `1otus`
+  // — `1password` is a name — and never ends it: `formula1`, `1und1`)
+  if (!/^[a-z01]{5,}$/.test(l) || /1$/.test(l) || !/[a-z][01]+[a-z]|[a-z]{2}0$|^0[a-z]{2}|^1[aeiou][a-z]/.test(l)) return false;
+  return (l.match(/[a-z]/g) ?? []).length >= 4;
+}
 function countryLabelTrick(link: Link, policy: GuardPolicy): string | undefined {
   if (!COUNTRY_CODES.has(link.label) || !GENERIC_ENDINGS.has(link.domain.slice(3)) || !link.subdomain) return undefined;
   const read = link.subdomain.split('.').pop()!;
@@ -185,12 +210,21 @@ export function dressedName(label: string): string | undefined {
   // a first word is the brand's place, so only a listed dress counts there (`postbank-secure` dresses `postbank`)
   // …or a country code stands inside a longer name (`noon-ksa-deals`): a branch's country is not hyphenated into a brand
   const countryInside = parts.length >= 3 && parts.slice(1).some((p) => PLACE_WORDS.test(p));
-  if (parts.length < 2 || (!parts.slice(1).some(isDress) && !OFFICIAL_DRESS.has(parts[0]!) && !countryInside)) return undefined;
+  // (round 30) …or a service word after a name (`rihla-ferry`, `brand-tickets`): the desk a travel or ticket scam borrows
+  const serviceAfterName = parts.length === 2 && SERVICE_WORDS.has(parts[1]!) && parts[0]!.length >= 4 && !PLAIN_WORDS.has(parts[0]!);
+  if (parts.length < 2 || (!parts.slice(1).some(isDress) && !OFFICIAL_DRESS.has(parts[0]!) && !countryInside && !serviceAfterName)) return undefined;
   const name = (p: string) => p.length >= 2 && !OFFICIAL_DRESS.has(p) && /^\p{L}[\p{L}\p{N}]*$/u.test(p);
   // a brand goes first, so a first word may be two letters (`we-telecom-egypt`, `du-billing`); later ones are country codes
   return parts.find((p, i) => name(p) && (i === 0 || !PLACE_WORDS.test(p)));
 }
 
+/**
+ * (round 30) What a company sells, hung on its name by a scam site (`brand-ferry.com`, `brand-flights.net`): a service's
+ * word after a name (two pieces only). `PLAIN_WORDS`: a first piece that describes rather than names (`cheap-flights`,
+ * `direct-ferries`) is an ordinary site's.
+ */
+const SERVICE_WORDS = new Set(['ferry', 'ferries', 'flight', 'flights', 'booking', 'bookings', 'ticket', 'tickets', 'trip', 'trips', 'tour', 'tours', 'hotel', 'hotels', 'holiday', 'holidays', 'bus', 'taxi', 'esim', 'recharge', 'topup', 'bundle', 'bundles', 'roaming', 'grocery', 'loan', 'loans']);
+const PLAIN_WORDS = new Set(['cheap', 'cheaper', 'best', 'easy', 'direct', 'fast', 'quick', 'smart', 'great', 'good', 'happy', 'super', 'mega', 'city', 'local', 'global', 'world', 'travel', 'book', 'find', 'compare', 'last', 'minute', 'just', 'your', 'our', 'free', 'green', 'blue', 'red', 'gold', 'royal', 'grand', 'star', 'first', 'budget', 'luxury', 'family', 'student', 'every', 'daily', 'online']);
 /** Dress words run together or with a prefix count as dress: `redelivery`, `ebilling`, `customercare`, `mysupport`. */
 const DRESS_PREFIX = /^(?:re|e|my|i|m|online|web|get|go)/;
 const LONG_DRESS = [...OFFICIAL_DRESS].filter((d) => d.length >= 5);

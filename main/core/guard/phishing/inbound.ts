@@ -42,6 +42,8 @@ const HOW: Record<LookalikeHow, Record<GuardLang, string>> = {
   subdomain_trick: { en: 'the company name placed in front of another site', ar: 'اسم الشركة أمام موقع آخر', fa: 'نام شرکت جلوی سایتی دیگر' },
   country_label: { en: 'a country ending placed in front of another ending', ar: 'امتداد دولة موضوع أمام امتداد آخر', fa: 'پسوند یک کشور جلوی پسوندی دیگر' },
   dressed_name: { en: 'a name dressed in words like secure, verify or support', ar: 'اسم مُلبَس بكلمات مثل آمن وتحقق ودعم', fa: 'نامی آراسته با کلماتی مثل امن، تأیید و پشتیبانی' },
+  digit_for_letter: { en: 'a digit in place of a letter', ar: 'رقم مكان حرف', fa: 'عدد به جای حرف' },
+  fake_ending: { en: 'a name placed in front of an ending companies do not register under', ar: 'اسم موضوع أمام امتداد لا تسجّل الشركات تحته', fa: 'نامی جلوی پسوندی که شرکت‌ها زیر آن ثبت نمی‌کنند' },
 };
 
 const CURRENCY_AFTER = /^\s*(?:рубл[а-яё]*|руб\.?|сўм|сум|сом(?:онӣ|они)?|тенге|₽|افغاني|افغانی|دالر|شيكل|شيقل|روپیه|روپيه|نيرة|بيزو|afghanis?|afs|naira|pesos?|rupees?|rs|pkr|inr|php|دولار|ريال|ریال|جنيه|جنیه|درهم|دينار|دینار|تومان|تومن|ليره|ليرة|\$|usd|sar|aed|egp|kwd|qar|jod|eur|€|£|dollars?|euros?|pounds?|toman|rials?|riyals?|dh|mad|dzd)(?![a-z\u0400-\u04ff])/iu;
@@ -177,7 +179,7 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     if (imitated) push('lookalike', 'phishing.lookalike_named', (lang) => ({ domain: link.hostUnicode, company: imitated.name, how: HOW[imitated.how][lang] }));
     for (const f of found) {
       if (f.code === 'shortener' && !links.includes(link)) continue;
-      if (f.code === 'lookalike' && (f.how === 'dressed_name' || f.how === 'country_label')) push('lookalike', 'phishing.lookalike_name', (lang) => ({ domain: f.domain, company: f.company!, how: HOW[f.how!][lang] }));
+      if (f.code === 'lookalike' && (f.how === 'dressed_name' || f.how === 'country_label' || f.how === 'digit_for_letter' || f.how === 'fake_ending')) push('lookalike', 'phishing.lookalike_name', (lang) => ({ domain: f.domain, company: f.company!, how: HOW[f.how!][lang] }));
       else if (f.code === 'lookalike') push('lookalike', 'phishing.lookalike', (lang) => ({ domain: f.domain, company: f.company!, how: HOW[f.how!][lang] }));
       else if (f.code === 'shortener') push('shortener', 'phishing.shortener', () => ({ domain: f.domain }));
       else push('mixed_script', 'phishing.mixed_script', () => ({ domain: f.domain }));

@@ -18,7 +18,9 @@ const B = 'ب';
 /** Names of each secret, as people write them; Arabic and Persian letter variants spelled out as classes. */
 const NAMES: Record<PastedType, string> = {
   PASSWORD: [
-    'pass ?word', 'passwd', 'pwd', 'pass', '(?<!\\.)pw(?=\\s*[:=\\s])', 'pswd', 'passwrd', 'pword', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
+    // (round 30) Finglish with the possessive on the name, "passwordam Sara1365 hast" (first: "pass" + a value "wordam"
+    // would otherwise be the match at that place, and fail as no password)
+    'pass ?word(?:am|amo|emo|esh|et|mo|om)', 'pass ?word', 'passwd', 'pwd', 'pass', '(?<!\\.)pw(?=\\s*[:=\\s])', 'pswd', 'passwrd', 'pword', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
     `(?:ال|${A}ل)?[بپ]اس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
@@ -42,7 +44,7 @@ const NAMES: Record<PastedType, string> = {
   ].join('|'),
 };
 /** Words between a secret's name and its value: "is", "my", whose it is (بتاعي, 7gi, بنده) and of what ("for my card", "کارتم"). */
-const FILLER = `(?:is|was|=|:|-|it's|its|c.est|c.[ée]tait|est|[ée]tait|now|currently|my|new|old|previous|prev|last|current|قبل${Y}(?:م|ام)?|قد${Y}م${Y}?(?:\u200c?(?:م|ام))?|سابق\\S*|${A}${Y}ن|ام|من|temporary|temp|used to be|tha|thi|hai|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا|محفظ\\S*|حساب\\S*|تطب${Y}ق|ا?بل${Y}${K}${Y}شن)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته|حط${Y}ته|حط${Y}تو|حط${Y}تها|${K}تبته|${K}تبتو|دخلته|دخلتو|قلتله|قلتلو|قلتلها)(?: (?:${Y}اه|ا${Y}اه|له|لو|ل${Y}ه))?|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
+const FILLER = `(?:is|was|=|:|-|it's|its|['’]s|(?:is|was) it|c.est|c.[ée]tait|est|[ée]tait|now|currently|my|new|old|previous|prev|last|current|قبل${Y}(?:م|ام)?|قد${Y}م${Y}?(?:\u200c?(?:م|ام))?|سابق\\S*|${A}${Y}ن|ام|من|temporary|temp|used to be|tha|thi|hai|el|huwa|howa|hwa|heya|hiya|kan|kanet|kant|kaan|كان|كانت|بود|bood|bud|(?:el )?(?:gedeed|gideed|jdeed|jadeed)|هلق|هلا|هلا?ء|الحين|دلوقتي|الان|حاليا|هسه|دابا|الآن|alan|halla2|delwa2ty|(?:ال)?جد${Y}د${H}?|(?:ال)?قد${Y}م${H}?|(?:ال)?حال${Y}${H}|جد${Y}د\\S*|قد${Y}م${Y}\\S*|فعل${Y}\\S*|jadid\\S*|(?:و)?(?:هو|هي|هيا|هوا)|بتاعي|حقي|تبعي|ديالي|متاعي|مالي|هست|است|هستش|اینه|ای?نه|mine|here|${B}نده|من|7gi|7aqi|ta3i|bta3i|ta3y|bta3y|beta3[iy]|dyali|mali|(?:el )?(?:gdeed|gedid|jdid|gdid|adim|2adim)|(?:for|of|on) (?:my |the )?(?:card|atm card|debit card|account)|(?:ال|لل)?${K}ارت\\S*|(?:ال|لل)?بطاق\\S*|(?:ديال|تاع|متاع|حق|تبع|بتاع) (?:ال|لا)?(?:${K}ارط|${K}ارت|${K}رت|بطاق\\S*|فيزا|محفظ\\S*|حساب\\S*|تطب${Y}ق|ا?بل${Y}${K}${Y}شن)|[،,]|(?:ف|و)?(?:بعته|بعتته|اديته|عطيته|ارسلته|دزيته|حط${Y}ته|حط${Y}تو|حط${Y}تها|${K}تبته|${K}تبتو|دخلته|دخلتو|قلتله|قلتلو|قلتلها)(?: (?:${Y}اه|ا${Y}اه|له|لو|ل${Y}ه))?|(?:and )?i (?:sent|gave) (?:it|him|them)(?: to (?:him|them))?|`
   // a relative clause of one verb between the name and its value: "كلمة السر التي أستخدمها الآن هي …", "the password I use now is …", "رمزی که میزنم …"
   + `(?:التي|الذي|اللي|${Y}لي|الل${Y}|الي|that|which|i|که|كه) [^\\s\\d٠-٩۰-۹:]{2,14}|`
   // whose it is in more dialects ("تبعتي", "بتاعها"), Pidgin's copula ("My password na Chidi@12345"), and the typing verb
@@ -163,6 +165,18 @@ const PIN_STATED_BY_IT = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PIN}|${NAMES.
 const OR_ANOTHER = new RegExp(`^\\s*[,،]?\\s*(?:or|or maybe|or was it|maybe|والا|ولا|او|أو|يا|يمكن|wala|wella|wla|ya|au|au labda|labda)(?:\\s+(?:maybe|ربما|يمكن|labda))?\\s*[:]?\\s*(${VALUE.PIN})(?![\\p{L}\\p{N}])`, 'iu');
 
 /**
+ * (round 30) A password named, a few words on a token of letters and digits stated by a copula or offered as one guess of
+ * two: "پسورد جیمیلم Reza_1370 هست", "me password for d app Tiger88x an it keeps sayin incorrect", "password, is it
+ * Sunny99 or Sunny_99?". The words between carry no digit and are few; a record's word right before the token (an
+ * order's, a booking's, a username's: "password reset for order AB12345 or …") names the token as that record.
+ */
+const PASSWORD_NEAR = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال)?(?:${NAMES.PASSWORD})(?:${GAP}[^\\s\\d٠-٩۰-۹.!?؟"'«»]{1,15}){0,3}?${GAP}[:=]?${GAP}([^\\s"'«»،,]{6,64})\\s+(?:هست|است|هستش|بود|ئه|is it|was it|an it|and it|n it|but it|ولی|ولي|ولا|والا|یا|يا|wala|walla|ya|or|hast|bud)(?![\\p{L}\\p{N}])`, 'giu');
+const RECORD_BEFORE = new RegExp(`(?:^|\\s)(?:order|booking|ticket|ref|reference|invoice|account|acct|id|user|username|user ?name|login|email|e-mail|phone|number|no\\.?|code|otp|pin|#|رقم|شماره|شماره‌ی|كود|کد|حساب|ایمیل|ايميل|یوزر|يوزر)\\s*[:#]?\\s*$`, 'iu');
+/** A second guess after "or": a token of letters and digits, the same secret's other spelling. */
+const OR_ANOTHER_PASSWORD = /^\s*[,،]?\s*(?:or|or maybe|or is it|or was it|ولا|والا|او|أو|یا|يا|wala|walla|ya)\s+([^\s"'«»،,?؟]{4,64})/iu;
+const lettersAndDigits = (v: string) => /\p{L}/u.test(v) && /\p{N}/u.test(v);
+
+/**
  * Every pattern below starts with (or, for `BARE_RAMZ`, is) a secret's name: a text naming no secret has none pasted,
  * and a type's patterns are tried only on a text that names that type (each name tried once, not each pattern).
  */
@@ -201,6 +215,21 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
     for (const m of [...text.matchAll(STATED_BY_IT), ...text.matchAll(TYPED_AS)]) {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       if (passwordShaped(m[1]!) && !spans.some((x) => x.start < start + m[1]!.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + m[1]!.length, confidence: 0.8 });
+    }
+  }
+  if (names('PASSWORD')) {
+    for (const m of text.matchAll(PASSWORD_NEAR)) {
+      const value = m[1]!.replace(/[.!?؟)(:;…]+$/u, '');
+      const start = m.index + m[0].lastIndexOf(m[1]!);
+      if (!lettersAndDigits(value) || /^https?:|@.+\./i.test(value) || RECORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
+      if (!spans.some((x) => x.start < start + value.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + value.length, confidence: 0.8 });
+    }
+    for (const s of spans.filter((x) => x.type === 'PASSWORD')) {
+      const or = OR_ANOTHER_PASSWORD.exec(text.slice(s.end, s.end + 60));
+      if (!or || !lettersAndDigits(or[1]!)) continue;
+      const value = or[1]!.replace(/[.!?؟)(:;…]+$/u, '');
+      const start = s.end + or[0].lastIndexOf(or[1]!);
+      if (!spans.some((x) => x.start < start + value.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + value.length, confidence: 0.8 });
     }
   }
   // "my pin does not work. it is 1946 the year I was born": the PIN named, then stated by "it is" in the next few words

@@ -157,6 +157,20 @@ const endsBefore = (parts: string[]) => registered(parts, lazyRegExp(() => endsB
  * shomare 0902… zang zad", "اتصل بيا واحد من …", "الرقم اللي اتصل منه كان …", "kan bi7aki mn 079…". Beside any word
  * of ours (a claim, a support word, the brand) it is a fake number even without "call it back".
  */
+/**
+ * (round 30) Someone who passes themself off as a person — the customer to a relative, or us to the customer: "someone
+ * claiming to be you called my mother", "phoned my aunt saying he was me", "posing as me", "گفته من هستم", "قال لأمي إنه
+ * أنا", "2alha enno ana": a caller's identity claimed, whoever it names, makes the number in its sentence theirs.
+ */
+const IMPERSONATES = rx([
+  '(?:claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|pretendin) to be(?! (?:from|with|calling|a |an |the |on behalf)(?![a-z]))', '(?:posing|posed|poses|pose) as(?! (?:a |an |the )?(?:customer|client|buyer)(?![a-z]))', 'impersonat\\S*',
+  "(?:said|saying|says|sayin|told (?:her|him|them|my \\S+))(?: that)? (?:he|she|they)(?: (?:is|was|were|are)|'s|s) (?:me|you|u)(?![a-z])",
+  '(?:گفته|گفت|گفتن|گفتند|گفته بود)(?: (?:كه|به \\S+))? (?:من|منم|خود من) (?:هستم|است|ام|هست|بودم)?',
+  '(?:قال|قالها|قالهم|قاله|قالتلها|قالها|قالهن|قالّها|ادعى|ادعت|يدعي|بيدعي)\\S*(?: (?:ل\\S+|ان|إن))? (?:انه|انو|انها|إنه|إنو) (?:انا|أنا|انت|انتم)(?![\\p{L}])', 'انتحل\\S*', 'عامل نفسه (?:انا|أنا)',
+  '(?:2al|2alha|2alo|2alloh|2allaha|2alelha|2alelhom|gal|galha)\\S*(?: (?:le|li)\\S*)? (?:enno|eno|inno|ino|ino|inu|enha) (?:ana|howa ana|enta|ento)(?![a-z])',
+]);
+/** (round 30) A call or message from the number that follows: "phoned my aunt from", "با شماره", "من رقم", "men raqam". */
+const CALLED_FROM_IT = /(?:(?:call(?:ed)?|rang|ring|phoned|texted|messaged|whatsapped|got a call|a call) (?:\S+ ){0,3}?(?:from|on|with)|(?:از|با) (?:\S+ )?شماره|(?:من|مِن|على) (?:ال)?رقم|(?:men|mn|min|mel) (?:el |l)?(?:raqam|ra2am|rakam|nemra))(?: (?:the|a|this|number|no\.?|his|her))*[\s:]*$/iu;
 const CALLERS_NUMBER = endsBefore([
   '(?:called|rang|phoned|texted|messaged|whatsapped|dialled|dialed|contacted|reached) (?:me|us)(?: \\S+){0,2}? (?:from|on|using|with)(?: (?:the|a|an|this|his|her|their|number|no\\.?|phone|line|mobile|cell))*',
   // Pidgin and texting keep the verb bare: "one guy call me with 0813…" ("call me on" stays the customer's own request)
@@ -380,7 +394,8 @@ const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 const CURRENCY = [
   '\\$', 'usd', 'aed', 'sar', 'egp', 'qar', 'kwd', 'omr', 'jod', 'mad', 'dh', 'dhs', 'dirhams?', 'riyals?', 'pounds?', 'dollars?', 'euros?', 'eur', '€', '£', 'rupees?', 'rupa[iy]e?', 'rs', 'inr',
   'naira', 'cedis?', 'shillings?', 'ksh', 'pesos?', 'toman', 'tomans', 'tomen', 'rial', 'dinars?', 'dt', 'tnd',
-  'جنيه', 'ريال', 'درهم', 'دينار', 'دولار', 'دلار', 'تومن', 'تومان', 'سامان[يی]', 'somoni', 'افغاني', 'afghanis?', 'يورو', 'دت',
+  // (round 30) Dari writes the dollar "دالر"
+  'جنيه', 'ريال', 'درهم', 'دينار', 'دولار', 'دلار', 'دالر', 'تومن', 'تومان', 'سامان[يی]', 'somoni', 'افغاني', 'afghanis?', 'يورو', 'دت',
   // (round 22) Algerian dinars ("2000 دج", "250 DA"), Tajik somoni ("сомонӣ" reads "somoni"), East African shillings
   'دج', 'da(?![a-z])', 'dzd', 'tjs', 'ksh', 'kes', 'tsh', 'tzs', 'ugx', 'shilingi',
   // (round 24) birr, taka, Pakistani and Indian rupees in Urdu, Turkish lira, manat, pesos and rupiah by their codes,
@@ -498,6 +513,8 @@ const GAIN = pieces(
     // a renewal in Sorani, an account opened, points about to lapse
     'نوێ[كک]ردنەوە', 'فتح (?:ال)?(?:حساب|محفظه|اكونت)', 'open(?:ing)? (?:the |an |a |your |my )?(?:account|wallet)', 'ubbi', 'points', 'miles', 'نقاط', 'امتياز\\S*',
   ]),
+  // (round 30) Dari's verification ("فیس تصدیق")
+  rx(['تصديق', 'tasdiq', 'tasdeeq']),
 );
 /** The payment is someone else's demand, and a precondition: "they said I must first pay", "گفتن باید اول". */
 const OBLIGED = pieces(
@@ -538,7 +555,7 @@ export const AMOUNT = rx([`\\d(?<![\\d.,]\\d)[\\d.,]*\\s?(?:${CURRENCY})`,
   // (round 26) a multiplier between the sum and its currency: "10 آلاف دينار", "15 الف دينار", "5 lakh rupees", "20k naira"
   `\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:الف|الاف|مليون|ملايين|thousand|lakh|lac|hazaar|hazar|ہزار|k)(?![a-z]) ?(?:${CURRENCY})`,
   // (round 16) a sum said in words, as voice notes write it: "two pound ninety-nine", "دو تومن"
-  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|دلار|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl|ghs|gh₵|frw|rwf|fcfa|omr|kwd|bhd|jod)\\.?\\s?\\d']);
+  `(?:${NUMBER_WORDS}) (?:\\S+ )?(?:pounds?|quid|dollars?|bucks|euros?|naira|dirhams?|riyals?|تومن|تومان|جنيه|ريال|درهم|دينار|دولار|دلار|دالر|سامان[يی]|افغاني)`, '\\d(?<![\\d.,]\\d)[\\d.,]* ?(?:هزار|ميليون|hezar|million) ?(?:تومن|تومان|toman|tomen|ريال|rial)?', '[$£€₦₹₱৳]\\s?\\d', '(?:aed|usd|sar|egp|qar|rs|inr|mad|eur|tnd|tjs|ksh|kes|tsh|tzs|ugx|shilingi|rp|php|pkr|bdt|etb|ngn|azn|tl|ghs|gh₵|frw|rwf|fcfa|omr|kwd|bhd|jod)\\.?\\s?\\d']);
 const ACCOUNT_CHANGE = pieces(
   rx([
     'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
@@ -594,6 +611,8 @@ const FROZEN = pieces(
     // (round 22) Tajik ("баста шуд", "маҳкам шуд", "баста мешавад", "месӯзад" read in Latin) and Swahili ("imefungwa", "itazimwa")
     '(?:bast[ae]|blok\\S*|mahkam|masdud|qat) (?:shud\\S*|meshavad|mesha|megardad|karda shud)', 'mesuzad', 'سوزونده (?:مي ?شه|ميشه)', 'سوزانده (?:مي ?شود|ميشود|خواهد)', '(?:ime|ita|ume|uta|zime|zita|i|zi)?(?:fungwa|zimwa|simamishwa|zuiliwa|blokiwa)(?![a-z])',
   ]),
+  // (round 30) a booking or ticket cancelled or voided, Persian and Dari: "تکت من لغو میشه", "بلیطت باطل میشه"
+  rx(['(?:لغو|باطل|كنسل) (?:مي ?شه|ميشه|مي ?شود|ميشود|مي ?گردد|ميگردد|شد|شده|خواهد|ميكنن|مي ?كنند|ميكنند)']),
 );
 /**
  * (round 28) The money sent goes back: "التحويل برجع", "الحوالة ترجع", "the transfer goes back / will be reversed" — a
@@ -626,7 +645,7 @@ const OR_ELSE_WORDS = ['والا(?![\\p{L}])', 'و الا(?![\\p{L}])', 'wella(?
 const ACTION = rx([
   'verify', 'update', 'confirm', 'click', 'tap', 'log ?in', 'sign ?in', 'link', 'call', 'reply', 'enter', 'visit', 'send', 'http', 'www',
   'تحديث', 'حدث', 'تاكيد', 'اكد', 'اضغط', 'رابط', 'لينك', 'ادخل', 'اتصل', 'ارسل', 'تحقق', 'بياناتك', 'بيانات',
-  'به ?روز', 'بروز', 'لينك', 'كليك', 'وارد', 'تماس', 'اطلاعات', 'تاييد', 'ارسال',
+  'به ?روز', 'بروز', 'لينك', 'كليك', 'وارد', 'تماس', 'اطلاعات', 'تاييد', 'ارسال', 'تصديق',
   '(?:pay|paid) (?:\\S+ )?(?:now|today|immediately|or)', 'unless', 'if (?:you|u|i) (?:do not|don.t|dont|not|fail)', 'تسدد', 'سداد', 'تدفع', 'ادفع', 'دفع', 'مدفعت\\S*', 'مادفعت\\S*', 'الا ما', 'اذا ما', 'لو ما', 'لو م\\S*ش', 'مراجعه', 'مگر', 'جهت جلوگيري', 'براي جلوگيري',
   // "if you don't … within 2 hours": Persian and Finglish conditionals with a negated verb ("age ta 2 saat update nakoni")
   '(?:اگه|اگر) (?:\\S+ ){0,6}?ن\\S{2,}(?:ي|يد|ين)(?= |$)', '(?:age|agar|ager) (?:\\S+ ){0,6}?na[a-z]{2,}(?:i|id|in)(?![a-z])', 'taeed', 'taiid', 'tayid', 'sabt',
@@ -651,6 +670,8 @@ const DEADLINE_SPAN = pieces(
   rx(['dalam (?:masa|tempoh|waktu) \\d']),
   // (round 28) Urdu and Hindi in Latin letters: "2 ghante mein", "ek ghante tak", "raat 12 baje (tak)"
   rx(['(?:\\d+|ek|do|teen|aadhe|adhe) ghant(?:e|on|a|ay|ey) (?:mein|me|main|mai|tak|ke andar)(?![a-z])', '\\d{1,2} baje(?: tak)?(?![a-z])']),
+  // (round 30) texting ("b4 6pm", "by midnite") and Arabizi ("gabl el sa3a 8")
+  rx(['(?:b4|bfr|befor) \\d+ ?(?:pm|am)', '(?:by|before|b4) (?:midnite|tonite|midnight)', '(?:[g2q]abl|abl) (?:el |l)?sa3a \\d+']),
 );
 /** What is lost once the deadline passes, or kept by meeting it: "otherwise", "or your account", "وإلا", "وگرنه", "sinon". */
 const CONSEQUENCE = pieces(
@@ -673,6 +694,8 @@ const CONSEQUENCE = pieces(
     // Indonesian and Malay "kalau tidak", "jika tidak"
     'ولا (?:غادي|راه|را) ', "or (?:my|his|her) (?:\\S+ )?(?:card|account|wallet|line|sim|number|money)", '(?:kalau|jika|kalo) (?:tidak|tak|ndak|nggak)',
   ]),
+  // (round 30) texting's "or ur", Dari's "ورنه", Arabizi "wala el 7ajz …"
+  rx(["or (?:ur|yr|ya|u'?ll|u will)(?![a-z])", 'ورنه', '(?:wala|walla|wella|wla) (?:el |l)?(?:7ajz|7agz|7esab|account|booking|tazkara|tazkra)\\S*']),
 );
 /**
  * (round 22) The day a loss falls on, right after "or else": "ولا غدوة يتسكّر", "or else tomorrow it is closed", "vagarna
@@ -687,7 +710,7 @@ const OR_ELSE_BY_DAY = rx([
  * ("اليوم بس", "اليوم آخر يوم", "امشب آخرین مهلته", "today only").
  */
 const FEE_DEADLINE = rx([
-  '(?:by|before|until|till|no later than|not later than|latest by|تا|قبل|لحد|حتى|لغايه|sebelum|sampai|sak ?durunge|bitarenze|kabla ya|kafin|bago|hanggang|avant|jusqu.a) (?:\\S+ ){0,2}?(?:today|tonight|tomorrow|midnight|noon|امروز|امشب|فردا|شام|عصر|ظهر|شب|پايان|اليوم|الليله|بكره|بكرا|باجر|غدا|غدوه|المغرب|العصر|منتصف|اخر|نهايه|uyu munsi|hari ini|malam ini|besok|jam|pukul|ce soir|demain|close of business|end of (?:the )?day|\\d)',
+  '(?:by|before|until|till|no later than|not later than|latest by|تا|قبل|لحد|حتى|لغايه|sebelum|sampai|sak ?durunge|bitarenze|kabla ya|kafin|bago|hanggang|avant|jusqu.a) (?:\\S+ ){0,2}?(?:today|tonight|tomorrow|midnight|midnite|tonite|noon|امروز|امشب|فردا|شام|بيگاه|عصر|ظهر|شب|پايان|اليوم|الليله|بكره|بكرا|باجر|غدا|غدوه|المغرب|العصر|منتصف|اخر|نهايه|uyu munsi|hari ini|malam ini|besok|jam|pukul|ce soir|demain|close of business|end of (?:the )?day|\\d)',
   '(?:today|tonight|اليوم|الليله|امروز|امشب|hari ini) (?:only|بس|فقط|اخر يوم|is the last day|last day|اخرين (?:روز|مهلت)\\S*)', 'اخر (?:يوم|مهله|موعد)', 'اخرين (?:مهلت|روز)', 'last day', 'deadline',
   // …or the day the payment is ordered for, or the day before "or else": "pay it today", "ادفع اليوم", "امروز واریز کنید", "today or …"
   '(?:pay|paid|send|transfer|deposit|ادفع|تدفع|يدفع|حول|تحول|سدد|ارسل|بپرداز|پرداخت|واريز|بريز|bayar|transfer)\\S* (?:\\S+ ){0,5}?(?:today|tonight|now|اليوم|الليله|الحين|امروز|امشب|hari ini|sekarang)(?![\\p{L}])',
@@ -719,6 +742,8 @@ const DAY_DEADLINE = pieces(
     // Indonesian, Urdu, Tagalog, Hausa, Bengali; a time of day with "until" or "before" ("18:00'e kadar", "sebelum jam
     // 5", "10 بجے تک", "bago mag alas-5", "kafin karfe 3")
     'قبل (?:ال)?ليل', 'before (?:the )?night(?:fall)?', 'تا شب(?![\\p{L}])',
+    // (round 30) Dari "by evening": "تا شام", "تا بیگاه"
+    'تا (?:شام|بيگاه)(?![\\p{L}])',
     'bugün', 'yarın', 'bu (?:akşam|gece)', 'hari ini', 'besok', 'malam ini', 'آج(?![\\p{L}])', 'ngayong (?:araw|gabi)', 'bukas', 'mamayang gabi', 'yau(?![a-z])', 'gobe', 'আজ', 'আজকে', 'আগামীকাল',
     "\\d{1,2}(?::\\d\\d)?(?:'?(?:e|a|ye|ya|den|dan))? kadar", '(?:sebelum|sampai) (?:pukul|jam) \\d', '\\d{1,2} بجے تک', '(?:bago|hanggang) (?:mag )?alas', 'kafin (?:karfe|ƙarfe)',
   ]),
@@ -774,7 +799,7 @@ const MESSAGE_VOICE = rx([
   'اضغط', 'ادخل', 'click', 'tap', 'cliquez', 'confirmez', 'payez', 'سدد', 'ادفع', 'حدث بيانات',
 ]);
 /** "LAST WARNING", "final notice", "اخطار نهایی", "آخر تحذير", "dernier avertissement". */
-const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'a(?:k|kh|5)er (?:forsa|fursa|forsah|enzar|tanbih)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
+const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'final chance', 'a(?:k|kh|5)er (?:forsa|fursa|forsah|enzar|tanbih)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
 /** A link or code that stops working soon: "expires in 1 hour", "valid for 30 minutes only", "ينتهي خلال ساعة". */
 const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|mins?|hrs?)(?![a-z]))', '(?:will |to |shall )?expire\\S* (?:\\S+ )?(?:today|tonight|at midnight|by midnight)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:ال)?(?:اليوم|الليله)', '(?:امروز|امشب) منقضي', 'valid (?:for |only for |only )?(?:\\S+ )?(?:minutes?|mins?|hours?|hrs?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
 const LINK_WORD = rx(['link', 'رابط', 'لينك', 'لینک', 'lien']);
@@ -929,6 +954,12 @@ const FUTURE_THREAT = rx([
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
 ]);
 
+/**
+ * (round 30) What a travel or ticket scam threatens to take after its deadline: the booking, the reservation, the seat,
+ * the ticket, the trip ("pay by 5pm or ur booking is gone", "والا الحجز ينلغي", "تکت من لغو میشه") — the customer's as
+ * much as an account is.
+ */
+const BOOKING = rx(['bookings?', 'reservations?', 'seats?', 'tickets?', 'trip', 'flight', 'room', 'حجز\\S*', 'الحجز', 'تذكر\\S*', 'تكت\\S*', 'تيكت\\S*', 'بليط\\S*', 'بلیت\\S*', 'رزرو\\S*', '7ajz\\S*', 'tazkar\\S*', 'tiket\\S*', 'bilit\\S*', 'reserv\\S*']);
 const ACCOUNT = rx(['compte', 'cuenta', 'كونت', 'account', 'acct', 'profile', 'wallet', 'حساب', 'اكونت', 'اكاونت', 'الاكونت', 'محفظه', 'اكانت', 'حسابم', 'كيف ?پول', 'hesab', '7esab', 'account', 'hisob', 'hamyon', 'akaunti',
   // (round 25) Malay and Indonesian, Sorani
   'akaun', 'rekening', 'akun(?![a-z])', 'هەژمار\\S*']);
@@ -1100,6 +1131,16 @@ const MONEY_IN = rx([
   'به (?:حساب|كارت|كيف ?پول)\\S* (?:\\S+ ){0,2}?(?:برگشت|برگردانده|بازگردانده|عودت|واريز) (?:داده )?(?:شد|شده|گرديد)',
   'bargardonida\\S*', 'ba (?:hisob|hamyon)\\S* guzaronida shud',
 ]);
+/**
+ * (round 30) A voucher the customer refuses — "a full refund, not a voucher", "I don't want a voucher or an upgrade",
+ * "instead of a voucher", "مش فاوتشر" — is no way they are asked to pay: blanked from the fee text, as money coming to
+ * them is. (A voucher someone demands keeps its reading: the refusal's negation stands right before it.)
+ */
+const REFUSED_VOUCHER = rx([
+  "(?:not|no|nor|never|instead of|rather than|(?:don'?t|don’t|do not|won'?t|won’t|will not|wont|dont) (?:want|accept|take|need)) (?:(?:a|an|any|the|another|your|ur|some)(?: \\S+)? )?(?:vouchers?|e-?vouchers?)(?: (?:or|and|nor) (?:a |an |any )?(?:credits?|upgrades?|points?|coupons?))?",
+  '(?:مو|مش|مب|لا|ما ابي|مابي|ما بدي|مش عايز|مش عاوز|بدل|بدال|وليس|ليس) (?:ال)?(?:فاوتشر|فوتشر|قسيمه|كوبون)',
+  '(?:نه|بجاي|به جاي) (?:\\S+ )?(?:ووچر|واچر|كوپن)',
+]);
 const blank = (s: string, re: LazyRegExp) => s.replace(new RegExp(re.source, 'giu'), (m) => ' '.repeat(m.length));
 
 /**
@@ -1112,6 +1153,7 @@ function feeText(raw: string, t: string, policy: GuardPolicy, has: Has): string 
   // (the "?" first: most messages ask nothing)
   if (/[?؟]/.test(t) && has(ASKS) && !(has(TOLD) || has(MESSAGE_NAMED) || has(CLAIMS_TO_BE_FROM) || has(REACHED_ME))) t = blankOwnQuestions(t, has);
   if (has(MONEY_IN)) t = blank(t, MONEY_IN);
+  if (has(REFUSED_VOUCHER)) t = blank(t, REFUSED_VOUCHER);
   if (!t.includes('pay')) return t;
   const names = new Set(policy.brandNames.map((b) => b.toLowerCase()).filter((b) => b.length >= 3));
   for (const m of raw.matchAll(BRAND_PAY)) if (!NOT_A_NAME.has(m[1]!.toLowerCase())) names.add(m[1]!.toLowerCase());
@@ -1207,7 +1249,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const { t, has, find, fee, signs } = readForRules(text, policy, hasLink, opts.reading);
   if (opts.pretests !== false && !signsHold(SCAM_PRETESTS.number, signs) && !signsHold(SCAM_PRETESTS.urgency, signs) && !signsHold(SCAM_PRETESTS.fee, signs)) return [];
   const flags: ScamFlag[] = [];
-  const official = policy.officialSupportNumbers.map(digits).filter((d) => d.length >= 4);
+  const officialWritten = policy.officialSupportNumbers.filter((n) => digits(n).length >= 4);
+  const official = officialWritten.map(digits);
   // (round 26) an account given as a link ("https://t.me/SanabelWallet_Official_IQ", "instagram.com/acme.care") is read as
   // its handle: the sentences would otherwise part "t" from "me/…" at the dot
   const th = t.includes('.me/') || t.includes('instagram.com/') ? t.replace(LINKED_HANDLE, (_, a?: string, b?: string) => ` @${a ?? b}`) : t;
@@ -1265,8 +1308,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       if (d.length < 7 || d.length > 15) continue;
       // (round 23) "REF-2024-55817", "TRF-20251206-4471": digits hung on a word by a dash or slash are a reference's
       if (REFERENCE_BEFORE.test(sentence.slice(Math.max(0, m.index - 2), m.index))) continue;
-      if (official.some((o) => sameNumber(o, d))) continue;
-      const imitates = official.some((o) => looksLikeNumber(o, d));
+      // (round 30) …the official number with a digit or two put in front ("0800-2263", "1800-2263" for "800-2263") is not it
+      const prefixed = official.some((o, k) => digitsPutInFront(o, d, m[0], officialWritten[k]!));
+      if (!prefixed && official.some((o) => sameNumber(o, d))) continue;
+      const imitates = prefixed || official.some((o) => looksLikeNumber(o, d));
       // …or a stranger with that number asked for a code: "بعتلي واحد 0123… وقالي ابعت الـPIN"
       // …or a stranger with that number demands a fee first: "واحد عالواتساب +963… عم يقول لازم تدفع رسوم"
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
@@ -1283,7 +1328,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (round 25) …or a stranger on a chat app, where the company is named: "one person message me on IMO … number +974 …"
       const chatStranger = () => has(PERSONAL_CHANNEL, around) && (has(REACHED_ME, around) || SOMEONE_ELSE.test(around)) && claimsOrNamesUs();
       const fromSocialPage = () => has(SOCIAL_PAGE_NUMBER, around) && SECRETS.some(([, re]) => re.test(around)) && (WANTED.test(around) || GIVEN_TO_THEM.test(around));
-      const claimed = callUs || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      // (round 30) …the number a call came from, in the sentence where its caller passed themself off as someone ("phoned my
+      // aunt from +44 … saying he was me"; the customer's own number two sentences on is not the impersonator's)
+      // (the short test first: most numbers follow no call word, and their sentence is then not read for a claim)
+      const impersonatorsNumber = () => CALLED_FROM_IT.test(before.slice(-48)) && IMPERSONATES.test(sentence);
+      const claimed = callUs || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
         continue;
@@ -1396,7 +1445,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // a deadline and what is lost after it, in any language: "within 2 hours, otherwise the prize goes to the next winner",
   // "قبل نص الليل وإلا هيتقفل", "ظرف ۲ ساعت … وگرنه", "within 48h to keep your account active" — the loss falls on the
   // reader's account or prize ("…or I'll cancel my order" is the customer's own deadline)
-  else if (has(DEADLINE_SPAN, t) && has(CONSEQUENCE, t) && (has(ACCOUNT, t) || has(GAIN, t) || has(FROZEN, t) || hasLink)) flags.push({ code: 'urgency' });
+  // (round 30) …or on their booking, seat or ticket: "last chance pay by 5pm or ur booking is gone"
+  else if (has(DEADLINE_SPAN, t) && has(CONSEQUENCE, t) && (has(ACCOUNT, t) || has(GAIN, t) || has(FROZEN, t) || hasLink || has(BOOKING, t))) flags.push({ code: 'urgency' });
   // "LAST WARNING: verify your wallet", "FINAL NOTICE: your account will be closed today"; "the link expires in 1 hour"
   else if (has(LAST_WARNING, t) && (has(ACCOUNT, t) || hasLink)) flags.push({ code: 'urgency' });
   else if (has(EXPIRES_SOON, t) && (hasLink || has(LINK_WORD, t) || has(GAIN, t) || has(ACCOUNT, t))) flags.push({ code: 'urgency' });
@@ -1469,7 +1519,7 @@ export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
     CLAIM_BY_A_DEADLINE,
     all(OR_ELSE_BY_DAY, any(keysOf(FROZEN), keysOf(FUTURE_THREAT))),
     all(FROZEN, any(ACTION, hasLinkSign, FUTURE_THREAT, ASKED_FOR_A_SECRET)),
-    all(DEADLINE_SPAN, any(MOVE_TO_THEIR_ACCOUNT, all(THIRD_PARTY, COERCION, MONEY_MOVE), all(CONSEQUENCE, any(ACCOUNT, GAIN, FROZEN, hasLinkSign)))),
+    all(DEADLINE_SPAN, any(MOVE_TO_THEIR_ACCOUNT, all(THIRD_PARTY, COERCION, MONEY_MOVE), all(CONSEQUENCE, any(ACCOUNT, GAIN, FROZEN, hasLinkSign, BOOKING)))),
     all(LAST_WARNING, any(ACCOUNT, hasLinkSign)),
     all(EXPIRES_SOON, any(hasLinkSign, LINK_WORD, GAIN, ACCOUNT)),
     all(DAY_DEADLINE, any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(AVOID_LOSS, all(any(CONSEQUENCE, FUTURE_THREAT), any(ACCOUNT, GAIN, FROZEN, hasLinkSign)))),
@@ -1574,6 +1624,23 @@ function looksLikeNumber(official: string, d: string): boolean {
   const n = Math.min(9, official.length, d.length);
   if (n < 7) return false;
   return editDistance(official.slice(-n), d.slice(-n), 2) <= 2;
+}
+
+/**
+ * (round 30) The official number as written, with one or two digits put in front that no dialling adds: "0800-2263" or
+ * "1800-2263" for "800-2263". A country's code (written after "+" or "00") and, for a number IT lists in its
+ * international form ("+966 800 …"), a trunk "0" in place of that code are how people dial it; anything else in
+ * front is another number that borrows ours.
+ */
+function digitsPutInFront(official: string, d: string, written: string, officialWritten: string): boolean {
+  if (/^\s*(?:\+|00)/.test(written)) return false;
+  const international = /^\s*(?:\+|00)/.test(officialWritten);
+  // (the official in its international form: its national part is what follows a country code of one to three digits)
+  const national = international ? [1, 2, 3].map((n) => official.slice(n)).filter((n) => n.length >= 7) : [official];
+  return national.some((n) => {
+    const extra = d.length > n.length && d.endsWith(n) ? d.slice(0, d.length - n.length) : '';
+    return extra.length >= 1 && extra.length <= 2 && !(international && (extra === '0' || official.startsWith(extra)));
+  });
 }
 
 /** Same number written with or without a country or trunk prefix: compare the last nine digits. */
