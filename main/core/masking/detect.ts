@@ -446,7 +446,7 @@ const CODE_PARAM_NAME = /^(?:[a-z]{1,2}|[a-z_]*(?:code|otp|pin|token|key|pass|pa
 const NOT_CODE_PARAM = /^(?:t|ts|v|ver|p|pg|q|n|s|r|l|lg|ln|id|x|y|w|h|sz|st|ui|at|ms|tz|yr|dt|cb|rnd)$/i;
 
 function verifyLinkCode(url: string, at: number, name: string, d: string): SensitiveType | null {
-  if (d.length < 4 || d.length > 8 || compactDateTime(d) || linkNamesRecord(url, at)) return null;
+  if (d.length < 4 || d.length > 8 || compactDateTime(d) || linkNamesRecord(url, at, true)) return null;
   if (name && (!CODE_PARAM_NAME.test(name) || NOT_CODE_PARAM.test(name) || phoneParam(name) || paramCue(name) !== undefined)) return null;
   const head = url.slice(url.indexOf('//') >= 0 ? url.indexOf('//') + 2 : 0, at + (name ? 0 : 1));
   VERIFY_LINK_WORD.lastIndex = 0;
@@ -486,11 +486,13 @@ const URL_PASSPORT_RE = /[?&#;]([A-Za-z][A-Za-z0-9_.-]{0,30})=([A-Za-z]{1,3}[0-9
 
 const LINK_WORD = /[A-Za-z]{3,}/g;
 
-/** A word of the link before `to` (its host and path) names a record: an order, an invoice, a shipment, a booking. */
-function linkNamesRecord(url: string, to: number): boolean {
+/** A word of the link before `to` (its host and path) names a record: an order, an invoice, a shipment, a booking (an account's, unless `accountVerifies`). */
+function linkNamesRecord(url: string, to: number, accountVerifies = false): boolean {
   LINK_WORD.lastIndex = 0;
   for (let m = LINK_WORD.exec(url); m && m.index < to; m = LINK_WORD.exec(url)) {
-    if (NEGATIVE_CUES.has(cueOf(m[0].toLowerCase()) as Cue)) return true;
+    const c = cueOf(m[0].toLowerCase()) as Cue;
+    // ("/account/verify?c=…": an account's page that verifies its holder names no record of the code's)
+    if (NEGATIVE_CUES.has(c) && !(accountVerifies && c === Cue.ACCOUNT)) return true;
   }
   return false;
 }
@@ -1473,7 +1475,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   }
   if (n <= 8 && groups === 1 && contrastedWithRecord(scan, start, n)) return null;
   // "confirmation number 7731-204-66", "رقم التأكيد ٥٥٢٠١١٨٧٣": a booking's confirmation number right before is the company's record
-  if (n >= 6 && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 40), start))) return null;
+  // (read at the run's start, so no part of its groups is taken for a code either)
+  if (run.ge[run.n - 1]! - run.gs[0]! >= 6 && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, run.gs[0]! - 40), run.gs[0]))) return null;
   if (n === 4 && groups === 1 && yearBesideAge(scan, start, end, +d)) return { type: 'DOB', confidence: 0.7 };
   // "کد نوبت ۷۷۴۱۰۲", "appointment code 553018": a code word that an appointment's, a request's or a device's word
   // qualifies is that record's reference, not a one-time code
@@ -1566,7 +1569,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
     if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start)) return null;
-    if (ID_CUES.has(c as Cue) || idLabelRightAfter(scan, end)) return { type: 'NATIONAL_ID', confidence: 0.95 };
+    if (ID_CUES.has(c as Cue) || idLabelRightAfter(scan, end) || idLabelRightBefore(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.95 };
+    // (round 30: "I called 800 200 0080": a toll-free line in a phone's 3-3-4 layout is the company's, whatever an
+    // Iranian check digit says by chance; the customer's own is a phone)
+    if (TOLL_FREE_NANP.test(d) && isNanpLayout(s, run, a, b)) return OWN_PHONE_BEFORE.test(s.slice(Math.max(0, start - 24), start)) ? { type: 'PHONE', confidence: 0.75 } : null;
     // "(201) 447-2910": an area code in brackets before a NANP number is a phone's own notation, whatever a Saudi or
     // Iranian check digit says by chance
     if (a === 0 && s.charCodeAt(start) === 0x28 && s.charCodeAt(run.ge[a]!) === 0x29 && run.ge[a]! - run.gs[a]! === 3 && /^[2-9]\d\d[2-9]/.test(d)) return { type: 'PHONE', confidence: 0.8 };
@@ -1621,7 +1627,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       // "I called 1-800-672-4455": a toll-free line is a company's, left to the fail-closed rule's company numbers
       // (decided, SECURITY) — never a number the customer calls their own
       // (round 30: without its leading 1 too, "800 744 5452" in any digit script — the company's line, not the customer's)
-      if ((n === 11 || /^8(?:00|33|44|55|66|77|88)/.test(nanp)) && companyNumber(n === 11 ? d : `1${d}`) && !OWN_PHONE_BEFORE.test(s.slice(Math.max(0, start - 24), start))) return null;
+      if ((n === 11 || TOLL_FREE_NANP.test(nanp)) && companyNumber(n === 11 ? d : `1${d}`) && !OWN_PHONE_BEFORE.test(s.slice(Math.max(0, start - 24), start))) return null;
       const valid = validNational('US', nanp, false);
       if (valid && (c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.75 };
       // ("MTCN 502-339-1184": a record's own label right before the layout says what it is)
@@ -2140,7 +2146,8 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (UNIT_AFTER.test(s.slice(end, end + 14))) return Visible.QUANTITY;
   // (a MyKad of someone born in 1980 opens with "8001": its date and place code say which it is)
   // ("رقم الهوية 2080000001 غلط": digits after an ID's own label are its, whatever a toll-free number's shape says)
-  if (companyNumber(d) && !myKadShape(d) && !idLabelRightBefore(scan, start)) return Visible.COMPANY_NUMBER;
+  // (round 30: "877 200 0000", a North American toll-free line in its 3-3-4 layout without its 1, is one too)
+  if ((companyNumber(d) || (TOLL_FREE_NANP.test(d) && isNanpLayout(scan.norm, run, a, b))) && !myKadShape(d) && !idLabelRightBefore(scan, start)) return Visible.COMPANY_NUMBER;
   return null;
 }
 
@@ -2148,6 +2155,8 @@ const DIGIT_SOON = new RegExp(`^[^\\n]*[${DIGIT_CLASS}]`, 'u');
 const NUMBER_WORD_AFTER = /^[\s،,:]*(?:رقم|number|no\b|nr\b|شماره|نمبر|نمره)/i;
 
 /** "my number", "my phone is", "رقمي": the customer's own line. */
+/** A North American toll-free number without its leading 1: 800, 833, 844, 855, 866, 877, 888, then an exchange from 2. */
+const TOLL_FREE_NANP = /^8(?:00|33|44|55|66|77|88)[2-9]\d{6}$/;
 const OWN_PHONE_BEFORE = /(?:\bmy (?:number|num|no|phone|mobile|cell|line|whatsapp)(?: number)?(?: is)?|رقمي|جوالي|موبايلي|تلفوني)[ :.#]{0,3}$/i;
 
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */

@@ -61,7 +61,7 @@ export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WO
  * confirmation's ("confirmation code 551902" stays a one-time code's label).
  */
 export const CONFIRMATION_NUMBER_BEFORE =
-  /(?:^|[^\p{L}])(?:conf(?:irmation|irm)?\.? ?(?:number|num|no|nr|#|n°)|(?:num[ée]ro|n[uú]mero) de confirma(?:tion|ción|cion|ção)|(?:[وب]?(?:رقم|الرقم|شماره|نمبر|نمره))(?: \p{L}+)? (?:ال)?(?:ت[أا]كيد|ت[أا][یي]يد|ت[أا][یي]د)(?: \p{L}+)?)[ .:#]*(?:(?:is|was|هو|هي|هست|:) *)?$/iu;
+  /(?:^|[^\p{L}])(?:conf(?:irmation|irm)?\.? ?(?:number|num|no|nr|#|n°)|(?:num[ée]ro|n[uú]mero) de confirma(?:tion|ción|cion|ção)|(?:[وب]?(?:رقم|الرقم|شماره|نمبر|نمره))(?: \p{L}+)? (?:ال)?(?:ت[أا]كيد|ت[أا][یي][یي]?د)(?: \p{L}+)?)[ .:#]*(?:(?:is|was|هو|هي|هست|:) *)?$/iu;
 
 /**
  * A serial's or a device's identifier word with the thing it belongs to after it: "سریال کارت …" (a card's serial,
