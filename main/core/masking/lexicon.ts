@@ -62,7 +62,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.ID_WEAK, 'id'],
   [Cue.OTP, 'otp otps verification verify verifying passcode password onetime activation activate 2fa tac login signin vcode'],
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
-  [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt pasaport pasaportum pasaportu pasaportun pasaportunuz'],
+  [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt pasaport pasaportum pasaportu pasaportun pasaportunuz reisepass reisepassnummer passaporto paspoort paszport'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee nacimiento nacido nacida nací naci dogum dogdum'],
   [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy validade vence vencimento'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],

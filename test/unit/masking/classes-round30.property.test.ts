@@ -211,3 +211,60 @@ describe('masking round 30: decoys of the same shapes', () => {
     );
   });
 });
+
+describe("masking round 30: passports by their shape after a passport's word in any language (r24's class)", () => {
+  const upper = fc.constantFrom(...'ABCDEFGHJKLMNPRSTUVWXYZ');
+  /** Seven to nine characters, five or more digits, one or two letters anywhere (first, middle or last). */
+  const mixed = fc.tuple(digits(7), upper, fc.option(upper, { nil: '' }), fc.integer({ min: 0, max: 7 })).map(([d, a, b, at]) => `${d.slice(0, at)}${a}${b}${d.slice(at)}`);
+  const labels = ['passport', 'my passport number is', 'passport no.', 'numéro de passeport', 'Reisepass Nummer', 'passaporto n.', 'paszport', 'جوازي رقمه', 'رقم الجواز', 'شماره پاسپورتم', 'номер пасспорта', '护照号码', 'パスポート番号', '여권번호', 'מספר דרכון', 'διαβατήριο', 'पासपोर्ट नंबर'];
+
+  it('letters and digits in any order are one PASSPORT', () => {
+    fc.assert(
+      fc.property(mixed, fc.constantFrom(...labels), fc.constantFrom('', ' thanks', ' لو سمحت', ' please update the booking'), (v, label, tail) => {
+        foundIn(`${label} ${v}${tail}`, v, 'PASSPORT');
+      }),
+      RUNS,
+    );
+  });
+
+  it("the same shape after a record's word (booking ref, order, SKU, voucher) between stays visible", () => {
+    fc.assert(
+      fc.property(mixed, fc.constantFrom('passport done, booking ref', 'passport ok, order', 'passport photo uploaded, SKU', 'passport attached, voucher', 'الجواز تمام، رقم الطلب'), (v, label) => {
+        visibleIn(`${label} ${v}`, v);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("masking round 30: a card's expiry with a month's name (r24's class)", () => {
+  const card = '4111 1111 1111 1111';
+  const named = fc.oneof(
+    fc.tuple(fc.constantFrom('Jan', 'Sept', 'March', 'Dec', 'JAN', 'avril', 'mayo', 'نوفمبر', 'مارس', 'آذار', 'مهر', 'اسفند', 'mehr'), fc.constantFrom(' ', '/', '-', " '", ' of ', ' de '), fc.integer({ min: 26, max: 35 }), fc.boolean()).map(
+      ([m, sep, y, four]) => `${m}${sep}${four ? 2000 + y : y}`,
+    ),
+    fc.tuple(fc.integer({ min: 2026, max: 2035 }), fc.constantFrom('march', 'Dec', 'نوفمبر')).map(([y, m]) => `${y} ${m}`),
+  );
+  const expiry = ['exp.', 'exp:', 'expires', 'expiry', 'valid until', 'تنتهي', 'تاريخ الانتهاء', 'تاریخ انقضا', 'date d\'expiration :', 'vence en'];
+
+  it('after an expiry word in a card message, a month name and a year are CARD_EXPIRY in any digit script', () => {
+    fc.assert(
+      fc.property(named, fc.constantFrom(...expiry), script, (v, word, sc) => {
+        const value = sc(v);
+        foundIn(`card ${sc(card)} ${word} ${value}`, value, 'CARD_EXPIRY');
+      }),
+      RUNS,
+    );
+  });
+
+  it("a full date with its day (an identity card's expiry) and a passport's expiry stay visible", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.constantFrom('فبراير', 'March', 'نوفمبر'), fc.integer({ min: 2026, max: 2035 }), script, (d, m, y, sc) => {
+        const date = sc(`${d} ${m} ${y}`);
+        visibleIn(`البطاقة بتاعتي بتخلص ${date} ينفع أوثق بيها؟`, date);
+        visibleIn(`card ${sc(card)} ok. my passport expires ${sc(`${m} ${y}`)}`, sc(`${m} ${y}`));
+      }),
+      RUNS,
+    );
+  });
+});
