@@ -20,6 +20,8 @@ import type { DetectedSpan } from './types';
 
 /** Passport words: the lexicon's languages' spellings and the ones it does not read (stems; case-insensitive). */
 const PASSPORT_WORD = /(?:passport|pasport|passeport|pasaport|passaporte|pasaporte|passaporto|paspoort|paszport|reisepass|cestovn[ií] pas|útlevél|putovnic|пасспорт|паспорт|шиноснома|гузарнома|جواز|باسبور|پاسپورت|گذرنامه|护照|護照|パスポート|여권|דרכון|διαβατήριο|पासपोर्ट|পাসপোর্ট)/giu;
+/** A pre-test without the case-folding and Unicode flags, which make the pattern above slow on every message. */
+const MAY_NAME_PASSPORT = /[pP][aA][sS]|[rR][eE][iI][sS][eE][pP]|[uU]tlev|[úÚ]tlev|[pP]utovn|[пП]а[сc]|[шШ]иносн|[гГ]узарн|جواز|باسبور|پاسپور|گذرنامه|护照|護照|パスポート|여권|דרכון|[δΔ]ιαβατ|पासपोर्ट|পাসপোর্ট/;
 /** What may stand between the word and the value: a few words (number, my, is, its name), no digit, no record word. */
 const BETWEEN = /^[^\d\n]{0,40}$/u;
 /** A record's, an identity's or a phone's word between: the value is that one's. */
@@ -53,26 +55,37 @@ function labelledAt(text: string, at: number): boolean {
 
 /** The spans found elsewhere, with passports read by their shape after a passport's word (see above). */
 export function withPassportShapes(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  PASSPORT_WORD.lastIndex = 0;
-  if (!PASSPORT_WORD.test(text)) return spans;
+  if (!MAY_NAME_PASSPORT.test(text)) return spans;
   let out = spans;
-  MIXED.lastIndex = 0;
-  for (let m = MIXED.exec(text); m; m = MIXED.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!labelledAt(text, start)) continue;
-    // a span reaching outside the token is another value's; one inside it is the token's digits read alone
-    if (out.some((s) => s.start < end && start < s.end && (s.start < start || s.end > end))) continue;
-    if (out.some((s) => s.type === 'PASSPORT' && s.start === start && s.end === end)) continue;
-    out = [...out.filter((s) => !(s.start >= start && s.end <= end)), { type: 'PASSPORT', start, end, confidence: CONFIDENCE }];
-  }
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const k = out.findIndex((s) => s.start === start && s.end === end && (s.type === 'NATIONAL_ID' || s.type === 'PHONE'));
-    if (k < 0 || !labelledAt(text, start)) continue;
-    out = out.map((s, j) => (j === k ? { ...s, type: 'PASSPORT' } : s));
+  // only the line after each passport's word, up to 64 characters, is read (not the whole message)
+  PASSPORT_WORD.lastIndex = 0;
+  let readTo = 0;
+  for (let w = PASSPORT_WORD.exec(text); w; w = PASSPORT_WORD.exec(text)) {
+    const from = Math.max(readTo, w.index + w[0].length);
+    const nl = text.indexOf('\n', from);
+    const to = Math.min(from + 64, nl < 0 ? text.length : nl);
+    readTo = to;
+    // (the window alone, with its offset: a pattern run on the whole text would look past it for a match)
+    const window = text.slice(from, to);
+    MIXED.lastIndex = 0;
+    for (let m = MIXED.exec(window); m; m = MIXED.exec(window)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      if (!labelledAt(text, start)) continue;
+      // a span reaching outside the token is another value's; one inside it is the token's digits read alone
+      if (out.some((s) => s.start < end && start < s.end && (s.start < start || s.end > end))) continue;
+      if (out.some((s) => s.type === 'PASSPORT' && s.start === start && s.end === end)) continue;
+      out = [...out.filter((s) => !(s.start >= start && s.end <= end)), { type: 'PASSPORT', start, end, confidence: CONFIDENCE }];
+    }
+    DIGITS.lastIndex = 0;
+    for (let m = DIGITS.exec(window); m; m = DIGITS.exec(window)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      const k = out.findIndex((s) => s.start === start && s.end === end && (s.type === 'NATIONAL_ID' || s.type === 'PHONE'));
+      if (k < 0 || !labelledAt(text, start)) continue;
+      out = out.map((s, j) => (j === k ? { ...s, type: 'PASSPORT' } : s));
+    }
+    PASSPORT_WORD.lastIndex = Math.max(PASSPORT_WORD.lastIndex, w.index + w[0].length);
   }
   return out === spans ? spans : [...out].sort((x, y) => x.start - y.start || y.end - x.end);
 }
