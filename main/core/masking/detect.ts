@@ -1300,7 +1300,7 @@ const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.N
 const ISRAELI_ID_NAME = String.raw`(?:ال)?تعود(?:ات|اة|ة|ه|ت|اه) ?(?:زهوت|زيهوت|زهوط)|t(?:e|a)?ud(?:at|ath)?[\s\-]?zehut|ת\.?ז\.?|תעודת זהות`;
 const ID_LABEL_GLUE = String.raw`(?:[\s،,:：.\-]+(?:رقمها|رقمه|رقمو|نمرتها|تبعي|تبعى|ديالي|حقي|متاعي|تاعي|بتاعي|مالي|هي|هو|هيا|هوا|is|ko|of|number|no|num|nr|رقم|ام|من|رو|مال|شماره|نمبر|نمبرش|ش))`;
 const ID_LABEL_RIGHT_BEFORE = new RegExp(
-  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|(?<!(?:order|booking|transaction|tracking|customer|user|account|invoice|ticket|reference|ref|member|case|claim|session|device|employee|student|staff|request|product|item|reservation|payment|shipment|parcel|policy|client|login|app|chat|trip|flight|package|return|refund|subscription|bill|meter) )(?<![a-z])(?:id|identity|identification)(?: card)? (?:number|no\.?|num|nr)|(?:ال)?بطاقت[يی] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|civil id|emirates id|id card)(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?|${ISRAELI_ID_NAME})(?:\s*\((?:${ISRAELI_ID_NAME})\))?${ID_LABEL_GLUE}{0,2}[\s:：\-]*$`,
+  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|(?<![a-z])(?:id|identity|identification)(?<!(?:order|booking|transaction|tracking|customer|user|account|invoice|ticket|reference|ref|member|case|claim|session|device|employee|student|staff|request|product|item|reservation|payment|shipment|parcel|policy|client|login|app|chat|trip|flight|package|return|refund|subscription|bill|meter) (?:id|identity|identification))(?: card)? (?:number|no\.?|num|nr)|(?:ال)?بطاقت[يی] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|civil id|emirates id|id card)(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?|${ISRAELI_ID_NAME})(?:\s*\((?:${ISRAELI_ID_NAME})\))?${ID_LABEL_GLUE}{0,2}[\s:：\-]*$`,
   'i',
 );
 
@@ -1476,7 +1476,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n <= 8 && groups === 1 && contrastedWithRecord(scan, start, n)) return null;
   // "confirmation number 7731-204-66", "رقم التأكيد ٥٥٢٠١١٨٧٣": a booking's confirmation number right before is the company's record
   // (read at the run's start, so no part of its groups is taken for a code either)
-  if (run.ge[run.n - 1]! - run.gs[0]! >= 6 && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, run.gs[0]! - 40), run.gs[0]))) return null;
+  if (run.ge[run.n - 1]! - run.gs[0]! >= 6 && confirmationTalk(s) && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, run.gs[0]! - 40), run.gs[0]))) return null;
   if (n === 4 && groups === 1 && yearBesideAge(scan, start, end, +d)) return { type: 'DOB', confidence: 0.7 };
   // "کد نوبت ۷۷۴۱۰۲", "appointment code 553018": a code word that an appointment's, a request's or a device's word
   // qualifies is that record's reference, not a one-time code
@@ -2155,6 +2155,18 @@ const DIGIT_SOON = new RegExp(`^[^\\n]*[${DIGIT_CLASS}]`, 'u');
 const NUMBER_WORD_AFTER = /^[\s،,:]*(?:رقم|number|no\b|nr\b|شماره|نمبر|نمره)/i;
 
 /** "my number", "my phone is", "رقمي": the customer's own line. */
+/** A confirmation's word anywhere in the text, asked once per text (the label's pattern is then read before each run). */
+const CONFIRMATION_WORD = /conf|ت[أا]كيد|ت[أا][یي][یي]?د/i;
+let confirmationText = '';
+let confirmationSeen = false;
+function confirmationTalk(s: string): boolean {
+  if (s !== confirmationText) {
+    confirmationText = s;
+    confirmationSeen = CONFIRMATION_WORD.test(s);
+  }
+  return confirmationSeen;
+}
+
 /** A North American toll-free number without its leading 1: 800, 833, 844, 855, 866, 877, 888, then an exchange from 2. */
 const TOLL_FREE_NANP = /^8(?:00|33|44|55|66|77|88)[2-9]\d{6}$/;
 const OWN_PHONE_BEFORE = /(?:\bmy (?:number|num|no|phone|mobile|cell|line|whatsapp)(?: number)?(?: is)?|رقمي|جوالي|موبايلي|تلفوني)[ :.#]{0,3}$/i;
