@@ -16,7 +16,7 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 
 type Label = SensitiveType | 'RECORD';
 const STEMS: Array<[Label, string]> = [
-  ['PASSPORT', 'шиноснома паспорт загранпаспорт'],
+  ['PASSPORT', 'шиноснома паспорт загранпаспорт пасспорт гузарнома'],
   ['NATIONAL_ID', 'инн иин снилс идентификацион'],
   ['DOB', 'таваллуд рождени родил'],
   ['CARD_EXPIRY', 'мӯҳлат муҳлат мухлат муддат срок действител действу дійсн термін мерзім жарамд'],
@@ -65,6 +65,16 @@ const DATE_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|[12][0-9]|3[01])[./-](?:0?[1-9
 const CODE_AFTER = /^[\s:：\-–—]*([0-9](?:[ -]?[0-9]){3,7})(?![0-9])/;
 const MONTH_YEAR_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?[0-9]{2})(?![0-9./-])/;
 
+/**
+ * Round 30: a passport's number right after its word, or after "номер"/"№"/"N" after it: a Russian passport's series and
+ * number ("серия 45 06 номер 123456"), or one to three letters, Latin or Cyrillic, and six to nine digits, or the digits
+ * alone ("AC1234567", "N12458877", "404117722", "40 1177623").
+ */
+const PASSPORT_AFTER =
+  /^[\s:：\-–—]*(?:(?:серия|серии|silsila)\s*)?(?:(?:номер|рақам\S*|№|no\.?(?=[\s:：])|n(?=[\s.:：]))\s*[:：.]?\s*)?((?:[0-9]{2} ?[0-9]{2}[\s,]*(?:номер|№)\s*[0-9]{6})|(?:[a-zа-яё]{1,3}[ -]?)?[0-9](?: ?[0-9]){5,9})(?![0-9a-zа-яё])/iu;
+/** One or two capital letters, Cyrillic or Latin, glued before a passport's digits (a space at most). */
+const SERIES_LETTERS_BEFORE = /(?<![A-Za-zА-ЯЁа-яё])([A-ZА-ЯЁ]{1,2} ?)$/u;
+
 const CONFIDENCE = 0.6;
 
 /** The spans found elsewhere, retyped, added or dropped by the Cyrillic label before each value (see above). */
@@ -75,7 +85,10 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
     const label = labelBefore(text, s.start);
     if (label === 'RECORD' && s.confidence === FAIL_CLOSED_CONFIDENCE) continue;
     const retype = (label === 'PASSPORT' || label === 'PHONE' || label === 'NATIONAL_ID') && s.type !== label && (s.type === 'NATIONAL_ID' || s.type === 'PASSPORT' || s.type === 'PHONE');
-    out.push(retype ? { ...s, type: label } : s);
+    const typed = retype ? { ...s, type: label } : s;
+    // (round 30: "шиносномаи ман: А1234567": a passport's series letters, Cyrillic or Latin, glued before its digits are part of it)
+    const lead = typed.type === 'PASSPORT' ? SERIES_LETTERS_BEFORE.exec(text.slice(Math.max(0, typed.start - 4), typed.start)) : null;
+    out.push(lead ? { ...typed, start: typed.start - lead[1]!.length } : typed);
   }
   const card = spans.some((s) => s.type === 'CARD') || (text.toLowerCase().match(WORD) ?? []).some((w) => LABELS.some(([l, stem]) => l === 'CARD' && w.startsWith(stem)));
   const free = (a: number, b: number): boolean => !out.some((s) => s.start < b && a < s.end);
@@ -86,6 +99,12 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
     // ("срок действия карты 11/28", "мӯҳлати корт 11/28": the card's word closes the expiry's phrase)
     if (label === 'CARD' && labelAmongBefore(text, m.index, EXPIRY)) label = 'CARD_EXPIRY';
     // ("паспорт действителен до 11/28, карту ещё не оформил": an expiry word after a document's is the document's)
+    if (label === 'PASSPORT') {
+      const p = PASSPORT_AFTER.exec(text.slice(end, end + 40));
+      const at = p ? end + p[0].length - p[1]!.length : -1;
+      if (p && free(at, end + p[0].length)) out.push({ type: 'PASSPORT', start: at, end: end + p[0].length, confidence: CONFIDENCE });
+      continue;
+    }
     if (label !== 'DOB' && label !== 'OTP' && !(label === 'CARD_EXPIRY' && card && !labelAmongBefore(text, m.index, DOCUMENT))) continue;
     const rest = text.slice(end, end + 24);
     const d = (label === 'DOB' ? DATE_AFTER : label === 'OTP' ? CODE_AFTER : MONTH_YEAR_AFTER).exec(rest);

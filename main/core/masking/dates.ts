@@ -54,6 +54,8 @@ const MONTH_ENTRIES: ReadonlyArray<readonly [string, number]> = MONTH_TABLE.flat
   return months.flatMap((spellings, i) => (spellings === '-' ? [] : spellings.split('|').map((name) => [name, i + 1] as const)));
 });
 const MONTH_NAMES = MONTH_ENTRIES.map(([name]) => name);
+/** Every month name's spelling as written (its words joined by "_"), longest first: for patterns over unfolded text. */
+export const MONTH_SPELLINGS: readonly string[] = [...new Set(MONTH_NAMES)].sort((a, b) => b.length - a.length);
 
 /** A month name's number, by its folded words joined by one space ("ربيع الاول", "hamal"), or undefined. */
 const MONTH_NUMBERS = new Map<string, number>(MONTH_ENTRIES.map(([name, n]) => [foldKeyword(name.toLowerCase()).replace(/_/g, ' '), n]));

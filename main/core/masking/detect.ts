@@ -13,7 +13,7 @@ import { inChatPrefix } from './chat-export';
 import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, hkidValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
-import { companyNumber, compactDateTime, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
+import { companyNumber, compactDateTime, CONFIRMATION_NUMBER_BEFORE, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
 import { checkInternational, CUED_REGIONS, validLocal, validNational, validNsn } from './phone-plan';
@@ -137,11 +137,16 @@ function otpTalk(scan: Scan): boolean {
 /** The domain after an "@" (and one optional space or line break: "adaeze.okafor@\noutlook.com"), read from the "@" with a sticky regex. */
 const EMAIL_DOMAIN_RE = /[ \n]?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 /**
+ * Round 30: a domain broken by spaces around its dots ("gmail . com", "hotmail . co . uk"), often with "without spaces"
+ * after it: read only with a space on both sides of each broken dot and lower-case parts after the name, the last of two to six letters.
+ */
+const SPACED_DOMAIN_RE = /[ \n]?[A-Za-z0-9-]+(?:(?: \. |\.)[a-z0-9-]+)* \. [a-z]{2,6}(?![A-Za-z0-9])/y;
+/**
  * Addresses written out to dodge filters: "sara.k88 at gmail dot com", "sara(at)gmail(dot)com", "sara [at] gmail.com".
  * A bare " at " needs a "dot" word or a mail provider's name after it, so "meet me at home.com" is not an address.
  */
-const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\})\s*|\s+at\s+`;
-const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+dot\s+|\.`;
+const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\})\s*|\s+(?:at|arobase|arroba|chez|ät)\s+`;
+const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+(?:dot|point|punto|punkt|nokta)\s+|\.`;
 // the name may be written out too: "john dot smith", "sara underscore k" (round 9, class D)
 const LOCAL_PART = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9][A-Za-z0-9._%+-]*)*`;
 const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${LOCAL_PART}(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
@@ -149,9 +154,12 @@ const AT_AFTER = /(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9]+)*\s+at\s+[
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
 
 const MAIL_WORD = /dot|mail|outlook|icloud|live|yahoo/i;
+const OTHER_AT = / (?:arobase|arroba|ät) /i;
 
 /** Runs on every message, so it only walks the occurrences of "at" (usually none in Arabic or Persian text). */
 function mayHaveWrittenEmail(s: string): boolean {
+  // (round 30: the "@" said in French, Spanish or German: "arobase", "arroba", "ät")
+  if (OTHER_AT.test(s)) return true;
   for (let i = s.indexOf('at', 1); i >= 0; i = s.indexOf('at', i + 2)) {
     const b = s.charCodeAt(i - 1);
     const a = s.charCodeAt(i + 2);
@@ -166,7 +174,7 @@ function findWrittenEmails(scan: Scan): void {
   for (let m = WRITTEN_EMAIL_RE.exec(scan.norm); m; m = WRITTEN_EMAIL_RE.exec(scan.norm)) {
     if (claimedAt(scan, m.index) >= 0) continue;
     const plainAt = !m[1]!.includes('at)') && !m[1]!.includes('at]') && !m[1]!.includes('at}');
-    const wordDot = /dot/i.test(m[3]! + m[4]!);
+    const wordDot = /dot|point|punto|punkt|nokta/i.test(m[3]! + m[4]!);
     // "reach me at john dot smith at outlook dot com", "… me at mostafa.kamal at gmail dot com": a second "at" after
     // the match means the first was a word; the address may start after it
     AT_AFTER.lastIndex = m.index + m[0].length;
@@ -259,12 +267,19 @@ function findEmails(scan: Scan): void {
     if (spaced) p--;
     const localEnd = p + 1;
     while (p >= after && isLocalPartChar(s.charCodeAt(p), !spaced)) p--;
+    // ("ahmed . ali @ gmail . com": the local part's dots broken by spaces too, where the "@" is)
+    while (spaced && p - 3 >= after && s.slice(p - 2, p + 1) === ' . ' && isLocalPartChar(s.charCodeAt(p - 3), false)) {
+      p -= 3;
+      while (p >= after && isLocalPartChar(s.charCodeAt(p), false)) p--;
+    }
     let start = p + 1;
     // the local part starts with a letter or digit
     while (start < localEnd && !(isDigit(s.charCodeAt(start)) || isLatinLetter(s.charCodeAt(start)) || isArabicLetter(s.charCodeAt(start)))) start++;
     if (start >= localEnd) continue;
     EMAIL_DOMAIN_RE.lastIndex = at + 1;
-    const m = EMAIL_DOMAIN_RE.exec(s);
+    SPACED_DOMAIN_RE.lastIndex = at + 1;
+    // (the spaced reading only where the plain one finds no domain: "x@gmail.com . then" keeps its address)
+    const m = EMAIL_DOMAIN_RE.exec(s) ?? (s.indexOf(' . ', at) >= 0 ? SPACED_DOMAIN_RE.exec(s) : null);
     if (!m) continue;
     let end = at + 1 + m[0].length;
     while (s.charCodeAt(end - 1) === 0x2e || s.charCodeAt(end - 1) === 0x2d) end--;
@@ -364,7 +379,7 @@ function findInUrl(scan: Scan, from: number, to: number): void {
     if (phoneName === 1 && linkNamesRecord(url, m.index)) phoneName = 0;
     const v = phoneName
       ? linkedPhone(scan, d, prefix !== '', phoneName === 2)
-      : (urlValue(d, name ? paramCue(name) : undefined) ?? (name ? (GENERIC_ID_PARAM.test(name) ? genericIdValue(url, d) : null) : pathCode(scan, url, m.index, d)));
+      : (urlValue(d, name ? paramCue(name) : undefined) ?? (name ? (GENERIC_ID_PARAM.test(name) ? genericIdValue(url, d) : verifyLinkCode(url, m.index, name, d)) : (pathCode(scan, url, m.index, d) ?? verifyLinkCode(url, m.index, '', d))));
     if (v) add(scan, v, start, start + prefix.length + d.length, 0.85);
   }
   // "?user=ahmed.k%40gmail.com", "?to=omar(at)gmail.com": an address a link carries percent-encoded or with its "@"
@@ -417,6 +432,31 @@ function pathCode(scan: Scan, url: string, at: number, d: string): SensitiveType
   return null;
 }
 
+/**
+ * Round 30: "…/verify?c=482913", "…/confirm?k=5830", "…/activate?pin=…", "…/auth/check?passcode=…", "…/verify/551902": four
+ * to eight digits in a link whose host or path says it verifies someone (verify, confirm, activate, auth, login, 2fa, otp,
+ * validate, a bare "v" segment) are the code the link was sent with, when their parameter's name is a code's (code, otp,
+ * pin, token, key, pass…) or a single letter or two ("c", "k", "vc"), or when they are the path's segment right after
+ * the verifying word. A record's word anywhere before them in the link (order, invoice, booking…) keeps them visible.
+ */
+const VERIFY_LINK_WORD = /(?:^|[/.?&_-])(?:verify|verif|verification|verifications|confirm|confirmation|activate|activation|auth|authenticate|authentication|otp|2fa|mfa|login|signin|sign-in|validate|validation|v)(?=$|[/.?&_-])/gi;
+const CODE_PARAM_NAME = /^(?:[a-z]{1,2}|[a-z_]*(?:code|otp|pin|token|key|pass|passcode|tan|secret)[a-z0-9_]*)$/i;
+
+/** Short names links use for other things: a time, a version, a page, a language, a query, a size, a step. */
+const NOT_CODE_PARAM = /^(?:t|ts|v|ver|p|pg|q|n|s|r|l|lg|ln|id|x|y|w|h|sz|st|ui|at|ms|tz|yr|dt|cb|rnd)$/i;
+
+function verifyLinkCode(url: string, at: number, name: string, d: string): SensitiveType | null {
+  if (d.length < 4 || d.length > 8 || compactDateTime(d) || linkNamesRecord(url, at, true)) return null;
+  if (name && (!CODE_PARAM_NAME.test(name) || NOT_CODE_PARAM.test(name) || phoneParam(name) || paramCue(name) !== undefined)) return null;
+  const head = url.slice(url.indexOf('//') >= 0 ? url.indexOf('//') + 2 : 0, at + (name ? 0 : 1));
+  VERIFY_LINK_WORD.lastIndex = 0;
+  for (let m = VERIFY_LINK_WORD.exec(head); m; m = VERIFY_LINK_WORD.exec(head)) {
+    // (a path's digits only right after the verifying segment: "/verify/551902", not "/verify/help/2024")
+    if (name || m.index + m[0].length === head.length - 1) return 'OTP';
+  }
+  return null;
+}
+
 /** A parameter named only "id" ("uid", "user_id", "customerId"): too vague alone, since every link's records use it. */
 const GENERIC_ID_PARAM = /^(?:id|uid|user_?id|userid|customer_?id|customerid|client_?id)$/i;
 /** Parameters that carry a person's data: a phone, a code, a name, a birth date. */
@@ -446,11 +486,13 @@ const URL_PASSPORT_RE = /[?&#;]([A-Za-z][A-Za-z0-9_.-]{0,30})=([A-Za-z]{1,3}[0-9
 
 const LINK_WORD = /[A-Za-z]{3,}/g;
 
-/** A word of the link before `to` (its host and path) names a record: an order, an invoice, a shipment, a booking. */
-function linkNamesRecord(url: string, to: number): boolean {
+/** A word of the link before `to` (its host and path) names a record: an order, an invoice, a shipment, a booking (an account's, unless `accountVerifies`). */
+function linkNamesRecord(url: string, to: number, accountVerifies = false): boolean {
   LINK_WORD.lastIndex = 0;
   for (let m = LINK_WORD.exec(url); m && m.index < to; m = LINK_WORD.exec(url)) {
-    if (NEGATIVE_CUES.has(cueOf(m[0].toLowerCase()) as Cue)) return true;
+    const c = cueOf(m[0].toLowerCase()) as Cue;
+    // ("/account/verify?c=…": an account's page that verifies its holder names no record of the code's)
+    if (NEGATIVE_CUES.has(c) && !(accountVerifies && c === Cue.ACCOUNT)) return true;
   }
   return false;
 }
@@ -1256,9 +1298,9 @@ const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.N
  */
 /** The Israeli identity's Hebrew name and its spellings in Arabic and Latin letters: "ת.ז.", "تعودات زهوت", "teudat zehut". */
 const ISRAELI_ID_NAME = String.raw`(?:ال)?تعود(?:ات|اة|ة|ه|ت|اه) ?(?:زهوت|زيهوت|زهوط)|t(?:e|a)?ud(?:at|ath)?[\s\-]?zehut|ת\.?ז\.?|תעודת זהות`;
-const ID_LABEL_GLUE = String.raw`(?:[\s،,:：.\-]+(?:تبعي|تبعى|ديالي|حقي|متاعي|تاعي|بتاعي|مالي|هي|هو|هيا|هوا|is|ko|of|number|no|num|nr|رقم|ام|من|رو|مال|شماره|نمبر|نمبرش|ش))`;
+const ID_LABEL_GLUE = String.raw`(?:[\s،,:：.\-]+(?:رقمها|رقمه|رقمو|نمرتها|تبعي|تبعى|ديالي|حقي|متاعي|تاعي|بتاعي|مالي|هي|هو|هيا|هوا|is|ko|of|number|no|num|nr|رقم|ام|من|رو|مال|شماره|نمبر|نمبرش|ش))`;
 const ID_LABEL_RIGHT_BEFORE = new RegExp(
-  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|civil id|emirates id|id card)(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?|${ISRAELI_ID_NAME})(?:\s*\((?:${ISRAELI_ID_NAME})\))?${ID_LABEL_GLUE}{0,2}[\s:：\-]*$`,
+  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|(?<![a-z])(?:id|identity|identification)(?<!(?:order|booking|transaction|tracking|customer|user|account|invoice|ticket|reference|ref|member|case|claim|session|device|employee|student|staff|request|product|item|reservation|payment|shipment|parcel|policy|client|login|app|chat|trip|flight|package|return|refund|subscription|bill|meter) (?:id|identity|identification))(?: card)? (?:number|no\.?|num|nr)|(?:ال)?بطاقت[يی] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|civil id|emirates id|id card)(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?|${ISRAELI_ID_NAME})(?:\s*\((?:${ISRAELI_ID_NAME})\))?${ID_LABEL_GLUE}{0,2}[\s:：\-]*$`,
   'i',
 );
 
@@ -1432,10 +1474,13 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (thousands(run, a, b)) return null;
   }
   if (n <= 8 && groups === 1 && contrastedWithRecord(scan, start, n)) return null;
+  // "confirmation number 7731-204-66", "رقم التأكيد ٥٥٢٠١١٨٧٣": a booking's confirmation number right before is the company's record
+  // (read at the run's start, so no part of its groups is taken for a code either)
+  if (run.ge[run.n - 1]! - run.gs[0]! >= 6 && confirmationTalk(s) && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, run.gs[0]! - 40), run.gs[0]))) return null;
   if (n === 4 && groups === 1 && yearBesideAge(scan, start, end, +d)) return { type: 'DOB', confidence: 0.7 };
   // "کد نوبت ۷۷۴۱۰۲", "appointment code 553018": a code word that an appointment's, a request's or a device's word
   // qualifies is that record's reference, not a one-time code
-  if (n <= 8 && cueFor(scan, start, end) === Cue.OTP_WEAK && (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start)) || RECORD_CODE_BEFORE.test(s.slice(Math.max(0, start - 24), start)))) return null;
+  if (n <= 8 && cueFor(scan, start, end) === Cue.OTP_WEAK && (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 32), start)) || RECORD_CODE_BEFORE.test(s.slice(Math.max(0, start - 24), start)))) return null;
   if (n <= 6 && (groups === 1 || groups === 2)) {
     const v = cardSideValue(scan, run, a, b, d, start, end);
     if (v) return v;
@@ -1524,7 +1569,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
     if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start)) return null;
-    if (ID_CUES.has(c as Cue) || idLabelRightAfter(scan, end)) return { type: 'NATIONAL_ID', confidence: 0.95 };
+    if (ID_CUES.has(c as Cue) || idLabelRightAfter(scan, end) || idLabelRightBefore(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.95 };
+    // (round 30: "I called 800 200 0080": a toll-free line in a phone's 3-3-4 layout is the company's, whatever an
+    // Iranian check digit says by chance; the customer's own is a phone)
+    if (TOLL_FREE_NANP.test(d) && isNanpLayout(s, run, a, b)) return OWN_PHONE_BEFORE.test(s.slice(Math.max(0, start - 24), start)) ? { type: 'PHONE', confidence: 0.75 } : null;
     // "(201) 447-2910": an area code in brackets before a NANP number is a phone's own notation, whatever a Saudi or
     // Iranian check digit says by chance
     if (a === 0 && s.charCodeAt(start) === 0x28 && s.charCodeAt(run.ge[a]!) === 0x29 && run.ge[a]! - run.gs[a]! === 3 && /^[2-9]\d\d[2-9]/.test(d)) return { type: 'PHONE', confidence: 0.8 };
@@ -1564,7 +1612,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const unlabelled = d[0] === '0' && !NEGATIVE_CUES.has(c as Cue) && !ID_CUES.has(c as Cue);
     // ("الرقم 66774123 اتصلوا علي", "رقمي … call me": a bare "number" word, or none, and a phone's word right after)
     const cued = c === Cue.PHONE || (groups > 1 && (c === Cue.PHONE_WEAK || (n >= 9 && unlabelled))) || (groups === 1 && ((n >= 10 && unlabelled) || (c === Cue.PHONE_WEAK && lineTalk(scan)))) || ((!c || c === Cue.PHONE_WEAK) && numberCueAfter(scan, end) === Cue.PHONE);
-    if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d)) return { type: 'PHONE', confidence: 0.75 };
+    // (round 30: "my ID number is 0751028841": an identity label right before names the ID, whichever phone it reads as)
+    if (cued && s.charCodeAt(start - 1) !== 0x23 && cuedNationalPhone(d) && !idLabelRightBefore(scan, start)) return { type: 'PHONE', confidence: 0.75 };
     // "رقم جوالي 733456789": a mobile as dialled at home where no trunk zero is written (Yemen, nine digits from 7),
     // after a phone's own word
     if (c === Cue.PHONE && n === 9 && (d[0] === '7' || d[0] === '9') && !d.endsWith('0000') && s.charCodeAt(start - 1) !== 0x23 && bareNationalPhone(d)) return { type: 'PHONE', confidence: 0.7 };
@@ -1577,7 +1626,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
       const c = cueFor(scan, start, end);
       // "I called 1-800-672-4455": a toll-free line is a company's, left to the fail-closed rule's company numbers
       // (decided, SECURITY) — never a number the customer calls their own
-      if (n === 11 && companyNumber(d) && !OWN_PHONE_BEFORE.test(s.slice(Math.max(0, start - 24), start))) return null;
+      // (round 30: without its leading 1 too, "800 744 5452" in any digit script — the company's line, not the customer's)
+      if ((n === 11 || TOLL_FREE_NANP.test(nanp)) && companyNumber(n === 11 ? d : `1${d}`) && !OWN_PHONE_BEFORE.test(s.slice(Math.max(0, start - 24), start))) return null;
       const valid = validNational('US', nanp, false);
       if (valid && (c === Cue.PHONE || c === Cue.PHONE_WEAK)) return { type: 'PHONE', confidence: 0.75 };
       // ("MTCN 502-339-1184": a record's own label right before the layout says what it is)
@@ -2066,7 +2116,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
   if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
   if (!c && !before && recordNamedAfter(scan, end)) return recordAt(scan, end);
-  if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 16), start)) || SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return recordAt(scan, end);
+  if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 32), start)) || SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return recordAt(scan, end);
   // "فين الأوردر بتاعي؟ رقمه …", "شحنتي سمسا رقم …": a bare "number" word, in a message about a record, is its number
   // ("my number" is the customer's own)
   if (c === Cue.PHONE_WEAK && messageHasCueBefore(scan, start, isRecord) && !MY_NUMBER_BEFORE.test(s.slice(Math.max(0, start - 16), start))) return recordAt(scan, end);
@@ -2096,7 +2146,8 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if (UNIT_AFTER.test(s.slice(end, end + 14))) return Visible.QUANTITY;
   // (a MyKad of someone born in 1980 opens with "8001": its date and place code say which it is)
   // ("رقم الهوية 2080000001 غلط": digits after an ID's own label are its, whatever a toll-free number's shape says)
-  if (companyNumber(d) && !myKadShape(d) && !idLabelRightBefore(scan, start)) return Visible.COMPANY_NUMBER;
+  // (round 30: "877 200 0000", a North American toll-free line in its 3-3-4 layout without its 1, is one too)
+  if ((companyNumber(d) || (TOLL_FREE_NANP.test(d) && isNanpLayout(scan.norm, run, a, b))) && !myKadShape(d) && !idLabelRightBefore(scan, start)) return Visible.COMPANY_NUMBER;
   return null;
 }
 
@@ -2104,6 +2155,20 @@ const DIGIT_SOON = new RegExp(`^[^\\n]*[${DIGIT_CLASS}]`, 'u');
 const NUMBER_WORD_AFTER = /^[\s،,:]*(?:رقم|number|no\b|nr\b|شماره|نمبر|نمره)/i;
 
 /** "my number", "my phone is", "رقمي": the customer's own line. */
+/** A confirmation's word anywhere in the text, asked once per text (the label's pattern is then read before each run). */
+const CONFIRMATION_WORD = /conf|ت[أا]كيد|ت[أا][یي][یي]?د/i;
+let confirmationText = '';
+let confirmationSeen = false;
+function confirmationTalk(s: string): boolean {
+  if (s !== confirmationText) {
+    confirmationText = s;
+    confirmationSeen = CONFIRMATION_WORD.test(s);
+  }
+  return confirmationSeen;
+}
+
+/** A North American toll-free number without its leading 1: 800, 833, 844, 855, 866, 877, 888, then an exchange from 2. */
+const TOLL_FREE_NANP = /^8(?:00|33|44|55|66|77|88)[2-9]\d{6}$/;
 const OWN_PHONE_BEFORE = /(?:\bmy (?:number|num|no|phone|mobile|cell|line|whatsapp)(?: number)?(?: is)?|رقمي|جوالي|موبايلي|تلفوني)[ :.#]{0,3}$/i;
 
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */

@@ -23,6 +23,7 @@ import { withDictatedIbans } from './dictated-iban';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import { withCyrillicLabels } from './cyrillic-labels';
+import { withPassportShapes } from './passport-shapes';
 import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
 import { withoutTrackingNumbers } from './tracking-codes';
@@ -187,7 +188,7 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
 /**
  * Every sensitive value in a message, typed or dictated as words ("five nine two", "واحد صفر ثلاثة"), and the birth
  * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`);
- * values under a label in Cyrillic script (`cyrillic-labels.ts`) or in Japanese, Chinese, Korean or Hindi (`script-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
+ * passports by their shape after a passport's word in any language (`passport-shapes.ts`), values under a label in Cyrillic script (`cyrillic-labels.ts`) or in Japanese, Chinese, Korean or Hindi (`script-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
  * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`) or the year someone registered the customer (`registered-year.ts`), a
  * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`); a code or a birth date sent alone as the whole message (`bare-answer.ts`); never the digits of a carrier's tracking number
  * (`tracking-codes.ts`).
@@ -200,7 +201,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     text,
     withoutTrackingNumbers(
       text,
-      withAfterCard(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))), namesBirth), namesBirth))))))))))),
+      withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))), namesBirth), namesBirth)))))))))))),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;

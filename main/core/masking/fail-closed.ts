@@ -50,8 +50,18 @@ export type Visible = (typeof Visible)[keyof typeof Visible];
  */
 // (an appointment's number: the word is a date's role, "موعدي ١٢/٥", so it labels only a long number right after it)
 // (a file's number: "file" alone is too common — "the number on file is 0748…" is a phone)
-const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation', 'file number', 'file no', 'file nr'];
+const RECORD_ONLY_WORDS = ['جهاز', 'الجهاز', 'درخواست', 'درخواستم', 'device', 'darkhast', 'موعد', 'الموعد', 'appointment', 'نوبت', 'نوبتم', 'confirmation', 'confirmation number', 'confirmation no', 'confirmation nr', 'confirmation num', 'conf no', 'conf number', 'numéro de confirmation', 'número de confirmación', 'رقم التأكيد', 'رقم تأكيد', 'رقم التأكيد الخاص بي', 'شماره تأیید', 'شماره تایید', 'file number', 'file no', 'file nr'];
+/** (round 30: "confirmation number 7731-204-66", "رقم التأكيد ٥٥٢٠-١١٨-٧٣": a booking's confirmation number is the company's record; "confirmation code" stays a code's word, no number word after it here) */
 export const RECORD_ONLY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${RECORD_ONLY_WORDS.map(foldKeyword).join('|')})[ .:#]*(?:(?:is|was) *)?$`, 'iu');
+
+/**
+ * A booking's confirmation number (round 30): "confirmation number", "conf. no", "رقم التأكيد", "شماره تأیید",
+ * "numéro de confirmation" right before a number name the company's record of a booking, whatever the number's
+ * layout ("7731-204-66", "7731 204 66" read as a phone or an ID otherwise). A number's word must stand with the
+ * confirmation's ("confirmation code 551902" stays a one-time code's label).
+ */
+export const CONFIRMATION_NUMBER_BEFORE =
+  /(?:^|[^\p{L}])(?:conf(?:irmation|irm)?\.? ?(?:number|num|no|nr|#|n°)|(?:num[ée]ro|n[uú]mero) de confirma(?:tion|ción|cion|ção)|(?:[وب]?(?:رقم|الرقم|شماره|نمبر|نمره))(?: \p{L}+)? (?:ال)?(?:ت[أا]كيد|ت[أا][یي][یي]?د)(?: \p{L}+)?)[ .:#]*(?:(?:is|was|هو|هي|هست|:) *)?$/iu;
 
 /**
  * A serial's or a device's identifier word with the thing it belongs to after it: "سریال کارت …" (a card's serial,
