@@ -59,7 +59,10 @@ const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قول لي|قل لي|گلي|گولي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', '(?:هو|هي|هوا|هيا) (?:شنو|ايه|شو|وش|ايش|كم|كام)', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
-const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting)(?: |$)/;
+const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting|type|enter|key|put|input)(?: |$)/;
+/** (round 29) "complete verification by entering the code": the gerund after "by" is the entry verb itself (where it goes decides). */
+const BY_GERUND = /(?<=(?:^| )by )(?:typing|entering|inputting)(?= )/g;
+const GERUND_BASE: Record<string, string> = { typing: 'type', entering: 'enter', inputting: 'input' };
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
@@ -115,7 +118,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
   const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(otpSpelledOut(readFrenchArticle(readAmArticle(oneClauseWhenRefused(unquoted), text)))))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(otpSpelledOut(readFrenchArticle(readAmArticle(oneClauseWhenRefused(unquoted), text))))).replace(BY_GERUND, (g) => GERUND_BASE[g] ?? g)));
   const all = mergePoliteTails(clauses(prepared));
   /** (round 29) The lines that are one clause each — a bulleted list's items (numbered ones follow their numeral). */
   const wholeLines = new Set(prepared.includes('\n') ? prepared.split('\n').map((l) => (l.match(LINE_TOKEN) ?? []).join(' ')) : []);
@@ -1172,7 +1175,7 @@ function pictureOfTheScreen(clause: Clause, from: number, to: number): boolean {
   return false;
 }
 const ARRIVAL_ADVERB = /^(?:now|just|soon|shortly|today|right now|instantly|automatically|الان|هلق|دلوقتي|هسه|حالا)$/u;
-const INTERROGATIVE = new RegExp(`^(?:${['weh', 'what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
+const INTERROGATIVE = new RegExp(`^(?:${['weh', 'what', "what's", 'whats', "whit's", 'whits', "wot's", 'wots', "wat's", 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 // a count or a size word describes the secret asked about ("what are the 3 little numbers by the signature?")
 // (round 22) Caribbean and West African creole articles and possessives: "weh di three number dem", "wetin be yuh code"
 const COPULA = new Set(['di', 'de', 'dat', 'yuh', 'yu', 'ya', 'yer', 'yor', 'yo', 'ye', 'yur', 'yah', 'thy', 'is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', '3', 'three', '4', 'four', '6', 'six', 'little', 'small', 'tiny', 'short', 'lil', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
