@@ -7,7 +7,7 @@ import { evaluateReply } from '../../../main/core/guard';
 import { detectSensitive } from '../../../main/core/masking';
 import { BENCH_POLICY } from '../eval';
 
-const file = process.argv[2];
+const file = process.argv[2] ?? 'bench/guard/tune-out/outbound-round29-tune.jsonl';
 const wrongOnly = process.argv.includes('--wrong');
 const rows = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; class: string; label: string; text: string });
 let right = 0;

@@ -21,6 +21,7 @@ import { extractLinks } from '../text/links';
 import { repairSpelling } from '../text/typos';
 import { readAmArticle } from '../text/am-article';
 import { readFrenchArticle } from './french-article';
+import { readMaghrebiCard } from './maghrebi';
 import { handedToTheWriterByShape, handsOverWithItsObjectLeftOut } from './recipient';
 import { knowsWord, QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
@@ -37,6 +38,8 @@ export interface SecretRequest {
   strength: 'block' | 'warn';
   /** The clause that asks (normalized), for the audit and the agent's highlight. */
   clause: string;
+  /** (round 29) A link stands in this clause or the one before: an entry with no place named goes to that site. */
+  nearLink?: true;
 }
 
 export interface ClassifyOptions {
@@ -79,24 +82,37 @@ interface ObjectHit extends Hit {
 }
 
 /** (round 29) A link is one word: its dots would end a clause ("acme-verify.com and enter the OTP") and its labels read as words (".ma" as Arabizi "not"). */
-function linksAsWords(text: string): string {
+function linksAsWords(text: string, words: Set<string>): string {
+  if (!/\.\p{L}/u.test(text)) return text;
   const links = extractLinks(text);
   if (!links.length) return text;
   let out = text.normalize('NFC');
-  for (const l of links) out = out.split(l.raw).join(' ' + l.raw.replace(/[^\p{L}\p{N}]+/gu, '') + ' ');
+  // (…and a clause of its own ends after it, as its dots ended one before: "click here acme.com/help, and enter it there")
+  for (const l of links) {
+    const word = l.raw.replace(/[^\p{L}\p{N}]+/gu, '');
+    words.add(word.toLowerCase());
+    out = out.split(l.raw).join(` ${word} , `);
+  }
   return out;
 }
 
 /** (round 29) A screen's label quoted after what it names — "از بخش «فراموشی رمز عبور» تغییر دهید", "under the 'Forgot password' link" —
  *  is one word of the sentence, not a clause of its own (its quote marks cut "change your password" from its verb). */
 const LABEL_QUOTE = `(?:"[^"\\n]{1,40}"|“[^”\\n]{1,40}”|«[^»\\n]{1,40}»|'[^'\\n]{1,40}')`;
-const UI_LABEL = new RegExp(`(?<=(?:^|\\s)(?:${['section', 'option', 'link', 'button', 'tab', 'menu', 'page', 'screen', 'field', 'setting', 'settings', 'بخش', 'قسمت', 'گزينه', 'دكمه', 'منو', 'منوي', 'صفحه', 'لينك', 'زبانه', 'قسم', 'خيار', 'زر', 'رابط', 'قائمه', 'قايمه', 'خانه', 'ايقونه', 'زرار'].map(foldLetters).join('|')})\\s?)${LABEL_QUOTE}|${LABEL_QUOTE}(?=\\s?(?:${['section', 'option', 'link', 'button', 'tab', 'menu', 'page', 'screen', 'field', 'setting', 'settings'].join('|')})(?:\\s|$))`, 'gu');
+const UI_NOUNS = ['section', 'option', 'link', 'button', 'tab', 'menu', 'page', 'screen', 'field', 'setting', 'settings', 'بخش', 'قسمت', 'گزينه', 'دكمه', 'منو', 'منوي', 'صفحه', 'لينك', 'زبانه', 'قسم', 'خيار', 'زر', 'رابط', 'قائمه', 'قايمه', 'خانه', 'ايقونه', 'زرار'].map(foldLetters).join('|');
+/** (the noun is matched, not looked behind for: a lookbehind over the alternation at every offset cost each reply) */
+const UI_LABEL = new RegExp(`((?:^|\\s)(?:${UI_NOUNS})\\s?)${LABEL_QUOTE}|${LABEL_QUOTE}(?=\\s?(?:${['section', 'option', 'link', 'button', 'tab', 'menu', 'page', 'screen', 'field', 'setting', 'settings'].join('|')})(?:\\s|$))`, 'gu');
+const QUOTE_MARK = /["“«']/u;
+function labelsAsWords(t: string): string {
+  return QUOTE_MARK.test(t) ? t.replace(UI_LABEL, (_m, noun: string | undefined) => `${noun ?? ' '}label `) : t;
+}
 
 /** (round 29) Finglish writes the ezafe and the possessive after a hyphen: "password-e app-et chie?" reads as "password app chie?". */
 const FINGLISH_EZAFE = /(?<=[a-z]{2})-(?:e|ye|et|at|eton|etoon|etun|tun|toon|etan|tan)(?![\p{L}\p{N}])/gu;
 
 export function findSecretRequests(whole: string, opts: ClassifyOptions): SecretRequest[] {
-  const text = linksAsWords(whole).replace(FINGLISH_EZAFE, '');
+  const linkWords = new Set<string>();
+  const text = linksAsWords(whole, linkWords).replace(FINGLISH_EZAFE, '');
   const found: SecretRequest[] = [];
   const recent: ObjectHit[][] = [];
   const carriers: boolean[] = [];
@@ -110,7 +126,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
   let itemSecrets: ObjectHit[] = [];
   let items = 0;
   let listBarred = false;
-  const normalized = normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2'), { markQuotes: true }).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`).replace(UI_LABEL, ' label ');
+  const normalized = labelsAsWords(normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2'), { markQuotes: true }).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`));
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   // (round 16) "you wrote «send me the code» in the message?": words quoted after a verb of writing or saying are reported, not asked
   const unquoted = quoteUtterances(warned ? normalized.replace(QUOTED, ' , ').replace(BRACKETED, ' , ') : normalized.replace(QUOTED, (q, at: number) => (REPORTS_A_QUOTE.test(normalized.slice(Math.max(0, at - 30), at)) ? ' , ' : q)));
@@ -118,7 +134,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
   const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(otpSpelledOut(readFrenchArticle(readAmArticle(oneClauseWhenRefused(unquoted), text))))).replace(BY_GERUND, (g) => GERUND_BASE[g] ?? g)));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(otpSpelledOut(readFrenchArticle(readMaghrebiCard(readAmArticle(oneClauseWhenRefused(unquoted), text)))))).replace(BY_GERUND, (g) => GERUND_BASE[g] ?? g)));
   const all = mergePoliteTails(clauses(prepared));
   /** (round 29) The lines that are one clause each — a bulleted list's items (numbered ones follow their numeral). */
   const wholeLines = new Set(prepared.includes('\n') ? prepared.split('\n').map((l) => (l.match(LINE_TOKEN) ?? []).join(' ')) : []);
@@ -203,8 +219,9 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     if (!requests.length && itemSecrets.length && items >= 2 && !warned && !clause.quoted && closesAList(clause)) requests.push({ kind: itemSecrets[0]!.kind as RequestedSecret, strength: 'block' });
     const numeral = /^(?:\d{1,2}|[a-e])$/.test(clause.text);
     // (a list under a negated or warning opener — "we will never ask you for:" — is what not to hand over)
-    if (requests.length || !isAListItem(clause) || clause.tokens.length > 8) { itemSecrets = []; items = 0; listBarred = false; }
-    else if (!numeral && !((all[index - 1] && /^(?:\d{1,2}|[a-e])$/.test(all[index - 1]!.text)) || wholeLines.has(clause.text))) { itemSecrets = []; items = 0; listBarred = false; }
+    // (an item is a whole line or follows its numeral; the cheap tests first, the verb lexicon last)
+    const itemShape = !requests.length && clause.tokens.length <= 8 && (numeral || wholeLines.has(clause.text) || /^(?:\d{1,2}|[a-e])$/.test(all[index - 1]?.text ?? ''));
+    if (!itemShape || (!numeral && !isAListItem(clause))) { itemSecrets = []; items = 0; listBarred = false; }
     else if (!numeral) {
       if (items === 0) listBarred = forbidsOrWarns(all[index - 1]) || (/^(?:\d{1,2}|[a-e])$/.test(all[index - 1]?.text ?? '') && forbidsOrWarns(all[index - 2]));
       // (an item is a noun phrase: a step of instructions, "2. enter the OTP in the app", is not a thing to hand over)
@@ -218,7 +235,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     // (round 28) "…, اللي يطلبهم منك سارق", "whoever asks you for them is a thief": the one who asks is someone else
     if (WHOEVER_ASKS.test(clause.text)) requests.length = 0;
-    if (!joked.has(index) && !(clause.quoted && quoteExcused) && !reportsOrUndoesASend(clause, all.slice(index + 1, index + 3))) for (const r of requests) found.push({ ...r, clause: clause.text });
+    if (!joked.has(index) && !(clause.quoted && quoteExcused) && !reportsOrUndoesASend(clause, all.slice(index + 1, index + 3))) for (const r of requests) found.push({ ...r, clause: clause.text, ...(linkWords.size && [clause, all[index - 1]].some((c) => c?.tokens.some((w) => linkWords.has(w))) ? { nearLink: true as const } : {}) });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
     // ("the text says not to share it": the message named beside the warning does not stop "it" being the secret)

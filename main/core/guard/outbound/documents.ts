@@ -29,8 +29,6 @@ export const PAYMENT_CARD = [
   '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'l?cartes?', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
   'l?(?:bitaqa|bita2a|bita9a|bta9a|beta9a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
   'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',
-  // (round 29) Maghrebi with the French article fused: "لاكارط", "لاكارت", "lakarte", "la karta"
-  'لا ?(?:كارط|كارت|كرط|كرت)\\S*', 'la ?(?:k|c)arte?\\S*',
 ];
 
 /** A picture of something, as noun or verb. */
@@ -51,9 +49,6 @@ export const BOTH_SIDES = [
   '(?:min |men )?(?:giddam|gddam|qudam|guddam|gudam|quddam|9odam|9uddam|odam|oddam) (?:w |wa |o |u )?(?:min |men )?(?:wara|wra|khalf)', '(?:b |bi )?(?:jouj|jooj|juj) (?:jihat|jiha|jnab|wjouh)',
   // (round 25) …and in Arabic letters: "من جوج الجيهات", "من زوز جهات"
   '(?:من )?(?:جوج|زوج|زوز) (?:ال)?(?:جيهات|جهات|جناب|وجوه)',
-  // (round 29) Maghrebi front and back: "mn l9dam w lour", "من القدام و اللور", "الجيهتين"
-  '(?:(?:mn|men|min) )?(?:l ?)?(?:9d+am|9ed+am|qd+am|qed+am|gd+am|9od+am) (?:w |o |u |wa )?(?:(?:mn|men|min) )?(?:l ?)?(?:lour|lor|lowr|wra|wara)', '(?:ال)?(?:جيهتين|جيهات)',
-  `(?:من )?(?:ال)?(?:قدام|كدام|جدام) (?:و ?من |و ?)?(?:ال)?(?:لور|اللور|لورا)`,
   '(?:az )?(?:pesh|pish|jelo|jolo|ru|roo|roy|rooy)\\S* (?:va |o |u )?(?:az )?(?:pusht|posht|pos)\\S*', '(?:az )?(?:pusht|posht)\\S* (?:va |o |u )?(?:az )?(?:ru|roo|rooy|pesh|pish|jelo)\\S*', 'az (?:har )?(?:du|do|dw) (?:taraf|tarafa|taraf[ie]?|ru|su)\\S*',
   `(?:من )?(?:ال)?(?:قدام|امام|الامام|جدام|كدام|وش|وجه|الوجه|الوش) (?:و ?من |و ?)?(?:ال)?(?:ورا|وراء|خلف|الخلف|ضهر|ظهر|قفا)\\S*`, '(?:ال)?(?:وجهين|الوجهين|جهتين|الجهتين|طرفين|الطرفين|وشين|جنبين|الجنبين|ناحيتين|صفحتين)',
   '(?:از )?(?:پيش|جلو|رو|روي)\\S* (?:و ?از |و ?)?(?:پشت)\\S*', '(?:از )?پشت\\S* (?:و ?از |و ?)?(?:رو|روي|جلو|پيش)\\S*', 'پشت ?و ?رو\\S*', '(?:از )?(?:هر )?دو (?:طرف|رو|سمت|روي)\\S*',

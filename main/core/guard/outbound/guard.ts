@@ -200,9 +200,9 @@ export function evaluateReply(whole: string, lang: GuardLang, policy: GuardPolic
   for (const r of findSecretRequests(text, { phoneAndActivationOnly: policy.serviceNeedsOnlyPhoneAndActivationCode })) {
     // "open this link and enter the code there": with no place named but a site we do not own in the reply, the
     // secret would be typed into a third party's page — handing it over as surely as sending it to us
-    // (round 29) …"there" or not, when a link imitates the company (its name with other words, a shortener, mixed
-    // scripts): "complete verification at acme-verify.net by entering the code you received" sends the code to the look-alike
-    if (r.strength === 'block' || (outside.size && THERE.test(r.clause)) || imitation()) {
+    // (round 29) …"there" or not, when a link beside the entry imitates the company (its name with other words, a
+    // shortener, mixed scripts): "complete verification at acme-verify.net by entering the code you received"
+    if (r.strength === 'block' || (outside.size && THERE.test(r.clause)) || (r.nearLink && imitation())) {
       if (!findings.some((f) => f.code === `asks_${r.kind}`)) {
         const approvable = (policy.approvableRequests as readonly string[]).includes(r.kind);
         // a national ID or full name: blocked outright where the service needs only phone and activation code, otherwise
