@@ -17,9 +17,11 @@ import {
   NEGATED_BY_SHAPE, REASON, WRITER_ACTS, WRITER_SELF, findAll, type Hit, type SecretKind,
 } from './lexicon';
 import { foldLetters } from '../text/clauses';
+import { extractLinks } from '../text/links';
 import { repairSpelling } from '../text/typos';
 import { readAmArticle } from '../text/am-article';
 import { readFrenchArticle } from './french-article';
+import { readMaghrebiCard } from './maghrebi';
 import { handedToTheWriterByShape, handsOverWithItsObjectLeftOut } from './recipient';
 import { knowsWord, QUOTING_VERBS, REFUSAL_WORDS } from '../text/words';
 import { CARRIER, CONTENT_QUESTION, DESCRIBED_SECRETS, HARMLESS_CARRIER, MESSAGE_CONTENT } from './described';
@@ -36,6 +38,8 @@ export interface SecretRequest {
   strength: 'block' | 'warn';
   /** The clause that asks (normalized), for the audit and the agent's highlight. */
   clause: string;
+  /** (round 29) A link stands in this clause or the one before: an entry with no place named goes to that site. */
+  nearLink?: true;
 }
 
 export interface ClassifyOptions {
@@ -58,7 +62,10 @@ const PERSIAN_WORDS = /(?<=^| )(?:كه|اون|اين|همون|همين|برات|
 const PERSIAN_CLAUSE = /[پچژگ]|(?<=^| )(?:را|رو|كنيد|كن|است|هست|ميشه|بده|بديد|بگيد|بفرستيد)(?= |$)/u;
 /** A bare "how much is it?" after a secret was named: "یه کد فرستادیم، چنده؟", "وصلك كود؟ كام؟". */
 const BARE_QUESTION = new RegExp(`^(?:(?:بگو|بگيد|بگين|بگيد|قولي|قلي|قول لي|قل لي|گلي|گولي|قولو|احكيلي|tell me|say|begu|bego|begid|begin|2oli|2olli) )?(?:${['چنده', 'چيه', 'چي بود', 'چند بود', 'كام', 'كم', 'ايه هو', 'شو هو', 'وش هو', 'شنو هو', '(?:هو|هي|هوا|هيا) (?:شنو|ايه|شو|وش|ايش|كم|كام)', 'what (?:is|was) it', "what's it", 'whats it', '(?:shu|sho|shno|shnu|eh|eih|ech) (?:howe|howa|huwwe|huwe|hu|hiye|hiya|hya|homa|humma|huma|hom)', "what (?:are|were|'re) (?:they|them|those)", 'whats (?:they|them|those)', "what's (?:they|them)", 'which one', 'chande', 'ch[ie]?e'].map(foldLetters).join('|')})$`, 'u');
-const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting)(?: |$)/;
+const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting|type|enter|key|put|input)(?: |$)/;
+/** (round 29) "complete verification by entering the code": the gerund after "by" is the entry verb itself (where it goes decides). */
+const BY_GERUND = /(?<=(?:^| )by )(?:typing|entering|inputting)(?= )/g;
+const GERUND_BASE: Record<string, string> = { typing: 'type', entering: 'enter', inputting: 'input' };
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
 const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
@@ -74,7 +81,38 @@ interface ObjectHit extends Hit {
   kind: SecretKind;
 }
 
-export function findSecretRequests(text: string, opts: ClassifyOptions): SecretRequest[] {
+/** (round 29) A link is one word: its dots would end a clause ("acme-verify.com and enter the OTP") and its labels read as words (".ma" as Arabizi "not"). */
+function linksAsWords(text: string, words: Set<string>): string {
+  if (!/\.\p{L}/u.test(text)) return text;
+  const links = extractLinks(text);
+  if (!links.length) return text;
+  let out = text.normalize('NFC');
+  // (…and a clause of its own ends after it, as its dots ended one before: "click here acme.com/help, and enter it there")
+  for (const l of links) {
+    const word = l.raw.replace(/[^\p{L}\p{N}]+/gu, '');
+    words.add(word.toLowerCase());
+    out = out.split(l.raw).join(` ${word} , `);
+  }
+  return out;
+}
+
+/** (round 29) A screen's label quoted after what it names — "از بخش «فراموشی رمز عبور» تغییر دهید", "under the 'Forgot password' link" —
+ *  is one word of the sentence, not a clause of its own (its quote marks cut "change your password" from its verb). */
+const LABEL_QUOTE = `(?:"[^"\\n]{1,40}"|“[^”\\n]{1,40}”|«[^»\\n]{1,40}»|'[^'\\n]{1,40}')`;
+const UI_NOUNS = ['section', 'option', 'link', 'button', 'tab', 'menu', 'page', 'screen', 'field', 'setting', 'settings', 'بخش', 'قسمت', 'گزينه', 'دكمه', 'منو', 'منوي', 'صفحه', 'لينك', 'زبانه', 'قسم', 'خيار', 'زر', 'رابط', 'قائمه', 'قايمه', 'خانه', 'ايقونه', 'زرار'].map(foldLetters).join('|');
+/** (the noun is matched, not looked behind for: a lookbehind over the alternation at every offset cost each reply) */
+const UI_LABEL = new RegExp(`((?:^|\\s)(?:${UI_NOUNS})\\s?)${LABEL_QUOTE}|${LABEL_QUOTE}(?=\\s?(?:${['section', 'option', 'link', 'button', 'tab', 'menu', 'page', 'screen', 'field', 'setting', 'settings'].join('|')})(?:\\s|$))`, 'gu');
+const QUOTE_MARK = /["“«']/u;
+function labelsAsWords(t: string): string {
+  return QUOTE_MARK.test(t) ? t.replace(UI_LABEL, (_m, noun: string | undefined) => `${noun ?? ' '}label `) : t;
+}
+
+/** (round 29) Finglish writes the ezafe and the possessive after a hyphen: "password-e app-et chie?" reads as "password app chie?". */
+const FINGLISH_EZAFE = /(?<=[a-z]{2})-(?:e|ye|et|at|eton|etoon|etun|tun|toon|etan|tan)(?![\p{L}\p{N}])/gu;
+
+export function findSecretRequests(whole: string, opts: ClassifyOptions): SecretRequest[] {
+  const linkWords = new Set<string>();
+  const text = linksAsWords(whole, linkWords).replace(FINGLISH_EZAFE, '');
   const found: SecretRequest[] = [];
   const recent: ObjectHit[][] = [];
   const carriers: boolean[] = [];
@@ -84,7 +122,11 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   let asksForANumber = false;
   /** "Reply with: 1) your full name 2) your SSN 3) the code…": a request verb that ends its clause opens a list of items. */
   let listOpen = false;
-  const normalized = normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2'), { markQuotes: true }).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`);
+  /** (round 29) The secrets named by the short items just read ("1) 16-digit card number 2) CVV2 3) expiry"), for a verb that closes the list. */
+  let itemSecrets: ObjectHit[] = [];
+  let items = 0;
+  let listBarred = false;
+  const normalized = labelsAsWords(normalizeText(text.replace(NEVER_ASIDE, '$1 ').replace(READER_ONLY_NEEDS, '$1 $2'), { markQuotes: true }).replace(MACHINE_ASKS, (_m, machine: string) => `تدخله في ${machine}`));
   const warned = WARNING.test(normalized.replace(QUOTED, ' '));
   // (round 16) "you wrote «send me the code» in the message?": words quoted after a verb of writing or saying are reported, not asked
   const unquoted = quoteUtterances(warned ? normalized.replace(QUOTED, ' , ').replace(BRACKETED, ' , ') : normalized.replace(QUOTED, (q, at: number) => (REPORTS_A_QUOTE.test(normalized.slice(Math.max(0, at - 30), at)) ? ' , ' : q)));
@@ -92,8 +134,10 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
   // code" or «send me the code» with a line of the writer's own beside it is still the writer's ask
   const own = unquoted.split('\n').filter((line) => !line.startsWith(QUOTED_LINE)).join('\n').replace(QUOTED, ' ');
   const quoteExcused = warned || hits(own, NEGATION).length > 0 || hits(own, CLAUSE_NEGATION).length > 0 || hits(own, IN_APP).length > 0 || REFUSES.test(own) || REPORTS_SPEECH.test(own);
-  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(otpSpelledOut(readFrenchArticle(readAmArticle(oneClauseWhenRefused(unquoted), text)))))));
+  const prepared = unCleft(baseFormAfterMind(stripNotReallyNegation(repairSpelling(otpSpelledOut(readFrenchArticle(readMaghrebiCard(readAmArticle(oneClauseWhenRefused(unquoted), text)))))).replace(BY_GERUND, (g) => GERUND_BASE[g] ?? g)));
   const all = mergePoliteTails(clauses(prepared));
+  /** (round 29) The lines that are one clause each — a bulleted list's items (numbered ones follow their numeral). */
+  const wholeLines = new Set(prepared.includes('\n') ? prepared.split('\n').map((l) => (l.match(LINE_TOKEN) ?? []).join(' ')) : []);
   // "What did the SMS say? I don't need the digits": a message's wording is asked for, not its code
   const wordingOnly = codeRuledOut(all, (c) => secretObjects(c, opts));
   const joked = retractedByAJoke(all);
@@ -170,6 +214,20 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     if (!requests.length && cutCard && !warned && completesTheCard(clause)) requests.push({ kind: 'card', strength: 'block' });
     // …every item of the list that begins with a secret is what the verb asks for
     if (!requests.length && objects.length && listOpen && startsWithTheSecret(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 29) …or a verb that closes a list of them, its object the list: "• شماره کارت • CVV2 • تاریخ انقضا را ارسال فرمایید",
+    // "1) card number 2) CVV 3) expiry — kindly share the above details", "ابعتهملي كلهم", "merci de nous les transmettre"
+    if (!requests.length && itemSecrets.length && items >= 2 && !warned && !clause.quoted && closesAList(clause)) requests.push({ kind: itemSecrets[0]!.kind as RequestedSecret, strength: 'block' });
+    const numeral = /^(?:\d{1,2}|[a-e])$/.test(clause.text);
+    // (a list under a negated or warning opener — "we will never ask you for:" — is what not to hand over)
+    // (an item is a whole line or follows its numeral; the cheap tests first, the verb lexicon last)
+    const itemShape = !requests.length && clause.tokens.length <= 8 && (numeral || wholeLines.has(clause.text) || /^(?:\d{1,2}|[a-e])$/.test(all[index - 1]?.text ?? ''));
+    if (!itemShape || (!numeral && !isAListItem(clause))) { itemSecrets = []; items = 0; listBarred = false; }
+    else if (!numeral) {
+      if (items === 0) listBarred = forbidsOrWarns(all[index - 1]) || (/^(?:\d{1,2}|[a-e])$/.test(all[index - 1]?.text ?? '') && forbidsOrWarns(all[index - 2]));
+      // (an item is a noun phrase: a step of instructions, "2. enter the OTP in the app", is not a thing to hand over)
+      if (!listBarred && objects.length && nothingDone(clause)) itemSecrets.push(...objects);
+      items++;
+    }
     listOpen = !requests.length && !objects.length && !earlier.length && opensAList(clause) ? true : listOpen && isAListItem(clause);
     // (round 21) "بغيت منك الرقم اللي مكتوب ورا البطاقة، الثلاث أرقام الصغار": a number asked for, then renamed as the secret
     if (!requests.length && objects.length && asksForANumber && renames(clause, objects)) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
@@ -177,7 +235,7 @@ export function findSecretRequests(text: string, opts: ClassifyOptions): SecretR
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     // (round 28) "…, اللي يطلبهم منك سارق", "whoever asks you for them is a thief": the one who asks is someone else
     if (WHOEVER_ASKS.test(clause.text)) requests.length = 0;
-    if (!joked.has(index) && !(clause.quoted && quoteExcused) && !reportsOrUndoesASend(clause, all.slice(index + 1, index + 3))) for (const r of requests) found.push({ ...r, clause: clause.text });
+    if (!joked.has(index) && !(clause.quoted && quoteExcused) && !reportsOrUndoesASend(clause, all.slice(index + 1, index + 3))) for (const r of requests) found.push({ ...r, clause: clause.text, ...(linkWords.size && [clause, all[index - 1]].some((c) => c?.tokens.some((w) => linkWords.has(w))) ? { nearLink: true as const } : {}) });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
     // ("the text says not to share it": the message named beside the warning does not stop "it" being the secret)
@@ -302,7 +360,7 @@ function baseFormAfterMind(t: string): string {
 }
 
 /** "What I need from you is uh the number on the front", "اللي محتاجه منك هو…": a cleft names its object after "is". */
-const CLEFT = new RegExp(`(?<=^| )(?:what (i|we)(?: (?:really|still|just|will|'ll))? (?:need|want|require)(?: (?:from|off) (?:you|u))? (?:is|are)|${['(?:اللي|الي|يلي) (?:محتاج|محتاجين|عايز|عاوز|بد|بدي|ابي|ابغي|نبي|نحتاج|احتاج)\\S*(?: منك\\S*)? (?:هو|هي|هوا|هيا)'].map(foldLetters).join('|')})(?: (?:uh|um|er|erm|just|simply|basically))*(?= |$)`, 'gu');
+const CLEFT = new RegExp(`(?<=^| )(?:what (i|we)(?:'ll|'m|'re| am| are)?(?: (?:really|still|just|will|'ll|gonna|going to|gon))? (?:need|want|require)(?: (?:from|off) (?:you|u|ya|yous|y'all|yall|ye|yez))? (?:is|are)|${['(?:اللي|الي|يلي) (?:محتاج|محتاجين|عايز|عاوز|بد|بدي|ابي|ابغي|نبي|نحتاج|احتاج)\\S*(?: منك\\S*)? (?:هو|هي|هوا|هيا)'].map(foldLetters).join('|')})(?: (?:uh|um|er|erm|just|simply|basically))*(?= |$)`, 'gu');
 function unCleft(t: string): string {
   return t.replace(CLEFT, (_m, who: string | undefined) => (who ? `${who} need` : foldLetters('محتاج')));
 }
@@ -533,6 +591,29 @@ function opensAList(clause: Clause): boolean {
 }
 const LIST_BELOW = new RegExp(`(?:^| )(?:${['following', 'below', 'زير', 'ذيل', 'ذيلا', 'پايين', '(?:ال)?تاليه', '(?:ال)?تالي', 'يلي', 'ادناه', 'suivante?s?', 'ci-dessous', 'siguientes?', 'zir', 'zire'].map(foldLetters).join('|')})(?: |$)`, 'u');
 const LIST_LEAD = new Set(['me', 'us', 'the', 'following', 'these', 'below', 'details', 'info', 'information', 'items', 'please', 'back', 'to', 'this', 'message']);
+/** (round 29) What points back at a list just read: "the above", "these details", "them all", "اینا", "این موارد", "كلهم", "هذه المعلومات", "les". */
+const THE_LIST = new RegExp(`(?:^| )(?:${['above', 'these', 'those', 'them', 'em', 'all', 'the details', 'this info\\S*', 'les', 'ces', 'tout', 'tous', 'را', 'رو', 'اينا', 'اينها', 'همه\\S*', 'همش', 'اين (?:موارد|معلومات|اطلاعات|مشخصات)', 'موارد', 'مشخصات', 'معلومات', 'اطلاعات', 'كل(?:هم|ها|هن|و)', 'كلهن', '(?:هذه|هاي|هذي|هدي|هادي|هدول|هذول) ?(?:ال)?(?:معلومات|بيانات|تفاصيل)?', '(?:ال)?(?:معلومات|بيانات|تفاصيل)', 'kolhom', 'kollohom', 'koulhom', 'ina ?ro', 'hame ?ro'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const LINE_TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** A clause with no verb of handing over, entering, saying or caring for a secret: a list's noun-phrase item. */
+function nothingDone(clause: Clause): boolean {
+  const t = clause.text;
+  return !hits(t, STRONG_REQUEST).length && !hits(t, WEAK_ENTRY_VERBS).length && !hits(t, SELF_CARE_VERBS).length && !hits(t, TRANSFER_VERBS).length && !hits(t, NEGATION).length && !hits(t, SUBORDINATORS).length;
+}
+/** The opener before a list negates or warns: "we will never ask you for:", "نحن لا نطلب منك:", "beware of anyone asking for:". */
+function forbidsOrWarns(opener: Clause | undefined): boolean {
+  if (!opener) return false;
+  const t = opener.text;
+  return hits(t, NEGATION).length > 0 || hits(t, CLAUSE_NEGATION).length > 0 || hits(t, NEGATORS).length > 0 || WARNING.test(t) || hits(t, ASKED_BY).length > 0;
+}
+/** A hand-over verb whose object is the list before it: a pronoun or a word for the list, or nothing at all. */
+function closesAList(clause: Clause): boolean {
+  const t = clause.text;
+  // (…never "tell us if anyone asks for them": a condition or someone else asking makes it a warning)
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length || hits(t, SUBORDINATORS).length || hits(t, ASKED_BY).length || hits(t, ANYONE).length || WARNING.test(t)) return false;
+  if (handsOverUnnamed(clause)) return true;
+  return THE_LIST.test(t) && [...hits(t, STRONG_REQUEST), ...hits(t, TRANSFER_VERBS)].some((v) => !writerActs(t, v) && !toReader(clause, v));
+}
+
 /** A list item: short, not an imperative of its own ("1", "your account email 2", "the code sent to ***"). */
 function isAListItem(clause: Clause): boolean {
   return clause.tokens.length <= 14 && !hits(clause.text, STRONG_REQUEST).some((v) => v.at === 0) && !hits(clause.text, NEGATION).length;
@@ -1111,10 +1192,10 @@ function pictureOfTheScreen(clause: Clause, from: number, to: number): boolean {
   return false;
 }
 const ARRIVAL_ADVERB = /^(?:now|just|soon|shortly|today|right now|instantly|automatically|الان|هلق|دلوقتي|هسه|حالا)$/u;
-const INTERROGATIVE = new RegExp(`^(?:${['weh', 'what', "what's", 'whats', 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
+const INTERROGATIVE = new RegExp(`^(?:${['weh', 'what', "what's", 'whats', "whit's", 'whits', "wot's", 'wots', "wat's", 'which', 'wetin(?: be| dey)?', 'وش', 'ايش', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'ما', 'ايه', 'ما هو', 'ما هي', 'كام', 'كم', 'chnou', 'chnu', 'shnu', 'shno', 'eh', 'ehh', 'shu', 'sho'].map(foldLetters).join('|')})$`, 'u');
 // a count or a size word describes the secret asked about ("what are the 3 little numbers by the signature?")
 // (round 22) Caribbean and West African creole articles and possessives: "weh di three number dem", "wetin be yuh code"
-const COPULA = new Set(['di', 'de', 'dat', 'yuh', 'yu', 'is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', '3', 'three', '4', 'four', '6', 'six', 'little', 'small', 'tiny', 'short', 'lil', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
+const COPULA = new Set(['di', 'de', 'dat', 'yuh', 'yu', 'ya', 'yer', 'yor', 'yo', 'ye', 'yur', 'yah', 'thy', 'is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', '3', 'three', '4', 'four', '6', 'six', 'little', 'small', 'tiny', 'short', 'lil', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
 const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi|wey)$/u;
 const LABELLED = new RegExp(`(?:^| )(?:${['labell?ed', 'marked', 'titled', 'مكتوب(?: عليها| عليه| فيها)?', 'بعنوان', 'با عنوان', 'به اسم'].map(foldLetters).join('|')})$`, 'u');
 const SAYING = new RegExp(`^(?:${['tell', 'say', 'بگو\\S*', 'بگي(?:د|ن)', 'bego\\S*', 'begu\\S*', 'begid', 'begin'].map(foldLetters).join('|')})$`, 'u');

@@ -19,14 +19,14 @@ const WITH = '(?:fi(?:h|ha|hi|ya)|fe(?:h|ha|ya)|biha?|[ywlzc]h?enye|ilio na|deng
 const FEW = `(?:(?:كم|چند|چندتا|چند تا|بعض|beberapa|kam|chand|some|${'(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)'})(?: تا)? )?`;
 const COUNT = '(?:4|5|6|7|8|four|five|six|seven|eight|اربع|اربعه|خمس|سته|ست|سبع|ثمان|چهار|پنج|شش|شيش)';
 const NOT_LAST_AR = '(?<!(?:اخر|الاخير|الاخيره|اخرين) )';
-const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخرين|اخري|son|terakhir|huling) )';
+const NOT_LAST = '(?<!(?:last|final|ending|ends|in|with|اخر|الاخيره|اخرين|اخري|son|terakhir|huling|akh[ae]r|a5[ae]r|akhir|a5ir|l ?akh[ae]r) )';
 
 export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
   otp: [
     // round 20: the article as the relative, as Chadian and Sudanese write it: "الرقم الجاك", "الأرقام الجات ليك", "الكود الوصلك"
     `${AR_PFX}(?:رقم|ارقام|نمر|نمره|كود|رمز|اعداد)\\S* ال(?:جا|جات|جت|جاك|جاتك|جاتلك|جالك|وصل|وصلت|وصلك|وصلتك|اجاك|اجا|اجت|اتبعت|انرسل)\\S*`,
     // round 16: any number that reaches the reader, as Arabizi and Levantine say it: "el raqam elly wslk", "أي رقم بيوصلك"
-    '(?:el |al |l |il )?(?:raqam|ra2am|rakam|ra9am|ra8am|ra8m|ar2am|arqam|ar9am|ar8am) (?:(?:elly|elli|illi|eli|li) )?(?:\\S+ )?(?:w[ae]?s[ae]?l(?:ak|ek|k|ik)|wesel(?:ak|ek)|jak|jalak|etak|atak|yewsalak|biwsalak|biwsalek)\\S*',
+    '(?:el |al |l |il )?(?:raqam|ra2am|rakam|ra9am|ra8am|ra8m|ar2am|arqam|ar9am|ar8am) (?:(?:elly|elli|illi|eli|li) )?(?:\\S+ )?(?:w[ae]?s[ae]?l(?:ak|ek|k|ik)|w[ei]?s[ae]?l(?:oo|o|u)l?(?:k|ak|ek)|wesel(?:ak|ek)|jak|jalak|etak|atak|yewsalak|biwsalak|biwsalek)\\S*',
     `(?:اي|كل|ايا) ${AR_PFX}(?:رقم|كود|ارقام|رمز)\\S* (?:(?:اللي|الي|يلي) )?(?:ب|بي|ي|رح ي|هي|ح)?(?:وصل|يوصل|جي|يجي|اجي)\\S*`,
     // round 13: "the token that just entered your phone", "the token wey dem send" (a code by what it did)
     '(?:the |that |dat |your |ur )?tokens? (?:\\S+ ){0,2}?(?:entered|enter|came|come|landed|dropped|arrived|entered into|dem send|they sent|we sent|you got|you received)',
@@ -159,6 +159,10 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     '(?:what|whatever|the thing) (?:do |did )?(?:you|u) (?:\\S+ )?(?:type|enter|use|put in)\\S* (?:in |into |on )?(?:the |your )?(?:login|log in|sign in|sign-in|password) (?:box|field|screen|page)',
     `(?:چيزي|چي|اون چيزي|همون چيزي|هموني) (?:\\S+ ){0,1}?(?:كه )?(?:موقع|وقت|واسه|براي|هنگام|زمان) (?:\\S+ ){0,1}?(?:ورود|لاگين|وارد شدن|login)\\S* (?:\\S+ ){0,3}?(?:تايپ|وارد|مي ?زني|ميزني|مي ?نويسي|مينويسي)\\S*`,
     `(?:الشي|الشيء|الحاجه|الكلمه|اشي) (?:اللي|الي|لي|يلي) (?:ب|بت|ت|كت)?(?:كتب|دخل|حط|طبع)\\S* (?:\\S+ ){0,1}?(?:لما|وقت|عشان|لحتى|حتى|باش|كي) (?:ب|بت|ت|كت)?(?:فوت|دخل|تفوت|سجل|فتح)\\S*`,
+    // (round 29) the word the reader gets in with: "الكلمة اللي تفوت بيها على حسابك", "الكلمة اللي تدخل فيها", "the word you log in with", "کلمه‌ای که باهاش وارد می‌شی"
+    `(?:ال)?كلمه (?:اللي|الي|لي|يلي|التي) (?:ب|بت|ت|كت)?(?:دخل|فوت|سجل|تدخل|تفوت|تسجل|خش|تخش|دش|تدش)\\S* (?:فيها|بيها|بها) (?:\\S+ )?(?:علي|على|ع|عل|ل|في|ف)? ?(?:ال)?(?:حساب|تطبيق|اكونت|ابلكيشن)\\S*`,
+    '(?:word|words|phrase) (?:that )?(?:you|u|ya) (?:\\S+ )?(?:log|sign) ?(?:in|on|into)\\S*(?: (?:\\S+ ){0,2}?with)?',
+    `(?:كلمه|چيزي|كلمه اي|رمزي) (?:كه )?(?:باهاش|با ان|با اون|باش) (?:\\S+ )?(?:وارد|لاگين|login)\\S*`,
   ],
 };
 

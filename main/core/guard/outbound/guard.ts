@@ -6,6 +6,7 @@ import type { GuardPolicy } from '../policy';
 import type { DetectSensitive } from '../ports';
 import type { GuardLang } from '../text/lang';
 import { domainIsWithin, extractLinks } from '../text/links';
+import { inspectLinkDomain } from '../phishing/domains';
 import { READ_LIMIT, readPart } from '../text/reading-window';
 import { findSecretRequests, mentionsASecret, type RequestedSecret } from './classify';
 import { REQUEST_MODEL, requestProbability, type RequestModel } from './request-model';
@@ -191,11 +192,17 @@ export function evaluateReply(whole: string, lang: GuardLang, policy: GuardPolic
   const { read: text, unread } = readPart(whole);
   if (unread) findings.push({ verdict: 'block', code: 'too_long_to_check', reason: say('outbound.too_long', lang, { limit: sayNumber(READ_LIMIT, lang) }), approvable: false });
   const allowed = [...policy.companyDomains, ...policy.allowedLinkDomains];
-  const outside = new Set(extractLinks(text).filter((l) => !domainIsWithin(l.domain, allowed)).map((l) => l.hostUnicode));
+  const outsideLinks = extractLinks(text).filter((l) => !domainIsWithin(l.domain, allowed));
+  const outside = new Set(outsideLinks.map((l) => l.hostUnicode));
+  const ours = [...policy.companyDomains, ...policy.brandNames];
+  let imitates: boolean | undefined;
+  const imitation = () => (imitates ??= outsideLinks.some((l) => inspectLinkDomain(l, policy).some((f) => f.code !== 'lookalike' || (f.company !== undefined && ours.includes(f.company)))));
   for (const r of findSecretRequests(text, { phoneAndActivationOnly: policy.serviceNeedsOnlyPhoneAndActivationCode })) {
     // "open this link and enter the code there": with no place named but a site we do not own in the reply, the
     // secret would be typed into a third party's page — handing it over as surely as sending it to us
-    if (r.strength === 'block' || (outside.size && THERE.test(r.clause))) {
+    // (round 29) …"there" or not, when a link beside the entry imitates the company (its name with other words, a
+    // shortener, mixed scripts): "complete verification at acme-verify.net by entering the code you received"
+    if (r.strength === 'block' || (outside.size && THERE.test(r.clause)) || (r.nearLink && imitation())) {
       if (!findings.some((f) => f.code === `asks_${r.kind}`)) {
         const approvable = (policy.approvableRequests as readonly string[]).includes(r.kind);
         // a national ID or full name: blocked outright where the service needs only phone and activation code, otherwise

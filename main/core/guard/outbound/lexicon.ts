@@ -143,6 +143,8 @@ const UNLISTED_HANDING = [
 const LOCAL_HANDING = [
   ...UNLISTED_HANDING,
   '[nt]i?tumi\\S*', 'tuma', 'tumeni',
+  // (round 29) Gulf Arabizi "ar7al lee" (send me), "3t6ni" / "a36ni" (give me, 6 for ط)
+  'a?r[ae]?7[ae]?l(?:li|lee|lii|ly|lna|lana)', 'a?r[ae]?7[ae]?l(?= (?:li|lee|lii|ly|lana|lena|lna)(?: |$))', 'a?3[ae]?t?6[ie]{0,2}(?:ni|na|nee|ny)',
   // (round 25) …with the subject's prefix after "naomba" (I ask that you…): "unitumie", "mnitumie", "unipe", "utuandikie"
   '[um](?:ni|tu)(?:tumi|andiki|ambi|some|patie|pe)\\S*',
   // (round 25) Punjabi "das do", "dass deyo", "dasso" (tell)
@@ -168,7 +170,9 @@ export const STRONG_REQUEST = [
   'send', 'give', 'gimme', 'tell', 'share', 'kirim\\S*', 'berikan', 'kasih(?:kan)?', 'sebutkan', 'hand(?= (?:him|her|them|us|me)(?: |$))',
   // Gulf pidgin "kitab hina" (write here), "kallim ana" (tell me)
   'k[ie]tab(?= (?:hina|hena|ana|lana)(?: |$))', 'kall?im(?= (?:ana|hina|lana)(?: |$))', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply(?: back)?(?: to (?:this|the|our|my) (?:message|chat|text|dm|email|e-mail|sms))? with', 'respond with', '(?:reply|respond|revert)(?: back)? w', '(?:reply|respond|answer|write back) (?:back )?to (?:them|him|her|us|me|it) with', 'hold(?= (?:up )?(?:your |the )?(?:credit |debit |bank )?card)', 'read', 'read out', 'call out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'pop', 'chuck', 'bung', 'whack', 'flick', 'shoot', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'revert(?: back)?(?: with)?', 'intimate', 'copy', 'photograph', 'take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'read (?:out|back|aloud)',
-  '(?:و|ف)?(?:موافا|مواف)\\S*', 'inform', 'communicate', 'relay', 'dictate', 'advise', 'let (?:me|us) have', 'update (?:me|us) with', 'hit (?:me|us) with', 'pass (?:me|us)', 'note (?:it |them )?(?:here|below|down here)',
+  '(?:و|ف)?(?:موافا|مواف)\\S*', 'inform', 'communicate', 'relay', 'dictate', 'advise', 'let (?:me|us) have', 'update (?:me|us) with', 'hit (?:me|us) with', 'hit (?:me|us) (?:back|up) (?:with|wit|wid|wiv)',
+  // (round 29) casual English: "holler them numbers back at me", "shout the code out to me", "sing it out"
+  '(?:holler|shout|yell|bark|sing|rattle)(?= (?:\\S+ ){0,6}?(?:back |out |off )?(?:at|to) (?:me|us)(?: |$))', '(?:holler|shout|yell|bark|sing|rattle)(?= (?:\\S+ ){0,6}?(?:back|out)(?: |$))', 'pass (?:me|us)', 'note (?:it |them )?(?:here|below|down here)',
   '(?:و|ف)?(?:اقرا|اقري|تقرا|تقري)(?:لي|ليا|لنا|هالي|هولي|هلي|ها|ه)?', 'قر(?:ا|ي|و)(?= (?:ليه|ليها|ليهم|له|لها|لهم|ليا|لينا)(?: |$))', '(?:و|ف)?حول(?:ها|ه|هم|يها|يه|و|وها|ولي|هالي|هولي|هلي)(?= (?:لي|ليا|لنا|لينا|على|علي|ع|عل|الى|لرقم|للرقم|لهذا|لهاد|لهذه|لدا)(?: |$))', '(?:و|ف)?كلم(?:و|ه|ها|هم|ني|نا|يني)(?= ب\\S{2,})', '(?:و|ف)?(?:صيفط|سيفط|صيفت|سيفت|صيفطي|طرش|احكي|احكيل|حكيل|خبرن|قلي|قليلي|ابعث|بعث|ابعتي|عطين|عطيني|اعطين|اعطيني)\\S*', 'sifet\\S*', 'sayfet\\S*', 'sift\\S*', '7ki\\S*', '7akil\\S*', 'khabbir\\S*', 'tarrish\\S*', '(?:6|t)arr?ish\\S*', 'b3at\\S*', '7aw+[aei]?l(?:o|ou|u|oh|ha|hom|holi|hali|olna)?(?= (?:3al|3ala|3la|3a|la|li|lina|lena|liya|to|for)(?: |$))', 'ba3t(?:o|u|ih|iha|ha|hom|oh|ouh|ola|ouli|oli)', 'ba3ti(?:li|lna|lia|youn|yoon|yon|yun|ha|hom)', 'bekhoon\\S*', 'bekhun\\S*', 'begoo', 'begu', 'bego\\S*', 'bede\\S*', 'befres\\S*',
   '(?:مرقوم|اعلام|ارسال|ذكر|بيان|درج|عنوان|ابلاغ|اطلاع|ارائه|تحويل|گزارش|اعلان|ثبت|پاسخ|جواب|بارگذاري|بارگزاري|اپلود|آپلود|upload) (?:ب)?(?:فرماي|نماي|كني|كن|ده|دهيد|دهي|دهند|دي|ديد|دين)\\S*', 'در اختيار (?:\\S+ ){0,3}قرار (?:ب)?(?:ده|دهيد|دهي|دي)\\S*',
   'ab3at\\S*', 'eb3at\\S*', 't[ei]b3at\\S*', 'ib3at\\S*', 'ab3t\\S*', 'eba3t\\S*', 'ebaat\\S*', 'ersel\\S*', 'ersal\\S*', 'arsel\\S*', 'arsil\\S*', 'irsil\\S*', 'irsal\\S*', 'tarsil\\S*', '3tini', 'a3tini', '3at(?:i)?ni', 'a3tni', '3atna', 'a?3t[ie]{1,2}(?:h|ha|hom|hum|ah)', '(?:ت|و|ف)?(?:كول|گول|جول)(?:ي|يلي|لي|ين|هالي|هولي|هالنا|هولنا)', '(?:ت|و|ف)(?:كل|گل)(?:ي|يلي|لي|ين)', '3teni', '3teeni', 'a3teeni', 'edini', 'edeeni', 'iddini', 'e?d+il(?:o|oh|u|ha|hom)', 'ed+el(?:o|oh|u|ha|hom)', 'ed+ih(?:a|om)', '2oll?[iy]', '2ol(?:h\\S*|l?[iy]|lo|o)', '2ooli', '2olly', '2olholy', 'qoli', 'gooli', 'ooli', 'ekteb\\S*', 'uktub\\S*', 'iktib\\S*', 'dezli', 'dazli', 'hatli', 'hat', 'sharek\\S*', 'sharik\\S*', 'zawedni', 'zawedna',
@@ -223,17 +227,21 @@ export const SUBORDINATORS = ['when', 'if', 'whether', '(?<!(?:this|that|just|fo
 export const WEAK_ENTRY_VERBS = [
   'enter', 'type', 'input', 'key in', 'fill in', 'insert', 'use', '(?:تايپ|كپي)(?:ش|شو|شون)? (?:كن|كنيد|بكن|كني|كنين|نماييد|بفرماييد)\\S*', '(?:type|taip|tayp) kon\\S*', 'bezan\\S*', 'bzan\\S*', 'taip', 'type kar\\S*',
   '(?:و|ف)?(?:ادخل|دخل|ادخال)\\S*', 'وارد (?:كن|بكن|كني|نماي|بفرماي)\\S*', 'بزن(?:يد|ين)?', 'vared kon\\S*', 'dakhel\\S*', 'ad5al\\S*', 'da5al\\S*',
+  // (round 29) Maghrebi and Levantine "write"/"put" without the alif: "كتب الكود", "حط الكود" (typed somewhere; the place decides)
+  '(?:و|ف)?(?:كتب|كتبي|كتبو|كتبه|كتبها|حط|حطي|حطو|حطه|حطها)',
 ];
 
 /** Words that make an object request without a verb: "your OTP please", "what is the code?", "الكود لو سمحت". */
 export const SOFT_REQUEST = [
   'please', 'pls', 'plz', 'kindly', '(?:we|i) (?:dey|go|don) (?:want|need)', 'wetin(?: be| dey)?',
   // (round 22) Jamaican "weh" asks only opening the clause ("Weh di three number dem?"); inside one it is "that" ("di code weh wi sen yuh")
-  '(?<![\\s\\S])weh', 'what', "what's", 'whats', 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'abi(?= (?:el|al|il|l) )', 'abee', 'biddi', 'baddi', 'badd?e', 'bidd?e', 'نحب', 'نحبو', 'بدي(?= منك)', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
+  '(?<![\\s\\S])weh', 'what', "what's", 'whats',
+  // (round 29) Scots and casual "whit's yer passcode?", "wot's ya pin?"
+  "whit's", 'whits', "wot's", 'wots', "wat's", 'which', 'can i (?:have|get)', 'could i (?:have|get)', 'may i (?:have|get)', 'we need', 'i need', 'need', 'i want', 'we want', 'required', 'require', 'i.ll need', 'we.ll need', '3ayz\\S*', '3ayez', 'abgh?a\\S*', 'abgh?i', 'abi(?= (?:el|al|il|l) )', 'abee', 'biddi', 'baddi', 'badd?e', 'bidd?e', 'نحب', 'نحبو', 'بدي(?= منك)', 'bghit', 'lazem', 'lazim', 'lazeme', 'lazemeh', 'لازمه', 'niaze', 'niyaz darim', 'me7tag\\S*', 'mi7tag\\S*', 'ma7tag\\S*', 'داير(?:ين|ه|ن)?', 'عايزين', 'عاوزين', 'بدنا', 'نبي', 'نبغي', 'nabi', 'nebi', 'badna', 'bidna', 'dayrin', 'dayreen',
   // Yemeni اشتي منك "I want from you"; (round 24) Gulf "أبا منك", "ودي منك", "أبيك" (I want you to), Tunisian and Algerian "n7eb"
   'اشتي', 'نشتي', 'ashti', 'nishti', '(?:ابا|ابي|ابغي|ابغا|ابغى|ودي|ودنا|نبا|نبغا|نبغى)(?= (?:منك|منكم|منج|منچ|منكي)(?: |$))', '(?:ابي|ابغ[اي]|ابا|نبي|نبغ[اي])(?:ك|كم|ج|چ)', 'n[7h]e?bb?(?:ou|o|ek|ak)?', 'nest7a9(?:ek|ak)?', 'bghina', 'kh?ass?ni', '5assni', 'نياز (?:به|داريم|دارم)', 'لازم (?:داريم|دارم)', 'چند (?:بود|هست|است)', 'لو سمحت\\S*', 'لو تكرمت\\S*', 'من فضلك', 'بعد اذنك', 'بعد اذن حضرتك', 'برجاء', 'رجاء', 'الرجاء', 'يرجى', 'يرجي', 'نرجو', 'ارجو', 'ممكن', 'وش', 'ايش', '(?:شنو|اشنو|شو|ايش|وش|ايه|واش) (?:هوما|هما|هم|هي|هو|هيا|هوا)', 'شو', 'شنو', 'اشنو', 'شنهو', 'شنوه', 'واش', 'chnou', 'chnu', 'shnu', 'shno', 'ما(?= ال)', 'ايه', 'ما هو(?! من )', 'ما هي(?! من )', 'كام', 'كم', 'بليز', 'law sama7t', 'law samaht', 'men fadlak', 'momken', 'eh', 'ehh', 'shu', 'sho',
   "j'ai besoin", 'nous avons besoin', 'il me faut', 'merci de', 'svp', "s'il vous pla[iî]t", '(?:pourriez|pouvez|peux|pourrais) (?:vous|tu)', 'quel(?:s|le|les)?',
-  'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|بود)', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
+  'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|است|بود)', 'چيست', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
 ];
 
 /**
@@ -370,6 +378,8 @@ export const IN_APP = [
   '(?:app|application|atm|atm machine|machine|website) fi', 'f el app', 'fe el app', '3al app',
   // Taglish "sa app mismo", "sa mismong app"
   'sa (?:mismong |inyong |iyong |ating |aming )?(?:app|application|website|site)\\S*',
+  // (round 29) the app opened first, then the entry: "افتح التطبيق واكتبه", "open the app and type it", "اپ رو باز کن و بزنش"
+  '(?:افتح|فتح|فك|ادخل|دخل|دش|فوت|خش)\\S* (?:على |علي |ع |ل |الى |لل)?(?:ال)?(?:تطبيق|ابلكيشن|ابليكيشن|ابلكيشن|اب|app)\\S*', 'open (?:up )?(?:the |our |your |yer |ya )?(?:\\S+ )?app\\S*', '(?:اپ|اپليكيشن|برنامه|app)\\S* (?:رو |را )?باز (?:كن|كنيد|كني|كنين)\\S*',
 ];
 
 /** (round 21) Said of a secret already entered: accepted, verified, it worked ("النظام قبل الرمز اللي دخلتو", "Код қабул шуд", "umekubaliwa"). */

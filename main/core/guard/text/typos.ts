@@ -17,6 +17,8 @@ const SHORTHAND: Record<string, string> = {
   nd: 'and', frwd: 'forward', fwd: 'forward', cn: 'can', tel: 'tell', shre: 'share', num: 'number', nmbr: 'number', rcvd: 'received',
   // (round 22) Jamaican: "sen' mi a picture", "di three number dem pon di back"
   sen: 'send', pon: 'on',
+  // (round 29) casual and regional English: "read 'em out", "whats ya password pet"
+  em: 'them',
   recd: 'received', vrfy: 'verify', vcode: 'verification code', otp: 'otp', pin: 'pin', cvv: 'cvv', hv: 'have', gt: 'got', ok: 'ok', k: 'ok',
 };
 
