@@ -9,6 +9,7 @@ import { execAtEnd, MONTH_LAST_WORDS, MONTH_RIGHT_BEFORE, MONTH_WORDS, numericDa
 import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_CONTEXT, CVV_DESCRIBED, CVV_NAMED, isQualifierCue, isWeakCue, NEGATIVE_CUES, PASSPORT_CONTEXT } from './lexicon';
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { DIGIT_CLASS, digitValue } from '../text/fold';
+import { forgetAfterTurn } from '../text/forget-after-turn';
 import { inChatPrefix } from './chat-export';
 import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, hkidValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
@@ -2154,21 +2155,27 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
 const DIGIT_SOON = new RegExp(`^[^\\n]*[${DIGIT_CLASS}]`, 'u');
 const NUMBER_WORD_AFTER = /^[\s،,:]*(?:رقم|number|no\b|nr\b|شماره|نمبر|نمره)/i;
 
-/** "my number", "my phone is", "رقمي": the customer's own line. */
 /** A confirmation's word anywhere in the text, asked once per text (the label's pattern is then read before each run). */
 const CONFIRMATION_WORD = /conf|ت[أا]كيد|ت[أا][یي][یي]?د/i;
 let confirmationText = '';
 let confirmationSeen = false;
+// the memo holds the message's original: it lives only as long as the call that read it (SECURITY.md)
+const forgetConfirmationText = forgetAfterTurn(() => {
+  confirmationText = '';
+});
 function confirmationTalk(s: string): boolean {
   if (s !== confirmationText) {
     confirmationText = s;
     confirmationSeen = CONFIRMATION_WORD.test(s);
+    forgetConfirmationText();
   }
   return confirmationSeen;
 }
 
+
 /** A North American toll-free number without its leading 1: 800, 833, 844, 855, 866, 877, 888, then an exchange from 2. */
 const TOLL_FREE_NANP = /^8(?:00|33|44|55|66|77|88)[2-9]\d{6}$/;
+/** "my number", "my phone is", "رقمي": the customer's own line. */
 const OWN_PHONE_BEFORE = /(?:\bmy (?:number|num|no|phone|mobile|cell|line|whatsapp)(?: number)?(?: is)?|رقمي|جوالي|موبايلي|تلفوني)[ :.#]{0,3}$/i;
 
 /** "my number", "her number", "هي رقمها", "هو رقمه": a person's number, not a record's. */
