@@ -49,6 +49,8 @@ describe('the conversation header is a row of actions, not a settings form (Chro
       await shot(page, 'conversation-header-menu', lang);
 
       await row(a).click();
+      // a's header, not b's: "Open" alone could still be b's pill, and the snooze would land on b (seen once on a loaded machine)
+      await expect.poll(() => page.locator('.thread-header h2').textContent(), WAIT).toBe('Omar Farouk');
       await expect.poll(() => pill.textContent(), WAIT).toBe(PILL[lang].open);
       await page.getByTestId('snooze').click();
       await page.getByTestId('snooze-menu').waitFor();
