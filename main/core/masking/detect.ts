@@ -146,8 +146,12 @@ const SPACED_DOMAIN_RE = /[ \n]?[A-Za-z0-9-]+(?:(?: \. |\.)[a-z0-9-]+)* \. [a-z]
  * Addresses written out to dodge filters: "sara.k88 at gmail dot com", "sara(at)gmail(dot)com", "sara [at] gmail.com".
  * A bare " at " needs a "dot" word or a mail provider's name after it, so "meet me at home.com" is not an address.
  */
-const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\})\s*|\s+(?:at|arobase|arroba|chez|ät)\s+`;
-const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+(?:dot|point|punto|punkt|nokta)\s+|\.`;
+/** The "@" said in French, Spanish or German (round 30); "chez" only inside an address, being a common word. */
+const AT_WORDS_ABROAD = 'arobase|arroba|ät';
+/** The dot said as a word, in English and (round 30) French, Spanish, German and Turkish. */
+const DOT_WORDS = 'dot|point|punto|punkt|nokta';
+const AT = String.raw`\s*(?:\(at\)|\[at\]|\{at\})\s*|\s+(?:at|chez|${AT_WORDS_ABROAD})\s+`;
+const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+(?:${DOT_WORDS})\s+|\.`;
 // the name may be written out too: "john dot smith", "sara underscore k" (round 9, class D)
 const LOCAL_PART = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9][A-Za-z0-9._%+-]*)*`;
 const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${LOCAL_PART}(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
@@ -155,7 +159,8 @@ const AT_AFTER = /(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9]+)*\s+at\s+[
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
 
 const MAIL_WORD = /dot|mail|outlook|icloud|live|yahoo/i;
-const OTHER_AT = / (?:arobase|arroba|ät) /i;
+const OTHER_AT = new RegExp(` (?:${AT_WORDS_ABROAD}) `, 'i');
+const DOT_WORD = new RegExp(DOT_WORDS, 'i');
 
 /** Runs on every message, so it only walks the occurrences of "at" (usually none in Arabic or Persian text). */
 function mayHaveWrittenEmail(s: string): boolean {
@@ -175,7 +180,7 @@ function findWrittenEmails(scan: Scan): void {
   for (let m = WRITTEN_EMAIL_RE.exec(scan.norm); m; m = WRITTEN_EMAIL_RE.exec(scan.norm)) {
     if (claimedAt(scan, m.index) >= 0) continue;
     const plainAt = !m[1]!.includes('at)') && !m[1]!.includes('at]') && !m[1]!.includes('at}');
-    const wordDot = /dot|point|punto|punkt|nokta/i.test(m[3]! + m[4]!);
+    const wordDot = DOT_WORD.test(m[3]! + m[4]!);
     // "reach me at john dot smith at outlook dot com", "… me at mostafa.kamal at gmail dot com": a second "at" after
     // the match means the first was a word; the address may start after it
     AT_AFTER.lastIndex = m.index + m[0].length;
@@ -2171,7 +2176,6 @@ function confirmationTalk(s: string): boolean {
   }
   return confirmationSeen;
 }
-
 
 /** A North American toll-free number without its leading 1: 800, 833, 844, 855, 866, 877, 888, then an exchange from 2. */
 const TOLL_FREE_NANP = /^8(?:00|33|44|55|66|77|88)[2-9]\d{6}$/;
