@@ -3,6 +3,13 @@
  * normalised text, a chat line's prefix, a reply's reading, the normaliser's buffer) must not keep one past the call
  * that read it: after masking and both guards, a heap snapshot holds no string with the message's marker. The same
  * snapshot taken inside the call's turn does hold it, so the search can fail.
+ *
+ * V8 holds one more, for a moment: a background optimising job keeps handles to the function it compiles, its context
+ * and what it read there (a message's text among them) until the job is installed on the main thread. A snapshot taken
+ * in that window finds the text under "(Handle scope)" — about one message in twenty at load 10, which failed this test
+ * in one fresh-clone run of session 26 (a probe of 250 messages with retainer paths, session 27). The job lets go
+ * within a few event-loop turns; a memo keeps its text until the next message. So a snapshot that finds the text is
+ * taken again after a pause, and only a text still held at every try fails.
  */
 import { getHeapSnapshot } from 'node:v8';
 import { randomInt } from 'node:crypto';
@@ -22,6 +29,15 @@ async function heapHolds(digits: readonly number[]): Promise<boolean> {
   return forms.some((f) => json.includes(f));
 }
 
+/** Whether the heap still holds a form of `digits` after `tries` snapshots 250 ms apart (no read in between). */
+async function stillHeld(digits: readonly number[], tries = 5): Promise<boolean> {
+  for (let i = 1; ; i++) {
+    if (!(await heapHolds(digits))) return false;
+    if (i === tries) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 const ascii = (digits: readonly number[]) => digits.join('');
 const indic = (digits: readonly number[]) => digits.map((d) => String.fromCharCode(0x0660 + d)).join('');
 /** Twelve digits no other string in the process holds. */
@@ -36,8 +52,11 @@ function readMessage(digits: readonly number[]): void {
   evaluateReply(`please send the code qz${ascii(digits)}`, 'en', policy, detectSensitive);
 }
 
+/** What a memo that never forgets would hold (the second test fills it). */
+const aMemo = { text: '' };
+
 describe('no original outlives its reading', () => {
-  it("keeps no message's text in the readers' memos once the call's turn has ended", { timeout: 120_000 }, async () => {
+  it("keeps no message's text in the readers' memos once the call's turn has ended", { timeout: 240_000 }, async () => {
     // inside the call's turn the memos still hold it: the search is able to find it
     const held = newDigits();
     readMessage(held);
@@ -46,6 +65,13 @@ describe('no original outlives its reading', () => {
     const gone = newDigits();
     readMessage(gone);
     await new Promise((r) => setTimeout(r, 0));
-    expect(await heapHolds(gone)).toBe(false);
+    expect(await stillHeld(gone)).toBe(false);
+  });
+
+  it('still finds a text that a memo keeps across the pauses, so the retries cannot hide one', { timeout: 240_000 }, async () => {
+    const kept = newDigits();
+    aMemo.text = `code qz${ascii(kept)}`;
+    expect(await stillHeld(kept, 2)).toBe(true);
+    aMemo.text = '';
   });
 });
