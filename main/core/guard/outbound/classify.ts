@@ -188,7 +188,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // (round 30) "write the code in words, one three seven…, so the system doesn't wipe it": spelt out to pass a filter is still handed over
     // (its bare digits are the code: "عددا رو با حروف بنویس برام")
     // (…and typed in letters it is typed for a person to read, not into the app: it outranks "enter it" with no place named)
-    if (!requests.some((r) => r.strength === 'block') && !warned && SPELLED_OUT.test(clause.text)) {
+    if (!requests.some((r) => r.strength === 'block') && SPELLED_OUT.test(clause.text) && !(warned && warnsBesidesTheFilter(normalized))) {
       const spelled = objects[0] ?? earlier[earlier.length - 1] ?? bareDigits(clause)[0];
       if (spelled && spelledOutToUs(clause)) requests.splice(0, requests.length, { kind: spelled.kind as RequestedSecret, strength: 'block' });
     }
@@ -563,14 +563,20 @@ function handsTheMessageOnHere(clause: Clause): boolean {
 
 /** (round 30) The code asked for as words or letters, to pass a filter: "in words", "spell it out", "بالحروف", "با حروف", "ba horoof", "bel 7roof". */
 const SPELLED_OUT = new RegExp(`(?<=^| )(?:${['in words', 'as words', '(?:in|with|using) letters', 'as letters', 'in writing', 'spell(?:ed|ing)? (?:\\S+ ){0,3}?out', 'spell (?:it|them)', 'with spaces', 'written out', 'en (?:toutes )?lettres', '(?:بال|ب)(?:حروف|احرف|كلمات|كتابه)', '(?:با|به) (?:حروف|حرف|كلمه)', 'حروفي', 'ba ?(?:horoof|horuf|horof|harf)', 'b[ie]?l? ?(?:7roof|7orof|7uruf|7rof|a7ruf|kalimat)'].map(foldLetters).join('|')})(?= |$)`, 'u');
+const SPELLING_VERB = /^(?:spell|spelling|typing|writing|sending|write|[ée]cri(?:vez|re|s|vez-le|vez-moi|s-le|s-moi)|k?t[ae]?b(?:li|lna|lia|h[ao]li)|ekteb\S*)$/u;
+/** (…"so the system doesn't delete it" names the filter the spelling dodges; a delete word is a warning's only where nothing negates it) */
+const FILTER_DELETES = new RegExp(`(?<=^| )(?:${["not", 'no', 'never', "don't", 'dont', "doesn't", 'doesnt', "won't", 'wont', "can't", 'cant', 'ما', 'مش', 'لا', 'مو'].map(foldLetters).join('|')})(?: \\S+)? (?:delete|remove|erase|wipe|strip|block)\\S*`, 'gu');
+function warnsBesidesTheFilter(normalized: string): boolean {
+  return WARNING.test(normalized.replace(QUOTED, ' ').replace(FILTER_DELETES, ' '));
+}
 /** A verb writing, sending or typing the secret in words to us, not negated right before it, not the writer's act, not into the app. */
 function spelledOutToUs(clause: Clause): boolean {
   const t = clause.text;
   if (hits(t, IN_APP).length || hits(t, ANYONE_AS_RECIPIENT).length) return false;
   const negators = hits(t, NEGATORS);
   const verbs = [...hits(t, ANY_VERB), ...hits(t, TRANSFER_VERBS)];
-  // ("spell" is the verb itself: "spell the code out for me")
-  clause.tokens.forEach((w, i) => { if (/^(?:spell|spelling|typing|writing|sending)$/.test(w)) verbs.push({ start: t.indexOf(w), end: t.indexOf(w) + w.length, at: i, last: i }); });
+  // ("spell" is the verb itself: "spell the code out for me"; "write" and its French and Arabizi forms, here only)
+  clause.tokens.forEach((w, i) => { if (SPELLING_VERB.test(w)) verbs.push({ start: t.indexOf(w), end: t.indexOf(w) + w.length, at: i, last: i }); });
   return verbs.some((v) => !writerActs(t, v) && !toReader(clause, v) && !negators.some((n) => n.last < v.at && v.at - n.last <= 2));
 }
 
@@ -593,7 +599,7 @@ const AROUND_THE_SECRET = new Set(['ano', 'po', 'yung', 'ninyo', 'niyo', 'nyo', 
  * (round 30) …and what the secret belongs to, with the words that join it: "SIM PUK?", "رمز پوک سیم‌کارتتون؟", "كود الـPUK
  * حق الشريحة؟", "الرقم السري للبطاقة؟" — a PIN or PUK asked with only a question mark and its owner.
  */
-const OWNER_OF_THE_SECRET = new RegExp(`^(?:${['sim', 'simcard', 'card', 'account', 'app', 'ال', 'حق', 'مال', 'مالت\\S*', 'بتاع\\S*', 'تاع\\S*', 'ديال\\S*', 'متاع\\S*', 'تبع\\S*', '(?:ال|لل|ب)?(?:شريح|سيم|كارت|بطاق|حساب|تطبيق)\\S*', 'سيم ?كارت\\S*', 'سيم\\S*', 'كارت\\S*', 'حساب\\S*', 'اپ\\S*'].map(foldLetters).join('|')})$`, 'u');
+const OWNER_OF_THE_SECRET = new RegExp(`^(?:${['sim', 'simcard', 'card', 'account', 'app', 'ال', 'حق', 'مال', 'مالت\\S*', 'بتاع\\S*', 'تاع\\S*', 'ديال\\S*', 'متاع\\S*', 'تبع\\S*', '(?:ال|لل|ب)?(?:شريح|سيم|كارت|بطاق|حساب|تطبيق|خط)\\S*', 'سيم ?كارت\\S*', 'سيم\\S*', 'كارت\\S*', 'حساب\\S*', 'اپ\\S*'].map(foldLetters).join('|')})$`, 'u');
 
 /**
  * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
@@ -616,7 +622,7 @@ const NEED_IT = /^(?:(?:we|i) (?:just |only |really )?need (?:it|that|this|them)
 /** "I just need one thing from you: the 6-digit code.", "آخر حاجة: …": the next clause names what is needed. */
 const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still )?need (?:one (?:more )?thing|something|just one thing|the following)', 'one (?:more|last) thing', 'last thing', 'اخر حاجه', 'حاجه اخيره', 'اخر شي', 'يه چيز ديگه', 'فقط يه چيز',
   // (round 30) one step left, then the secret on its own: "باقي خطوة وحدة: رقم البطاقة كامل…", "Last step: the long number on your card…"
-  '(?:one|just one) (?:more |last |final )?step(?: left| to go)?', '(?:the )?(?:last|final) step', 'خطوه (?:وحده |واحده )?(?:اخيره|باقيه)', '(?:اخر|باقي|بقي|بقيت|ضل|ظل) (?:لنا |لك )?خطوه\\S*(?: (?:وحده|واحده))?', 'ما (?:ظل|ضل|بقي|باقي)(?: الا)? (?:شي|خطوه\\S*)', 'مرحله (?:اخر|پاياني)', '(?:فقط |تنها )?(?:يه|يك) (?:مرحله|قدم) (?:ديگه |ديگر )?(?:مونده|مانده|باقي\\S*)'].map(foldLetters).join('|')})(?: |$)`, 'u');
+  '(?:one|just one) (?:more |last |final )?step(?: left| to go)?', '(?:the )?(?:last|final) step', 'خطوه (?:وحده |واحده )?(?:اخيره|باقيه)', '(?:اخر|باقي|بقي|بقيت|بقت|ضل|ظل|ضلت|ظلت) (?:لنا |لك )?خطوه\\S*(?: (?:وحده|واحده))?', 'ما (?:ظل|ضل|بقي|باقي)(?: الا)? (?:شي|خطوه\\S*)', 'مرحله (?:اخر|پاياني)', '(?:فقط |تنها )?(?:يه|يك) (?:مرحله|قدم) (?:ديگه |ديگر )?(?:مونده|مانده|باقي\\S*)'].map(foldLetters).join('|')})(?: |$)`, 'u');
 
 const WHICH = new RegExp(`(?:^| )(?:${["(?:what|whit|wot|wat|which)(?:'s|s)?", 'شو', 'ايه', 'انهي', 'اي', 'ياتو', 'وش', 'ايش', 'شنو', 'چه', 'چي', 'چيه', 'كدوم', 'كدام', 'ano', 'anong', 'alin', 'che', 'chi', 'chie', 'kodoom', 'kodum'].map(foldLetters).join('|')})(?: |$)`, 'u');
 const THEY_USE = new RegExp(`(?:^| )(?:${['use', 'uses', 'using', 'usually use', '(?:ب|بت|بي|ت|هت)?(?:ستخدم|ستعمل)\\S*', 'مستخدم\\S*', 'استفاده', 'estefade', 'estfade', '(?:gina)?gamit\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
@@ -678,7 +684,9 @@ function isAListItem(clause: Clause): boolean {
 function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   const t = clause.text;
   // (round 21) …nor one that does something to the secret itself: "…, card number ho to usay cover kar dein"
-  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || clause.tokens.length > 12) return false;
+  // (round 30) …counted up to its reason ("…, so the monthly plan can start", "عشان نفعّل القسط"): the reason is its own business
+  const reason = clause.tokens.findIndex((w, i) => i > 0 && REASON.test(w));
+  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || (reason < 0 ? clause.tokens.length : reason) > 12) return false;
   const first = Math.min(...objects.map((o) => o.at));
   // (a possessive belongs to the secret's name: "your card's CVV")
   return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w) || /^[a-z]+'s$/.test(w));
@@ -823,11 +831,18 @@ const DELETE = new RegExp(`(?<=^| )(?:${['delete', 'remove', 'erase', 'unsend', 
 function reportsOrUndoesASend(clause: Clause, after: Clause[]): boolean {
   const sent = READER_SENT.exec(clause.text);
   // …a report only where the reply asks to delete it, and with no request after it ("you sent the wrong one, send the code again")
-  if (sent && !SENT_AGAIN.test(clause.text) && [clause, ...after].some((c) => DELETE.test(c.text))) {
+  if (sent && !SENT_AGAIN.test(clause.text) && [clause, ...after].some(asksToDelete)) {
     const end = tokenIndexAt(clause.text, sent.index + sent[0].length - 1);
     return !hits(clause.text, STRONG_REQUEST).some((v) => v.at > end && !/^(?:your|ur|the|my|our|last|this|that)$/.test(clause.tokens[v.at - 1] ?? ''));
   }
-  return DELETE.test(clause.text) && !hits(clause.text, TO_WRITER_PLACE).length;
+  return asksToDelete(clause) && !hits(clause.text, TO_WRITER_PLACE).length;
+}
+/** (round 30) A deletion someone asks for — not one negated, nor a filter's that a code spelt out would dodge ("so the system doesn't wipe it"). */
+function asksToDelete(c: Clause): boolean {
+  const m = DELETE.exec(c.text);
+  if (!m) return false;
+  const at = tokenIndexAt(c.text, m.index);
+  return !(SPELLED_OUT.test(c.text) && hits(c.text, NEGATORS).some((n) => n.last < at && at - n.last <= 2));
 }
 /**
  * (round 27) "no need to send the full number — just the 3 digits at the back and the expiry will do": after a clause

@@ -79,7 +79,7 @@ export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sen
       // the digits of a message named here or in the two sentences before are its code
       if ((message || messageBefore) && ITS_DIGITS.test(sentence) && !out.some((o) => o.kind === 'otp')) out.push({ kind: 'otp', sentence: written.trim() });
       // "it" handed over, with no secret named here: the one named before (a message's is its code)
-      if (!here.length && IT.test(sentence) && (HANDS_IT_TO_US.test(sentence) || TO_US.test(sentence)) && ![sentence, ...sentences.slice(-2)].some((x) => WARNS_OR_SUPPOSES.test(x))) {
+      if (!here.length && (IT.test(sentence) || ITS_DIGITS.test(sentence)) && (HANDS_IT_TO_US.test(sentence) || TO_US.test(sentence)) && ![sentence, ...sentences.slice(-2)].some((x) => WARNS_OR_SUPPOSES.test(x))) {
         const before = named.slice(-2).flat();
         const kind = before.length ? before[before.length - 1]! : messageBefore ? 'otp' : undefined;
         if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
