@@ -83,6 +83,19 @@ describe('Tajik: "it" after a code or a message named before', () => {
   });
 });
 
+describe('haste either side of a bare hand-over verb', () => {
+  it('blocks "quick, send it" after a code is announced', () => {
+    const came = [['یه کد میاد', 'الان یه کد براتون میاد'], ['a code is coming', "you'll get a code now"], ['بيجيك كود الحين', 'رح يوصلك كود']] as const;
+    const hand = [['زود بفرست', 'بفرست زود', 'سریع بفرست برام'], ['quick, send it', 'send it quick', 'send it fast'], ['ابعتهولي بسرعة', 'يلا ارسله لي', 'بسرعة ابعتلي ياه']] as const;
+    came.forEach((c, i) => fc.assert(fc.property(pick(c), pick(hand[i]!), (a, h) => blocked(`${a}\n${h}`)), RUNS));
+  });
+
+  it('allows haste in the app or the writer\'s own', () => {
+    fc.assert(fc.property(pick(['یه کد میاد', 'الان یه کد براتون میاد']), pick(['زود تو اپ بزن', 'ما زود میفرستیم', 'سریع خودت تو برنامه واردش کن']), (a, h) => !blocked(`${a}\n${h}`)), RUNS);
+    fc.assert(fc.property(pick(['a code is coming', "you'll get a code now"]), pick(['quick, type it in the app', "we'll send it quick", 'pop it in the app fast']), (a, h) => !blocked(`${a}\n${h}`)), RUNS);
+  });
+});
+
 describe('copied, pasted, the card\'s three digits, Dari "for me", French "renvoyez"', () => {
   it('blocks each in its voice', () => {
     const asks = [
