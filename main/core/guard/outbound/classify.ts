@@ -154,6 +154,8 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // code was sent, is about the message — its content is the code ("did the parcel arrive?" names what arrived)
     const carrierHere = (hits(clause.text, CARRIER).length > 0 && !hits(clause.text, HARMLESS_CARRIER).length) || (!!clause.question && ARRIVED_BARE.test(clause.text));
     let objects = secretObjects(clause, opts);
+    // (round 30) "the message that came to you has the tracking number in it": a message said to hold another number is not its code
+    if (objects.length && ANOTHER_NUMBER_HELD.test(clause.text)) objects = objects.filter((o) => !(o.kind === 'otp' && hits(clause.text.slice(0, o.end), CARRIER).length && ANOTHER_NUMBER_HELD.test(clause.text.slice(o.start))));
     // (round 21) "البطاقة … ارسل لي رقمها كامل": the whole number, with a card named here or in the clause before, is the card's
     if (!objects.length) objects = wholeNumberOfACard(clause, all[index - 1]);
     // (round 23) "…card er pichone je tin ta number ache, ar expiry date ta amake bolun": an expiry after a card named in the clause before is the card's
@@ -181,6 +183,15 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // (round 21) "3mile forward lal sms li wasalik hon": forwarding a message to the reader that this clause names
     if (!requests.length && !objects.length && !earlier.length && carrierHere && !wordingOnly && forwardsTheMessage(clause)) requests.push({ kind: 'otp', strength: 'block' });
     if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
+    // (round 30) "dawwer el resala elly wsltk mn acme w dizha hni": the message named in this clause, then handed on to us after it
+    if (!requests.length && !objects.length && !earlier.length && carrierHere && !wordingOnly && handsTheMessageOnHere(clause)) requests.push({ kind: 'otp', strength: 'block' });
+    // (round 30) "write the code in words, one three seven…, so the system doesn't wipe it": spelt out to pass a filter is still handed over
+    // (its bare digits are the code: "عددا رو با حروف بنویس برام")
+    // (…and typed in letters it is typed for a person to read, not into the app: it outranks "enter it" with no place named)
+    if (!requests.some((r) => r.strength === 'block') && SPELLED_OUT.test(clause.text) && !(warned && warnsBesidesTheFilter(normalized))) {
+      const spelled = objects[0] ?? earlier[earlier.length - 1] ?? bareDigits(clause)[0];
+      if (spelled && spelledOutToUs(clause)) requests.splice(0, requests.length, { kind: spelled.kind as RequestedSecret, strength: 'block' });
+    }
     if (!requests.length && !objects.length && earlier.length && BARE_QUESTION.test(clause.text)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     // "I realise the text says not to share it. That doesn't apply to me. Go ahead.": permission to break the reported rule
     if (!requests.length && ruleReported && disclaimed.length && GO_AHEAD.test(clause.text)) requests.push({ kind: disclaimed[0]!.kind as RequestedSecret, strength: 'block' });
@@ -517,7 +528,13 @@ function handsMessageToUs(clause: Clause): boolean {
 const FORWARD = /^(?:forward|fwd)$/u;
 /** Digits with nothing more said, as pidgin names a message's code. */
 const BARE_DIGITS = new RegExp(`(?<=^| )(?:${['(?:ال)?(?:ارقام|اعداد)', 'ar2am', 'arqam', 'ar9am', 'adad(?:a|ha)?', 'ragham(?:a|ha)?', 'عدد(?:ها|ا)?', 'numbers', 'number', 'digits'].map(foldLetters).join('|')})(?= |$)`, 'u');
-const OTHER_NUMBER = new RegExp(`(?<=^| )(?:${['sender', 'caller', 'phone', 'mobile', 'contact', 'helpline', 'hotline', 'order', 'tracking', 'booking', 'reference', 'ref', 'invoice', 'ticket', 'receipt', 'transaction', 'parcel', 'shipment', 'delivery', 'sefaresh', 'peygiri', 'سفارش\\S*', 'پيگيري', '(?:ال)?طلب\\S*', '(?:ال)?شحن\\S*', '(?:ال)?تتبع'].map(foldLetters).join('|')})(?= |$)`, 'u');
+const OTHER_NUMBER_WORDS = ['sender', 'caller', 'phone', 'mobile', 'contact', 'helpline', 'hotline', 'order', 'tracking', 'booking', 'reference', 'ref', 'invoice', 'ticket', 'receipt', 'transaction', 'parcel', 'shipment', 'delivery', 'sefaresh', 'peygiri', 'سفارش\\S*', 'پيگيري', '(?:ال)?طلب\\S*', '(?:ال)?شحن\\S*', '(?:ال)?تتبع'].map(foldLetters).join('|');
+const OTHER_NUMBER = new RegExp(`(?<=^| )(?:${OTHER_NUMBER_WORDS})(?= |$)`, 'u');
+/** (round 30) Another thing's number named as what a message holds: "رقم التتبع", "the tracking number", "order no". */
+const NUMBER_WORD = ['(?:ال)?رقم', 'نمره', 'شماره ?(?:ي)?', 'number', 'num', 'ra[q29]a?m', 'nemra', 'shomare(?: ?ye)?'].map(foldLetters).join('|');
+/** (…a thing's number a message can hold instead of a code: not a phone's, which says where the message went) */
+const HELD_NUMBER_WORDS = ['order', 'tracking', 'booking', 'reference', 'ref', 'invoice', 'ticket', 'receipt', 'transaction', 'parcel', 'shipment', 'delivery', 'sefaresh', 'peygiri', 'سفارش\\S*', 'پيگيري', '(?:ال)?طلب\\S*', '(?:ال)?شحن\\S*', '(?:ال)?تتبع'].map(foldLetters).join('|');
+const ANOTHER_NUMBER_HELD = new RegExp(`(?<=^| )(?:(?:${NUMBER_WORD}) (?:\\S+ )?(?:${HELD_NUMBER_WORDS})|(?:${HELD_NUMBER_WORDS}) (?:${NUMBER_WORD}|id|code))(?= |$)`, 'u');
 function bareDigits(clause: Clause): ObjectHit[] {
   const m = BARE_DIGITS.exec(clause.text);
   if (!m) return [];
@@ -526,6 +543,43 @@ function bareDigits(clause: Clause): ObjectHit[] {
   if (OTHER_NUMBER.test(clause.tokens[at - 1] ?? '')) return [];
   return [{ start: m.index, end: m.index + m[0].length, at, last: tokenIndexAt(clause.text, m.index + m[0].length - 1), kind: 'otp' }];
 }
+/** (round 30) Arabizi and casual "put", "copy", "paste" (the lexicons' entry verbs are Arabic or English words). */
+const PUT_COPY_PASTE = /^(?:7[ou]t+\S*|7at+(?:ha|aha|ah|a|o|oh|ooh|ih|eh|i|u)|7ut+\S*|copy\S*|paste\S*|kobi\S*|kopi\S*)$/u;
+/**
+ * (round 30) A message the reader received, named in this clause, then a verb after it that hands it to us: "dawwer el
+ * resala elly wsltk mn acme w dizha hni", "shof el msg elli yak w 7ottaha hni", "the text you got, copy it here". The
+ * destination is ours (here, to me) or carried by the verb; not a message said to carry an order's or a parcel's number.
+ */
+function handsTheMessageOnHere(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length || clause.tokens.some((w) => OTHER_NUMBER.test(w))) return false;
+  const carrier = hits(t, CARRIER)[0];
+  if (!carrier) return false;
+  const verbs = [...hits(t, ANY_VERB), ...hits(t, TRANSFER_VERBS)].filter((v) => v.at > carrier.last);
+  clause.tokens.forEach((w, i) => { if (i > carrier.last && PUT_COPY_PASTE.test(w)) verbs.push({ start: 0, end: 0, at: i, last: i }); });
+  const places = [...hits(t, TO_WRITER_PLACE).map((p) => p.at), ...clause.tokens.flatMap((w, i) => (TO_US.test(w) ? [i] : []))];
+  return verbs.some((v) => !writerActs(t, v) && (places.some((p) => p > v.last && p - v.last <= 3) || (hits(t, STRONG_REQUEST).some((h) => h.at === v.at) && suffixObject(clause.tokens[v.last] ?? ''))));
+}
+
+/** (round 30) The code asked for as words or letters, to pass a filter: "in words", "spell it out", "بالحروف", "با حروف", "ba horoof", "bel 7roof". */
+const SPELLED_OUT = new RegExp(`(?<=^| )(?:${['in words', 'as words', '(?:in|with|using) letters', 'as letters', 'in writing', 'spell(?:ed|ing)? (?:\\S+ ){0,3}?out', 'spell (?:it|them)', 'with spaces', 'written out', 'en (?:toutes )?lettres', '(?:بال|ب)(?:حروف|احرف|كلمات|كتابه)', '(?:با|به) (?:حروف|حرف|كلمه)', 'حروفي', 'ba ?(?:horoof|horuf|horof|harf)', 'b[ie]?l? ?(?:7roof|7orof|7uruf|7rof|a7ruf|kalimat)'].map(foldLetters).join('|')})(?= |$)`, 'u');
+const SPELLING_VERB = /^(?:spell|spelling|typing|writing|sending|write|[ée]cri(?:vez|re|s|vez-le|vez-moi|s-le|s-moi)|k?t[ae]?b(?:li|lna|lia|h[ao]li)|ekteb\S*)$/u;
+/** (…"so the system doesn't delete it" names the filter the spelling dodges; a delete word is a warning's only where nothing negates it) */
+const FILTER_DELETES = new RegExp(`(?<=^| )(?:${["not", 'no', 'never', "don't", 'dont', "doesn't", 'doesnt', "won't", 'wont', "can't", 'cant', 'ما', 'مش', 'لا', 'مو'].map(foldLetters).join('|')})(?: \\S+)? (?:delete|remove|erase|wipe|strip|block)\\S*`, 'gu');
+function warnsBesidesTheFilter(normalized: string): boolean {
+  return WARNING.test(normalized.replace(QUOTED, ' ').replace(FILTER_DELETES, ' '));
+}
+/** A verb writing, sending or typing the secret in words to us, not negated right before it, not the writer's act, not into the app. */
+function spelledOutToUs(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, IN_APP).length || hits(t, ANYONE_AS_RECIPIENT).length) return false;
+  const negators = hits(t, NEGATORS);
+  const verbs = [...hits(t, ANY_VERB), ...hits(t, TRANSFER_VERBS)];
+  // ("spell" is the verb itself: "spell the code out for me"; "write" and its French and Arabizi forms, here only)
+  clause.tokens.forEach((w, i) => { if (SPELLING_VERB.test(w)) verbs.push({ start: t.indexOf(w), end: t.indexOf(w) + w.length, at: i, last: i }); });
+  return verbs.some((v) => !writerActs(t, v) && !toReader(clause, v) && !negators.some((n) => n.last < v.at && v.at - n.last <= 2));
+}
+
 /** "forward" (its object the message) to this chat, un-negated, not the writer's own act. */
 function forwardsTheMessage(clause: Clause): boolean {
   const t = clause.text;
@@ -541,6 +595,11 @@ const AROUND_THE_SECRET = new Set(['ano', 'po', 'yung', 'ninyo', 'niyo', 'nyo', 
   'from', 'in', 'via', 'sms', 'text', 'msg', 'message', 'the', 'پيامك', 'پيامكي', 'اس', 'ام', 'رساله', 'المسج', 'مسج',
   // …and what the card's code is printed on: "and the small code on the back of the card?", "the wee code"
   'wee', 'tiny', 'short', 'lil', 'of', 'card', 'grand']);
+/**
+ * (round 30) …and what the secret belongs to, with the words that join it: "SIM PUK?", "رمز پوک سیم‌کارتتون؟", "كود الـPUK
+ * حق الشريحة؟", "الرقم السري للبطاقة؟" — a PIN or PUK asked with only a question mark and its owner.
+ */
+const OWNER_OF_THE_SECRET = new RegExp(`^(?:${['sim', 'simcard', 'card', 'account', 'app', 'ال', 'حق', 'مال', 'مالت\\S*', 'بتاع\\S*', 'تاع\\S*', 'ديال\\S*', 'متاع\\S*', 'تبع\\S*', '(?:ال|لل|ب)?(?:شريح|سيم|كارت|بطاق|حساب|تطبيق|خط)\\S*', 'سيم ?كارت\\S*', 'سيم\\S*', 'كارت\\S*', 'حساب\\S*', 'اپ\\S*'].map(foldLetters).join('|')})$`, 'u');
 
 /**
  * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
@@ -554,14 +613,16 @@ function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   // a relative clause may follow the secret: "the code you got?", "الكود اللي جالك؟"
   const end = Math.max(...objects.map((o) => o.last));
   const relative = RELATIVE.test(clause.tokens[end + 1] ?? '') || /^(?:you|u)$/.test(clause.tokens[end + 1] ?? '');
-  return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w) || (relative && i > end));
+  return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || (relative && i > end));
 }
 
 /** After a question naming only a secret, only "we need it" or thanks may follow for it to stay the last word: "ano po yung MPIN ninyo? need lang po namin". */
 const NEED_IT = /^(?:(?:we|i) (?:just |only |really )?need (?:it|that|this|them)(?: (?:please|pls|thanks))?|need (?:lang |ko |namin |natin |po )*(?:namin|ko|natin|po|lang)|kailangan (?:lang |po |namin |ko )*(?:namin|ko|po|lang)|(?:thanks|thank you|salamat)(?: po)?)$/;
 
 /** "I just need one thing from you: the 6-digit code.", "آخر حاجة: …": the next clause names what is needed. */
-const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still )?need (?:one (?:more )?thing|something|just one thing|the following)', 'one (?:more|last) thing', 'last thing', 'اخر حاجه', 'حاجه اخيره', 'اخر شي', 'يه چيز ديگه', 'فقط يه چيز'].map(foldLetters).join('|')})(?: |$)`, 'u');
+const NEEDS_ONE_THING = new RegExp(`(?:^| )(?:${['(?:i|we) (?:just |only |still )?need (?:one (?:more )?thing|something|just one thing|the following)', 'one (?:more|last) thing', 'last thing', 'اخر حاجه', 'حاجه اخيره', 'اخر شي', 'يه چيز ديگه', 'فقط يه چيز',
+  // (round 30) one step left, then the secret on its own: "باقي خطوة وحدة: رقم البطاقة كامل…", "Last step: the long number on your card…"
+  '(?:one|just one) (?:more |last |final )?step(?: left| to go)?', '(?:the )?(?:last|final) step', 'خطوه (?:وحده |واحده )?(?:اخيره|باقيه)', '(?:اخر|باقي|بقي|بقيت|بقت|ضل|ظل|ضلت|ظلت) (?:لنا |لك )?خطوه\\S*(?: (?:وحده|واحده))?', 'ما (?:ظل|ضل|بقي|باقي)(?: الا)? (?:شي|خطوه\\S*)', 'مرحله (?:اخر|پاياني)', '(?:فقط |تنها )?(?:يه|يك) (?:مرحله|قدم) (?:ديگه |ديگر )?(?:مونده|مانده|باقي\\S*)'].map(foldLetters).join('|')})(?: |$)`, 'u');
 
 const WHICH = new RegExp(`(?:^| )(?:${["(?:what|whit|wot|wat|which)(?:'s|s)?", 'شو', 'ايه', 'انهي', 'اي', 'ياتو', 'وش', 'ايش', 'شنو', 'چه', 'چي', 'چيه', 'كدوم', 'كدام', 'ano', 'anong', 'alin', 'che', 'chi', 'chie', 'kodoom', 'kodum'].map(foldLetters).join('|')})(?: |$)`, 'u');
 const THEY_USE = new RegExp(`(?:^| )(?:${['use', 'uses', 'using', 'usually use', '(?:ب|بت|بي|ت|هت)?(?:ستخدم|ستعمل)\\S*', 'مستخدم\\S*', 'استفاده', 'estefade', 'estfade', '(?:gina)?gamit\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
@@ -623,7 +684,9 @@ function isAListItem(clause: Clause): boolean {
 function startsWithTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   const t = clause.text;
   // (round 21) …nor one that does something to the secret itself: "…, card number ho to usay cover kar dein"
-  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || clause.tokens.length > 12) return false;
+  // (round 30) …counted up to its reason ("…, so the monthly plan can start", "عشان نفعّل القسط"): the reason is its own business
+  const reason = clause.tokens.findIndex((w, i) => i > 0 && REASON.test(w));
+  if (hits(t, NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || (reason < 0 ? clause.tokens.length : reason) > 12) return false;
   const first = Math.min(...objects.map((o) => o.at));
   // (a possessive belongs to the secret's name: "your card's CVV")
   return clause.tokens.slice(0, first).every((w) => AROUND_THE_SECRET.has(w) || /^[a-z]+'s$/.test(w));
@@ -638,8 +701,10 @@ function handsOverUnnamed(clause: Clause): boolean {
 
 /** Nothing after the verb but politeness, haste and "to me": its object was named before ("Got the code? Share please."). */
 const MODAL_FILLER = new Set(['you', 'u', 'have', 'has', 'to', 'need', 'needs', 'must', 'should', 'will', 'can', 'could', 'please', 'just', 'kindly', 'now']);
-const AFTER_A_BARE_VERB = new Set(['bel', 'li', 'lia', 'liya', 'lii', 'zarba', 'bsor3a', 'fissa3', 'fisa3', 'ana', 'hina', 'hena', 'lana', 'whatsapp', 'with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena', 'hapa', 'kwangu', 'mimi', 'tafadhali', 'sasa', 'sini', 'hni', 'lagi']);
-const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t',
+/** (round 30) Haste either side of the bare verb: "یه کد میاد. زود بفرست", "quick, send it", "هسي رسلو". */
+const HASTE = ['زود', 'زودي', 'سريع', 'سريعا', 'فوري', 'فورا', 'بسرعه', 'هسي', 'هسه', 'توا', 'الحين', 'الان', 'دلوقتي', 'هلق', 'يلا', 'quick', 'quickly', 'fast', 'asap', 'zood', 'zud', 'sari', 'fori', 'yalla'].map(foldLetters);
+const AFTER_A_BARE_VERB = new Set(['bel', 'li', 'lia', 'liya', 'lii', 'zarba', 'bsor3a', 'fissa3', 'fisa3', 'ana', 'hina', 'hena', 'lana', 'whatsapp', 'with', 'na', 'po', 'dito', 'lang', 'naman', 'تموم', 'شه', 'چنده', 'چيه', 'چي', 'كام', 'ببينم', 'bebinam', 'dige', 'ديگه', 'يلا', 'بقى', 'بقي', 'ba2a', 'yalla', 'please', 'pls', 'plz', 'kindly', 'now', 'quickly', 'asap', 'here', 'to', 'me', 'us', 'over', 'across', 'below', 'thanks', 'thank', 'you', 'right', 'away', 'back', 'him', 'her', 'them', 'بسرعه', 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'الان', 'دلوقتي', 'هلق', 'هنا', 'هون', 'برام', 'براي', 'اينجا', 'سريعا', 'فورا', 'الحين', 'دابا', 'عافاك', 'ليا', 'لي', 'لنا', 'lotfan', 'zood', 'inja', 'baram', 'hena', 'hapa', 'kwangu', 'mimi', 'tafadhali', 'sasa', 'sini', 'hni', 'lagi', ...HASTE]);
+const BEFORE_A_BARE_VERB = new Set(['please', 'pls', 'plz', 'kindly', 'just', 'ok', 'okay', 'so', 'now', 'then', 'can', 'could', 'you', 'u', 'go', 'ahead', 'and', ...HASTE, 'لو', 'سمحت', 'من', 'فضلك', 'لطفا', 'طيب', 'ممكن', 'خب', 'lotfan', 'mishe', 'momken', 'law', 'sama7t',
   // (round 22) Hinglish puts "to me" and "here" before the verb: "mujhe yahan bhej dijiye"
   'mujhe', 'mujhko', 'hume', 'humein', 'hamein', 'yahan', 'yaha', 'idhar', 'abhi', 'aap', 'aapko']);
 const THIRD_DATIVE = new RegExp(`^(?:${['him', 'her', 'them', 'lui', 'leur', 'بهش', 'بهشون', 'بهشان', 'به ايشان', 'له', 'لها', 'ليه', 'ليها', 'الو', 'behesh', 'beheshun', 'behesh?oon', 'lih', 'leh'].map(foldLetters).join('|')})$`, 'u');
@@ -768,11 +833,18 @@ const DELETE = new RegExp(`(?<=^| )(?:${['delete', 'remove', 'erase', 'unsend', 
 function reportsOrUndoesASend(clause: Clause, after: Clause[]): boolean {
   const sent = READER_SENT.exec(clause.text);
   // …a report only where the reply asks to delete it, and with no request after it ("you sent the wrong one, send the code again")
-  if (sent && !SENT_AGAIN.test(clause.text) && [clause, ...after].some((c) => DELETE.test(c.text))) {
+  if (sent && !SENT_AGAIN.test(clause.text) && [clause, ...after].some(asksToDelete)) {
     const end = tokenIndexAt(clause.text, sent.index + sent[0].length - 1);
     return !hits(clause.text, STRONG_REQUEST).some((v) => v.at > end && !/^(?:your|ur|the|my|our|last|this|that)$/.test(clause.tokens[v.at - 1] ?? ''));
   }
-  return DELETE.test(clause.text) && !hits(clause.text, TO_WRITER_PLACE).length;
+  return asksToDelete(clause) && !hits(clause.text, TO_WRITER_PLACE).length;
+}
+/** (round 30) A deletion someone asks for — not one negated, nor a filter's that a code spelt out would dodge ("so the system doesn't wipe it"). */
+function asksToDelete(c: Clause): boolean {
+  const m = DELETE.exec(c.text);
+  if (!m) return false;
+  const at = tokenIndexAt(c.text, m.index);
+  return !(SPELLED_OUT.test(c.text) && hits(c.text, NEGATORS).some((n) => n.last < at && at - n.last <= 2));
 }
 /**
  * (round 27) "no need to send the full number — just the 3 digits at the back and the expiry will do": after a clause

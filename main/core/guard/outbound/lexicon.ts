@@ -43,7 +43,9 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   ],
   pin: [
     'pins?', 'pin ?(?:code|number|no)', '(?:atm|card|debit|sim|puk) pins?', 'puk\\S*', 'el ?pin', '(?:el |al )?(?:raqam|ra2am|ra2m|rakam|rqm|raqm) (?:el |al |l)?(?:sirri|serri|siri|sri|sirry)(?: (?:bta3|ta3|dyal|dial|li|l|lel|el) (?:el |al |l)?(?:visa|card|kart|karta|carte|atm|beta2a|bitaqa)\\S*)?', 'ramz(?: ?e)? ?(?:dovom|avval|aval|kart|cart)\\S*',
-    '(?:ال)?رقم (?:ال)?سري (?:لل|حق ال|ل|الخاص ب|(?:بتاع|تاع|ديال|ديال|متاع|تبع) (?:ال)?)?(?:بطاق|كارت|كارط|كرت|فيزا|صراف)\\S*', `${AR_PFX}بن ?كود\\S*`, 'رمز ?(?:دوم|اول|كارت|عابر ?بانك)\\S*', 'پين\\S*', `${AR_PFX}بين كود`,
+    '(?:ال)?رقم (?:ال)?سري (?:لل|حق ال|ل|الخاص ب|(?:بتاع|تاع|ديال|ديال|متاع|تبع) (?:ال)?)?(?:بطاق|كارت|كارط|كرت|فيزا|صراف)\\S*', `${AR_PFX}بن ?كود\\S*`, 'رمز ?(?:دوم|اول|كارت|عابر ?بانك)\\S*',
+    // (round 30) the SIM's PUK: "رمز پوک", "کد پوک", "كود الـPUK" (الـ joined to the Latin)
+    '(?:رمز|كد|كود|code|ramz|ramze|kod) ?(?:ي |e )?(?:ال)?(?:پوك|بوك|puk|pouk|pook)\\S*', 'الpuk\\S*', 'پين\\S*', `${AR_PFX}بين كود`,
     'mpins?', // (round 13: a mobile banking PIN)
     // (round 21) Swahili "namba ya siri" (the secret number: a PIN)
     '(?:namba|nambari) (?:yako |yangu )?ya siri',
@@ -56,7 +58,11 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     `${AR_PFX}(?:رقم|ارقام|بيانات|معلومات|تفاصيل|نمره|نمرت) (?:ديال |تاع |متاع |حق |تبع |بتاع )?(?:ال)?(?:بطاق|كارت|كارط|كرت|كرط|فيزا|ماستر|الفيزا|البطاق|الكارت|الكارط|الكرت|الماستر)\\S*`, '(?:ال)?16 (?:رقم|خانه)', 'شماره ?(?:ي )?(?:كامل ?(?:ي )?)?كارت\\S*', 'شماره ?(?:ي )?(?:16|شانزده) ?رقمي (?:\\S+ )?كارت\\S*', '(?:اطلاعات|مشخصات) ?(?:ي )?كارت\\S*', '16 رقم\\S*',
   ],
   cvv: [
-    'cvv2?', 'cvc2?', 'cv2', 'csc', '(?:card )?security code (?:on|at|from) the back', '(?:3|three) ?digits? (?:code )?(?:on|at|from|behind|printed on) (?:the )?back', 'card verification (?:value|code|number)', 'security digits',
+    'cvv2?', 'cvc2?', 'cv2', 'csc', '(?:card )?security code (?:on|at|from) the back', '(?:3|three) ?digits? (?:code )?(?:on|at|from|behind|printed on) (?:the )?back',
+    // (round 30) …with a word between: "the three wee numbers on the back", "them 3 little ones off the back of ur card"
+    '(?:the |them |those )?(?:3|three) (?:\\S+ )?(?:digits?|numbers?|nums?|ones) (?:on|at|from|off|behind|printed on|in) (?:the )?back',
+    // (round 30) …by where they stand beside the signature: "the three little numbers by the strip"
+    '(?:the )?(?:3|three) (?:\\S+ )?(?:digits?|numbers?|nums?) (?:by|next to|beside|near|on|at|above|in) (?:the )?(?:(?:signature|sig|white|magnetic) (?:strip|panel|box)|strip|signature)', 'card verification (?:value|code|number)', 'security digits',
     `${AR_PFX}cvv\\S*`, `(?:ال)?(?:3|ثلاث|ثلاثه|تلات|تلاته|الثلاث|الثلاثه|التلات) ?(?:ارقام|خانات|الارقام) (?:\\S+ ){0,2}(?:ظهر|خلف|ورا|ورى|الخلف|ضهر|بظهر|خلفيه)\\S*`, 'رمز (?:ال)?(?:امان|الامان|امني|الامني|تحقق البطاق)\\S*',
     'كد ?(?:cvv|امنيتي|سه ?رقمي)\\S*', 'سي ?وي ?وي\\S*', '(?:3|سه) ?رقم (?:\\S+ )?(?:پشت|پشتي)\\S*',
   ],
@@ -163,7 +169,7 @@ const LOCAL_HANDING = [
 
 /** Verbs that ask the reader to hand something over (to whoever is writing). */
 /** French (and Amazigh speakers' French) verbs of handing over: "envoyez-moi", "m'envoyer", "transmettez", "dictez-lui", "donnez-lui". */
-const FRENCH_HANDING = ["(?:m'|nous |me |lui )?envoy\\S*", 'envoie', "(?:m'|me |lui )?transm[ei]t\\S*", '(?:me |lui )?communiqu(?:er|ez|e|es)', 'donn(?:e|ez|er)', 'dict(?:e|ez|er)', 'lis(?:ez)?', 'partag(?:e|ez|er)', 'fourni(?:r|ssez)', 'indiqu(?:e|ez|er)'];
+const FRENCH_HANDING = ["(?:m'|nous |me |lui )?envoy\\S*", "(?:m'|nous |me |lui )?renvoy(?:ez|er|e)", 'envoie', "(?:m'|me |lui )?transm[ei]t\\S*", '(?:me |lui )?communiqu(?:er|ez|e|es)', 'donn(?:e|ez|er)', 'dict(?:e|ez|er)', 'lis(?:ez)?', 'partag(?:e|ez|er)', 'fourni(?:r|ssez)', 'indiqu(?:e|ez|er)'];
 
 export const STRONG_REQUEST = [
   ...FRENCH_HANDING,
@@ -192,8 +198,8 @@ export const STRONG_REQUEST = [
   // Sudanese bare "رسل" before what it sends: "رسل الرقم بتاعو كامل"
   'رسل(?= ال\\S+(?: |$))',
   'paki ?(?:send|bigay|ibigay|type|sabi|sabihin|share|forward|text|pm|dm|message|lagay|ilagay|paste|upload|basa|basahin|screenshot)\\S*', 'ba3atl(?:i|na|ili)', 'ba3tl(?:i|na)',
-  'befrest\\S*', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
-  '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|ابلاغ|افاد|اعلام|دز|صور(?!ت (?:گرفت|مي ?گير|ميگير|پذيرفت|مي ?پذير|بگير|نگرفت))|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|داير|دايرين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد|خصني|خصنا|خاصني|خاصنا|لازمني|لازمنا|بغيت|بغينا)\\S*',
+  'befrest\\S*', 'befres(?:in|id|i|e|esh)?', 'bede', 'bedid', 'bedin', 'bedeh', 'bego', 'begoo', 'begid', 'begin', 'begi', 'benevis\\S*', 'ersal kon\\S*', 'elam kon\\S*', 'mifrestid', 'mifrestin', 'befarmaid', 'befarmayid', 'share kon\\S*',
+  '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|ابلاغ|افاد|اعلام|دز|صور(?!ت (?:گرفت|مي ?گير|ميگير|پذيرفت|مي ?پذير|بگير|نگرفت))|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق|لصق|لزق|الزق|كوبي)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|داير|دايرين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد|خصني|خصنا|خاصني|خاصنا|لازمني|لازمنا|بغيت|بغينا)\\S*',
   `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
   'بعت(?:لي|يلي|لنا|ي ?لي)', 'كتب ?(?:لي|ليا|لينا|لنا)', 'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|فارورد|فوارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بو?گو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
 ];
@@ -296,7 +302,7 @@ export const NEGATION = [
   ...NEGATED_BY_SHAPE, 'kimse\\S*', 'heç', 'asla', 'sakın', 'በፍጹም', 'vend(?:a|aa)', 'kada', 'kar(?= (?:ka|ki|ku|a)(?: |$))', 'مت', 'نہ', 'نہیں', 'না',
   // (round 25) Portuguese and Spanish "nunca", "jamás" in code-switched warnings ("nunca share your code")
   'nunca', 'jam[aá]s',
-  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d|y[oó]nn?e) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
+  'hargez', 'hich', 'nist', 'nistesh', 'hichvaght', 'nabayad', 'la(?= )(?! (?:hon|hone|hawn|honik|3andi|2eli|eli|ili)(?: |$))', '(?<!(?:baraye|barai|baraie|be|az|ba|vase|vaseye|male|pishe|9bal|qbal|gbal|kbal|abl|2abl|ba3d|b3d|y[oó]nn?e) )ma', 'mat(?!ch(?: |$))\\S*[sc]h', 'msh', 'mesh', 'abadan', 'never ever',
 ];
 /**
  * (round 25) "Anyone" as the one a secret would go to — "share your code with anyone", "تعطي الرمز لحدا", "kisi ko",
@@ -365,7 +371,9 @@ export const WRITER_SELF = /^(?:خودم|وانا|و ?انا|انا|مه|من|an
 export const REASON = /^(?:before|9bal|qbal|gbal|kbal|قبل|as|because|since|so|coz|cause|bcoz|bcz|ta|para|ili|supaya|untuk|agar|taake|niku[a-z]+e|حتى|حتي|عشان|علشان|لان|لانه|باش|كي|لكي|تا|چون)$/u;
 
 /** The writer's side named as the destination: "type it here", "اكتبه هنا", "اینجا بنویسید". */
-export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'baraym', 'barayem', 'barayam', 'vasam', 'baraye ma', 'bara(?:ye|ie|y) man', 'be man', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم', ...LOCAL_HERE];
+export const TO_WRITER_PLACE = ['here', 'below', '(?:in|on|to) (?:this|the|our) (?:chat|conversation|thread|dm)', 'to (?:us|me)', 'us', 'me', 'هنا', 'لي', 'لنا', 'ليا', 'لينا', 'هون', 'لهون', 'لهنا', 'همين ?جا', 'hamin ?(?:in)?ja', 'hamin inja', 'la hon', 'lahon', 'hon', 'هني', 'الي', 'الينا', 'في (?:ال)?(?:شات|محادثه|دردشه|خاص)\\S*', 'اينجا', 'همينجا', 'به ما', 'براي ما', 'براي من', 'به من', 'برام', 'برامون', 'واسم', 'واسمون', 'baram', 'baramun', 'baraym', 'barayem', 'barayam', 'vasam', 'baraye ma', 'bara(?:ye|ie|y) man', 'be man', 'be ma', 'تو چت', 'در چت', 'hena', 'henak', 'hina', 'hna', 'ana(?= (?:irsil|arsil|tarsil|kallim|kitab|ekteb)(?: |$))', 'inja', 'dito', 'sa akin', 'sa amin', 'moi', 'ici', 'ايا', 'مره', 'مرا', 'برايم', 'بريم',
+  // (round 30) Dari "برم" (for me) before an imperative; Tehrani "برم" is "let me go", before a first person ("برم بفرستم")
+  'برم(?= (?:بفرست|بفرس|روان|بنويس|بگو|بگي)(?:ين|يد|ن|ه|ي)?(?: |$))', ...LOCAL_HERE];
 
 export const IN_APP = [
   // (Pidgin "inside di app", "for di ATM")
@@ -401,7 +409,7 @@ export const BACK_REFERENCE = [
   // (round 25) its picture or its digits stand for it: "uska photo", "uske digits", "its digits", "a photo of it"
   '(?:us|is)(?:ka|ke|ki) (?:photo|foto|pic|picture|screenshot|tasveer|digits?|numbers?|number|code|ank)', 'its (?:digits|numbers?|code|photo|picture|screenshot)', '(?:photo|pic|picture|screenshot|snap|copy) of (?:it|them)(?= |$)', 'use(?= (?:mujhe|hume|humein|yahan|yaha|idhar)(?: |$))', 'isko', 'that', 'them', 'this', 'those', 'same', 'the same', 'holi', 'hali', 'holna', 'hooli', 'huli', 'hulna', 'hli', 'ياه', 'ياها', 'ياهن', 'ياهم', 'اياها', 'ياهن', 'ياهم', 'اياهن', 'اياهم', 'yah', 'yaha', 'yahon', 'yahom', 'iyyah', 'اياه',
   // Dari marks the object with ره: "او ره برایم روان کو", "همو ره"
-  '(?:او|اون|همو|همون|همان|همين|ان|اين) (?:را|رو|ره)', 'اوره',
+  '(?:او|اون|همو|همون|همان|همين|ان|اين)(?:ه)? (?:را|رو|ره)', 'اوره',
   // (round 22) …and in the plural: "اونا رو برام تایپ کن", "آنها را بنویسید"
   '(?:اونا|اونها|انها|همونا|همونها|همانها|اينا|اينها) (?:را|رو|ره)', 'اونارو', 'همونارو', 'اينارو', 'unaro', 'una ro', 'همو', 'هو', 'هي', 'اونو', 'اونرو', 'اون رو', 'ان را', 'انرا', 'همونو', 'همون رو', 'همين رو', 'hamoono', 'hamuno', 'hamoon ro', 'hamun ro', 'hamino', 'hamin ro', 'oono', 'uno', 'ino', 'in ro'];
 /**

@@ -46,7 +46,13 @@ const SECRETS: Array<[SecretKind, RegExp]> = [
 const LAST_DIGITS = /(?<![\p{L}])(?<!sana\S* )(?:okhir|ohir)\S*/u;
 /** (round 21) A message that reached the reader ("SMS омад", "паём меояд"), and the digits it holds ("рақамҳояшро", "он рақамҳоро"). */
 const MESSAGE = /(?<![\p{L}])(?:sms|payom\S*|khabar\S*)/u;
-const ITS_DIGITS = /(?<![\p{L}])(?:raqamho\S*)/u;
+const ITS_DIGITS = /(?<![\p{L}])(?:raqamho\S*|raqamash\S*)/u;
+/** (round 30) "it", "that", "this" as the object ("онро фиристед"): what the two sentences before named — "Код омад? Онро ба ман фиристед". */
+const IT = /(?<![\p{L}])(?:onro|inro|uro|onhoro|inhoro|hamonro|haminro|hamonashro)(?![\p{L}])/u;
+/** …handed to us: sent or told (to whoever asks), or written here or to us — not written down somewhere safe, nor "let us know" */
+const HANDS_IT_TO_US = new RegExp(`${B}(?<!khabar )(?:bi)?(?:firist|gu)(?:ed|et|id|eton|edon|ede|etan|edan)${E}`, 'u');
+/** …in a sentence that neither warns nor supposes ("агар касе онро пурсад", "ҳеҷ гоҳ …") after sentences that did not warn. */
+const WARNS_OR_SUPPOSES = new RegExp(`${B}(?:agar|hej|hech|hargiz|kase|kas|na(?:firist|navis|gu|dih|deh|khon|kun|guzor|ra)\\p{L}*)${E}`, 'u');
 
 /** (round 22) "Hide"/"cover" after the secret: "скриншот фиристед, вале рамзу кодро пинҳон кунед" asks for the picture, the code stays covered. */
 const COVER = /(?<![\p{L}])(?:pinhon|pinhan|pushon)\S*/u;
@@ -59,16 +65,29 @@ function covered(sentence: string, secret: RegExp): boolean {
 /** The secrets a sentence in Tajik asks the reader to hand over (empty for any other text); each sentence as written. */
 export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sentence: string }> {
   const out: Array<{ kind: SecretKind; sentence: string }> = [];
-  let messageBefore = false;
+  /** (round 30) the message and the secrets named in the two sentences before ("Паём омад? Дар он чӣ навишта? Рақамашро гӯед") */
+  const messages: boolean[] = [];
+  const named: SecretKind[][] = [];
+  const sentences: string[] = [];
   for (const written of normalized.split(/[.!?؟\n]+/u)) {
     const sentence = tajikSpelling(written);
     const message = MESSAGE.test(sentence);
+    const messageBefore = messages.slice(-2).some(Boolean);
+    const here = SECRETS.filter(([, re]) => re.test(sentence)).map(([kind]) => kind);
     if (HAND_OVER.test(sentence) && !LAST_DIGITS.test(sentence) && !(SELF_OR_APP.test(sentence) && !TO_US.test(sentence))) {
       for (const [kind, re] of SECRETS) if (re.test(sentence) && !covered(sentence, re) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
-      // the digits of a message named here or in the sentence before are its code
+      // the digits of a message named here or in the two sentences before are its code
       if ((message || messageBefore) && ITS_DIGITS.test(sentence) && !out.some((o) => o.kind === 'otp')) out.push({ kind: 'otp', sentence: written.trim() });
+      // "it" handed over, with no secret named here: the one named before (a message's is its code)
+      if (!here.length && (IT.test(sentence) || ITS_DIGITS.test(sentence)) && (HANDS_IT_TO_US.test(sentence) || TO_US.test(sentence)) && ![sentence, ...sentences.slice(-2)].some((x) => WARNS_OR_SUPPOSES.test(x))) {
+        const before = named.slice(-2).flat();
+        const kind = before.length ? before[before.length - 1]! : messageBefore ? 'otp' : undefined;
+        if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
+      }
     }
-    messageBefore = message;
+    messages.push(message);
+    named.push(here);
+    sentences.push(sentence);
   }
   return out;
 }
