@@ -1,5 +1,6 @@
 import type { StoreContext } from './context';
 import type { Db } from './database';
+import type { PageOutcomes } from './conversations';
 
 /** A recorded check: flagged or not, and for a flagged message the flags' wording when it was recorded with them. */
 export interface InboundOutcome {
@@ -36,6 +37,19 @@ export class InboundCheckRepository {
   of(conversationId: number, rules: string, ids?: { from: number; to: number }): Map<number, InboundOutcome> {
     const rows = this.s.of.all(conversationId, ids?.from ?? 0, ids?.to ?? Number.MAX_SAFE_INTEGER, rules) as Array<{ id: number; check_flags: string | null }>;
     return new Map(rows.map((r) => [r.id, { flagged: r.check_flags !== null, wording: r.check_flags || null }]));
+  }
+
+  /**
+   * `of` for a page the caller has read (`ConversationRepository.page`): its inbound messages' outcomes recorded under
+   * `rules`, from the page's own rows — no statement on `messages`, one on `inbound_rules`.
+   */
+  onPage(rules: string, outcomes: PageOutcomes): Map<number, InboundOutcome> {
+    const found = new Map<number, InboundOutcome>();
+    if (!outcomes.size) return found;
+    const rulesId = this.s.rulesId.get(rules) as number | undefined;
+    if (rulesId === undefined) return found;
+    for (const [id, o] of outcomes) if (o.rules === rulesId) found.set(id, { flagged: o.flags !== null, wording: o.flags || null });
+    return found;
   }
 
   /**
