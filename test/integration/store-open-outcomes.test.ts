@@ -89,6 +89,29 @@ describe('an opening reads its scam-check outcomes from its own page', () => {
     }
   });
 
+  it('does not keep a rules number its own rolled-back transaction wrote (the number can go to other rules)', async () => {
+    const c = (core = await testCore());
+    await signedInConsole(c);
+    const id = conversation(c, 20, 5);
+    const page = () => c.store.conversations.page(id, { limit: MESSAGE_PAGE + 1 }).outcomes;
+    let inside = -1;
+    expect(() =>
+      c.db.transaction(() => {
+        inside = c.store.inboundChecks.rulesId('rules rolled back');
+        c.store.inboundChecks.record(id, 'rules rolled back', [...page().keys()].map((m) => [m, false] as [number, boolean]));
+        expect(c.store.inboundChecks.onPage('rules rolled back', page()).size).toBe(page().size);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    // The number is free again: other rules take it and record the conversation under them.
+    c.db.transaction(() => {
+      expect(c.store.inboundChecks.rulesId('other rules')).toBe(inside);
+      c.store.inboundChecks.record(id, 'other rules', [...page().keys()].map((m) => [m, true, WORDING('other')] as [number, boolean, string]));
+    })();
+    expect(c.store.inboundChecks.onPage('rules rolled back', page()).size).toBe(0);
+    expect(c.store.inboundChecks.onPage('other rules', page()).size).toBe(page().size);
+  });
+
   it("the console's opening and its older pages run one statement on `messages` each, and show the outcomes its rows record", async () => {
     const c = (core = await testCore());
     const agent = await (await signedInConsole(c))('agent');

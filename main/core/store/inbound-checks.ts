@@ -25,9 +25,12 @@ export function checkFlags(flagged: boolean, wording?: string | null): string | 
  */
 export class InboundCheckRepository {
   private readonly s: ReturnType<typeof statements>;
+  private readonly committed = new Map<string, number>();
+  private readonly db: Db;
 
   constructor(ctx: StoreContext) {
     this.s = statements(ctx.db);
+    this.db = ctx.db;
   }
 
   /**
@@ -46,10 +49,23 @@ export class InboundCheckRepository {
   onPage(rules: string, outcomes: PageOutcomes): Map<number, InboundOutcome> {
     const found = new Map<number, InboundOutcome>();
     if (!outcomes.size) return found;
-    const rulesId = this.s.rulesId.get(rules) as number | undefined;
+    const rulesId = this.committedRulesId(rules);
     if (rulesId === undefined) return found;
     for (const [id, o] of outcomes) if (o.rules === rulesId) found.set(id, { flagged: o.flags !== null, wording: o.flags || null });
     return found;
+  }
+
+  /**
+   * The number of `rules` when a committed row holds it: a row of `inbound_rules` is never changed or deleted, so a
+   * number read outside a transaction is kept (one read written by this connection's open transaction could still be
+   * rolled back: not kept, as `rulesId` says).
+   */
+  private committedRulesId(rules: string): number | undefined {
+    const kept = this.committed.get(rules);
+    if (kept !== undefined) return kept;
+    const id = this.s.rulesId.get(rules) as number | undefined;
+    if (id !== undefined && !this.db.inTransaction) this.committed.set(rules, id);
+    return id;
   }
 
   /**
