@@ -98,7 +98,9 @@ for (const m of ['all', 'get', 'run', 'iterate']) {
 const store = core.store as unknown as Record<string, object>;
 const conv = Object.getPrototypeOf(store.conversations) as object;
 part(conv, 'get', 'conversation row (get)');
-part(conv, 'messages', 'page of messages (rows, field rows, attachments)');
+// The branch of round 23 reads the page through `page` (its scam outcomes with it); main through `messages`.
+if ('page' in conv) part(conv, 'page', 'page of messages (rows, field rows, attachments)');
+else part(conv, 'messages', 'page of messages (rows, field rows, attachments)');
 part(conv, 'markRead', 'read mark');
 part(conv, 'lastInboundAt', 'last inbound time');
 part(conv, 'latestInboundId', 'latest inbound id');
@@ -107,6 +109,7 @@ part(conv, 'contactDetails', 'contact details');
 part(Object.getPrototypeOf(store.notes) as object, 'list', 'notes');
 part(Object.getPrototypeOf(store.inboundChecks) as object, 'of', 'scam outcomes read');
 part(Object.getPrototypeOf(store.inboundChecks) as object, 'record', 'scam outcomes written');
+if ('onPage' in (Object.getPrototypeOf(store.inboundChecks) as object)) part(Object.getPrototypeOf(store.inboundChecks) as object, 'onPage', 'scam outcomes from the page');
 part(AuditTrail.prototype, 'append', 'audit entry (its own statements)');
 
 const big = (() => {
