@@ -44,7 +44,7 @@ export class InboundCheckRepository {
 
   /**
    * `of` for a page the caller has read (`ConversationRepository.page`): its inbound messages' outcomes recorded under
-   * `rules`, from the page's own rows — no statement on `messages`, one on `inbound_rules`.
+   * `rules`, from the page's own rows — no statement on `messages`; the rules' number is read once (`committedRulesId`).
    */
   onPage(rules: string, outcomes: PageOutcomes): Map<number, InboundOutcome> {
     const found = new Map<number, InboundOutcome>();
@@ -57,8 +57,8 @@ export class InboundCheckRepository {
 
   /**
    * The number of `rules` when a committed row holds it: a row of `inbound_rules` is never changed or deleted, so a
-   * number read outside a transaction is kept (one read written by this connection's open transaction could still be
-   * rolled back: not kept, as `rulesId` says).
+   * number read outside a transaction is kept (one read inside it may be the transaction's own insert, which a
+   * rollback frees for other rules: not kept, as `rulesId` says).
    */
   private committedRulesId(rules: string): number | undefined {
     const kept = this.committed.get(rules);
