@@ -187,9 +187,10 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
           return null;
         }
         // Only the latest page: older pages are read when the reader scrolls back (`olderMessages`).
-        const page = store.conversations.messages(id, { limit: MESSAGE_PAGE + 1 });
+        const { messages: page, outcomes } = store.conversations.page(id, { limit: MESSAGE_PAGE + 1 });
         const messages = page.length > MESSAGE_PAGE ? page.slice(1) : page;
-        const checked = inboundFlags.forConversation(id, messages, lang ?? 'en');
+        // The scam outcomes from the page's own rows (one walk of the conversation's index, not two).
+        const checked = inboundFlags.forConversation(id, messages, lang ?? 'en', outcomes);
         if (opener) {
           // One transaction, one disk sync: the read mark, the scam checks' new outcomes and the audit entry.
           const changed = db.transaction(() => {
@@ -222,9 +223,9 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
       },
       olderMessages({ actor, conversationId, before, lang }) {
         if (!store.conversations.platformIdOf(conversationId)) throw new DiwanError(ERROR_CODES.conversationUnknown, 'That conversation no longer exists. Pick another one from the inbox.');
-        const page = store.conversations.messages(conversationId, { limit: MESSAGE_PAGE + 1, before });
+        const { messages: page, outcomes } = store.conversations.page(conversationId, { limit: MESSAGE_PAGE + 1, before });
         const messages = page.length > MESSAGE_PAGE ? page.slice(1) : page;
-        const checked = inboundFlags.forConversation(conversationId, messages, lang ?? 'en');
+        const checked = inboundFlags.forConversation(conversationId, messages, lang ?? 'en', outcomes);
         db.transaction(() => {
           store.inboundChecks.record(conversationId, checked.rules, checked.unrecorded);
           core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: actor.username, target: `conversation:${conversationId}`, details: { olderThan: before.id, messages: messages.length } });

@@ -1,6 +1,8 @@
 import { inboundFlagsIn, inboundRules, inboundWording, wordingIn, type InboundFlagWords as Flags } from '../core/app';
 import type { GuardPolicy } from '../core/guard';
-import type { StoredMessage, Store } from '../core/store';
+import type { PageOutcomes, StoredMessage, Store } from '../core/store';
+
+type Recorded = Map<number, { flagged: boolean; wording: string | null }>;
 
 export type GuardLang = 'en' | 'ar' | 'fa';
 
@@ -39,13 +41,12 @@ export class InboundFlags {
 
   /**
    * Flags of every inbound message in `messages` (one conversation's), and the outcomes not yet recorded, for the
-   * caller to record in the transaction it writes anyway (the opening's read mark and audit entry).
+   * caller to record in the transaction it writes anyway (the opening's read mark and audit entry). `onPage`: the
+   * outcomes the page's own rows hold (`ConversationRepository.page`), read there rather than asked for again.
    */
-  forConversation(conversationId: number, messages: StoredMessage[], lang: GuardLang) {
+  forConversation(conversationId: number, messages: StoredMessage[], lang: GuardLang, onPage?: PageOutcomes) {
     const rules = this.rules();
-    const inbound = messages.filter((m) => m.direction === 'in').map((m) => m.id);
-    const ids = inbound.length ? { from: Math.min(...inbound), to: Math.max(...inbound) } : null;
-    const recorded = (ids && this.checks?.of(conversationId, rules, ids)) || new Map<number, { flagged: boolean; wording: string | null }>();
+    const recorded = (this.checks && (onPage ? this.checks.onPage(rules, onPage) : this.recordedOf(conversationId, rules, messages))) || (new Map() as Recorded);
     const flags = new Map<number, Flags>();
     const unrecorded: Array<[number, boolean, string?]> = [];
     for (const m of messages) {
@@ -62,6 +63,11 @@ export class InboundFlags {
       if (known === undefined || f.length) unrecorded.push(f.length ? [m.id, true, inboundWording(m.maskedText, this.policy!, { lang, flags: f })] : [m.id, false]);
     }
     return { rules, flags, unrecorded };
+  }
+
+  private recordedOf(conversationId: number, rules: string, messages: StoredMessage[]): Recorded | null {
+    const inbound = messages.filter((m) => m.direction === 'in').map((m) => m.id);
+    return inbound.length ? this.checks!.of(conversationId, rules, { from: Math.min(...inbound), to: Math.max(...inbound) }) : null;
   }
 
   /** One message's flags in `lang`, from the cache when this text was checked under the current rules. */

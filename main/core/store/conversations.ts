@@ -64,6 +64,9 @@ export interface StoredMessage {
   revision?: { kind: 'edited' | 'deleted'; by: number | null };
 }
 
+/** A page's inbound messages → the scam check's outcome their rows record: the rules' number and the flags (NULL: not flagged). */
+export type PageOutcomes = Map<number, { rules: number | null; flags: string | null }>;
+
 const MAX_PAGE = 200;
 const MAX_MESSAGES = 500;
 /** Counts that must scan (a label or unread filter) stop here: the inbox only needs "many" past a point. */
@@ -160,6 +163,16 @@ export class ConversationRepository {
 
   /** The last `limit` messages (masked, with their field spans), oldest first; `before` pages further back. */
   messages(conversationId: number, opts: { limit?: number; before?: { sentAt: number; id: number } } = {}): StoredMessage[] {
+    return this.page(conversationId, opts).messages;
+  }
+
+  /**
+   * `messages`, and the scam check's recorded outcome of each inbound message on the page (`check_rules`,
+   * `check_flags`: migration 030) from the same rows — an opening needs them and they sit on the rows it reads
+   * anyway (issue #26 round 23: asked apart, they cost a second walk of the conversation's index, 1.6 pages a first
+   * opening at 1M). `InboundCheckRepository.onPage` reads them under the current rules.
+   */
+  page(conversationId: number, opts: { limit?: number; before?: { sentAt: number; id: number } } = {}): { messages: StoredMessage[]; outcomes: PageOutcomes } {
     const limit = Math.min(Math.max(opts.limit ?? 200, 1), MAX_MESSAGES);
     const rows = (
       opts.before
@@ -176,9 +189,13 @@ export class ConversationRepository {
       revision: 'edited' | 'deleted' | null;
       revised_by: number | null;
       has_fields: 0 | 1 | null;
+      check_rules: number | null;
+      check_flags: string | null;
     }>;
     rows.reverse();
-    if (!rows.length) return [];
+    const outcomes: PageOutcomes = new Map();
+    if (!rows.length) return { messages: [], outcomes };
+    for (const r of rows) if (r.direction === 'in') outcomes.set(r.id, { rules: r.check_rules, flags: r.check_flags });
     const fields = new Map<number, FieldSpan[]>();
     const originals = new Map<number, { n: number; revealable: boolean }>();
     // Only the messages whose row says they have field rows, or does not say (stored before migration 032, not yet marked).
@@ -200,7 +217,7 @@ export class ConversationRepository {
       list.push({ kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: a.size, fetchable: a.fetchable === 1 });
       attachments.set(a.message_id, list);
     }
-    return rows.map((r) => ({
+    const messages = rows.map((r) => ({
       id: r.id,
       direction: r.direction,
       authorId: r.author_id,
@@ -213,6 +230,7 @@ export class ConversationRepository {
       deliveryReason: r.delivery_reason,
       ...(r.revision ? { revision: { kind: r.revision, by: r.revised_by } } : {}),
     }));
+    return { messages, outcomes };
   }
 
   /** What a masked value is and where it sits, never its value. */
@@ -444,7 +462,7 @@ function conditions(
 }
 
 function statements(db: Db) {
-  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason, revision, revised_by, has_fields';
+  const msgCols = 'id, direction, author_id, masked_text, sent_at, delivery, delivery_reason, revision, revised_by, has_fields, check_rules, check_flags';
   return {
     one: db.prepare(
       `SELECT c.id, c.channel_id, c.status, c.snoozed_until, c.assignee_id, c.last_activity_at, c.unread, k.id AS contact_id, k.handle, k.display_name,

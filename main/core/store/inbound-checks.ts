@@ -1,5 +1,6 @@
 import type { StoreContext } from './context';
 import type { Db } from './database';
+import type { PageOutcomes } from './conversations';
 
 /** A recorded check: flagged or not, and for a flagged message the flags' wording when it was recorded with them. */
 export interface InboundOutcome {
@@ -24,9 +25,12 @@ export function checkFlags(flagged: boolean, wording?: string | null): string | 
  */
 export class InboundCheckRepository {
   private readonly s: ReturnType<typeof statements>;
+  private readonly committed = new Map<string, number>();
+  private readonly db: Db;
 
   constructor(ctx: StoreContext) {
     this.s = statements(ctx.db);
+    this.db = ctx.db;
   }
 
   /**
@@ -36,6 +40,32 @@ export class InboundCheckRepository {
   of(conversationId: number, rules: string, ids?: { from: number; to: number }): Map<number, InboundOutcome> {
     const rows = this.s.of.all(conversationId, ids?.from ?? 0, ids?.to ?? Number.MAX_SAFE_INTEGER, rules) as Array<{ id: number; check_flags: string | null }>;
     return new Map(rows.map((r) => [r.id, { flagged: r.check_flags !== null, wording: r.check_flags || null }]));
+  }
+
+  /**
+   * `of` for a page the caller has read (`ConversationRepository.page`): its inbound messages' outcomes recorded under
+   * `rules`, from the page's own rows — no statement on `messages`; the rules' number is read once (`committedRulesId`).
+   */
+  onPage(rules: string, outcomes: PageOutcomes): Map<number, InboundOutcome> {
+    const found = new Map<number, InboundOutcome>();
+    if (!outcomes.size) return found;
+    const rulesId = this.committedRulesId(rules);
+    if (rulesId === undefined) return found;
+    for (const [id, o] of outcomes) if (o.rules === rulesId) found.set(id, { flagged: o.flags !== null, wording: o.flags || null });
+    return found;
+  }
+
+  /**
+   * The number of `rules` when a committed row holds it: a row of `inbound_rules` is never changed or deleted, so a
+   * number read outside a transaction is kept (one read inside it may be the transaction's own insert, which a
+   * rollback frees for other rules: not kept, as `rulesId` says).
+   */
+  private committedRulesId(rules: string): number | undefined {
+    const kept = this.committed.get(rules);
+    if (kept !== undefined) return kept;
+    const id = this.s.rulesId.get(rules) as number | undefined;
+    if (id !== undefined && !this.db.inTransaction) this.committed.set(rules, id);
+    return id;
   }
 
   /**

@@ -14,7 +14,7 @@ export { inlinePreparer, prepareTexts, type InboundScreen, type PreparedText, ty
 export { unsealedCount, type ResealProgress } from './reseal';
 export { scheduleRetention, type RetentionOutcome } from './retention';
 export type { Channel, RetentionMode } from './channels';
-export type { ConversationFilter, ConversationStatus, ConversationSummary, PageCursor, StoredMessage, FieldSpan } from './conversations';
+export type { ConversationFilter, ConversationStatus, ConversationSummary, PageCursor, PageOutcomes, StoredMessage, FieldSpan } from './conversations';
 export type { CustomerHit, SearchFilter, SearchHit } from './search';
 export type { Note, Label, CannedReply } from './annotations';
 export { checkLabelName, checkCannedReply } from './annotations';
