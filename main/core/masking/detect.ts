@@ -14,6 +14,7 @@ import { inChatPrefix } from './chat-export';
 import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, hkidValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
+import { sentToShortNumber } from './promo-code';
 import { companyNumber, compactDateTime, CONFIRMATION_NUMBER_BEFORE, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
@@ -1480,6 +1481,11 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (thousands(run, a, b)) return null;
   }
   if (n <= 8 && groups === 1 && contrastedWithRecord(scan, start, n)) return null;
+  // "S/N 0092 4410 7781", "الايمي حق جوالي 3568…": a serial's or a device's identifier word right before beats a
+  // phone's, an ID's or a card's shape (an IMEI is fifteen Luhn-valid digits); whyVisible keeps it visible
+  if (n >= 8 && SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return null;
+  // "send code 88210 to 300044 to win": a code the customer is told to send to a short number, and that number (promo-code.ts)
+  if (n <= 8 && groups === 1 && sentToShortNumber(s, start, end)) return null;
   // "confirmation number 7731-204-66", "رقم التأكيد ٥٥٢٠١١٨٧٣": a booking's confirmation number right before is the company's record
   // (read at the run's start, so no part of its groups is taken for a code either)
   if (run.ge[run.n - 1]! - run.gs[0]! >= 6 && confirmationTalk(s) && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, run.gs[0]! - 40), run.gs[0]))) return null;
