@@ -5,7 +5,7 @@
  * "paszport", "пасспорт", "护照", "パスポート", "여권", "דרכון", "διαβατήριο", "पासपोर्ट") leaves its digits to the
  * fail-closed reading as an ID. Here:
  *
- * - a token of seven to ten capital letters and digits, at least five digits and one letter, within the few words
+ * - a token of seven to ten capital letters and digits, at least five digits (three when eight long or more) and one letter, within the few words
  *   after a passport's word on its line, is the PASSPORT (a span inside it, its digits read alone, is replaced);
  * - six to nine digits found as an ID or a phone right after such a word (a number word at most between) are
  *   retyped as the PASSPORT.
@@ -18,16 +18,22 @@ import { foldKeyword } from './detection-text';
 import { Cue, cueOf, NEGATIVE_CUES } from './lexicon';
 import type { DetectedSpan } from './types';
 
-/** Passport words: the lexicon's languages' spellings and the ones it does not read (stems; case-insensitive). */
-const PASSPORT_WORD = /(?:passport|pasport|passeport|pasaport|passaporte|pasaporte|passaporto|paspoort|paszport|reisepass|cestovn[ií] pas|útlevél|putovnic|пасспорт|паспорт|шиноснома|гузарнома|جواز|باسبور|پاسپورت|گذرنامه|护照|護照|パスポート|여권|דרכון|διαβατήριο|पासपोर्ट|পাসপোর্ট)/giu;
+/**
+ * Passport words: the lexicon's languages' spellings and the ones it does not read (stems; case-insensitive). "جواز
+ * سفره" is one word with its possessive (round 31): "سفر" is no trip's word there.
+ */
+const PASSPORT_WORD = /(?:passport|pasport|passeport|pasaport|passaporte|pasaporte|passaporto|paspoort|paszport|reisepass|cestovn[ií] pas|útlevél|putovnic|пасспорт|паспорт|шиноснома|гузарнома|جواز (?:ال)?سفر\p{L}*|جواز|باسبور|پاسپورت|گذرنامه|护照|護照|パスポート|여권|דרכון|διαβατήριο|पासपोर्ट|পাসপোর্ট)/giu;
 /** A pre-test without the case-folding and Unicode flags, which make the pattern above slow on every message. */
 const MAY_NAME_PASSPORT = /[pP][aA][sS]|[rR][eE][iI][sS][eE][pP]|[uU]tlev|[úÚ]tlev|[pP]utovn|[пП]а[сc]|[шШ]иносн|[гГ]узарн|جواز|باسبور|پاسپور|گذرنامه|护照|護照|パスポート|여권|דרכון|[δΔ]ιαβατ|पासपोर्ट|পাসপোর্ট/;
 /** What may stand between the word and the value: a few words (number, my, is, its name), no digit, no record word. */
 const BETWEEN = /^[^\d\n]{0,40}$/u;
 /** A record's, an identity's or a phone's word between: the value is that one's. */
 const OTHER_BETWEEN = /\b(?:order|booking|reservation|ticket|invoice|ref|reference|flight|case|claim|tracking|policy|member|id|identity|national|iqama|civil|phone|mobile|whatsapp|tel)\b|(?:طلب|حجز|فاتورة|سفارش|رزرو|بلیط|تذكرة|هوي|مدني|وطني|ملی|جوال|موبايل|تلفن|موبایل|заказ|бронь|билет|телефон|инн)/iu;
-/** Capital letters and digits, seven to ten, at least five digits and a letter. */
-const MIXED = /(?<![\p{L}\p{N}])(?=[A-Z0-9]{7,10}(?![\p{L}\p{N}]))(?=(?:[A-Z]*[0-9]){5})(?=[0-9]*[A-Z])[A-Z0-9]+/gu;
+/**
+ * Capital letters and digits, seven to ten, at least five digits and a letter — or, eight to ten long, three digits
+ * (round 31: a German passport's letter and eight letters and digits mixed, "C4J7RT2K9", has as few as three).
+ */
+const MIXED = /(?<![\p{L}\p{N}])(?=[A-Z0-9]{7,10}(?![\p{L}\p{N}]))(?:(?=(?:[A-Z]*[0-9]){5})|(?=[A-Z0-9]{8})(?=(?:[A-Z]*[0-9]){3}))(?=[0-9]*[A-Z])[A-Z0-9]+/gu;
 /** Six to nine digits of any decimal script, joined. */
 const DIGITS = /(?<![\p{L}\p{N}])\p{Nd}{6,9}(?![\p{L}\p{N}])/gu;
 const CONFIDENCE = 0.7;
