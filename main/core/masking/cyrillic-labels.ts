@@ -84,7 +84,7 @@ const CONFIDENCE = 0.6;
  * with the country code (+992/992, +7/8 and ten digits) — after a bare "number" word ("рақамам", "мой номер") is the
  * phone another reading typed an ID: a number word with an ID's or a passport's word nearer keeps that type.
  */
-const PHONE_LAYOUT = /^(?:(?:\+?992|\+?7|8)[ -]?)?\(?[0-9]{3}\)?[ -]?[0-9]{2,3}[ -]?[0-9]{2}[ -]?[0-9]{2}$/;
+const PHONE_LAYOUT = /^(?:(?:\+?992|\+?7|8)[ -]?)?(?:\(?[0-9]{3}\)?[ -]?[0-9]{2,3}[ -][0-9]{2}[ -][0-9]{2}|[0-9]{3}[ -][0-9]{3}[ -][0-9]{3})$/;
 function phoneLayout(v: string): boolean {
   const n = v.replace(/[^0-9]/g, '').length;
   return PHONE_LAYOUT.test(v) && (n === 9 || n === 12 || n === 11) && /[ -]/.test(v);

@@ -2146,6 +2146,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
   if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
   if (!c && !before && recordNamedAfter(scan, end)) return recordAt(scan, end);
+  if (n <= 8 && groups === 1 && sentToShortNumber(s, start, end)) return Visible.SENT_TO_SHORT_NUMBER;
   if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 32), start)) || SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return recordAt(scan, end);
   // "فين الأوردر بتاعي؟ رقمه …", "شحنتي سمسا رقم …": a bare "number" word, in a message about a record, is its number
   // ("my number" is the customer's own)

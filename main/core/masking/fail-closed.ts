@@ -37,6 +37,10 @@ export const Visible = {
   QUANTITY: 'quantity',
   /** A company's own number: toll-free and unified service numbers (800…, 1800…, 0800…, 9200…, 600…). */
   COMPANY_NUMBER: 'company-number',
+  /** Round 31: a code a quoted prize, vote or subscription text tells the customer to send, and the short number it goes
+   * to ("send code 88210 to 300044", `promo-code.ts`): the code goes out, so it is no login code, and the number is a
+   * service's. */
+  SENT_TO_SHORT_NUMBER: 'sent-to-short-number',
 } as const;
 export type Visible = (typeof Visible)[keyof typeof Visible];
 // Explained before a run is read at all (and so never reaching whyVisible): a link's path that is no phone link
