@@ -91,6 +91,73 @@ function phoneLayout(v: string): boolean {
 }
 
 /**
+ * Round 31: a phone dictated in Tajik or Russian number words after a phone's or a bare "number" word ("рақамам
+ * нӯҳсаду ҳаждаҳ панҷоҳу панҷ чил дувоздаҳ" is 918 55 40 12): each number said whole (a hundred, then tens and units,
+ * joined by Tajik's "-у"/"-ю" or said in a row in Russian) or digit by digit gives its digits; seven to twelve in all
+ * are the PHONE.
+ */
+const NUMBER_WORDS = new Map<string, number>();
+for (const [v, ws] of [
+  [0, 'сифр нол ноль нуль'], [1, 'як один'], [2, 'ду два'], [3, 'се три'], [4, 'чор чаҳор четыре'], [5, 'панҷ панч пять'], [6, 'шаш шесть'],
+  [7, 'ҳафт хафт семь'], [8, 'ҳашт хашт восемь'], [9, 'нӯҳ нух девять'],
+  [10, 'даҳ дах десять'], [11, 'ёздаҳ ёздах одиннадцать'], [12, 'дувоздаҳ дувоздах двенадцать'], [13, 'сенздаҳ сенздах тринадцать'],
+  [14, 'чордаҳ чордах четырнадцать'], [15, 'понздаҳ понздах пятнадцать'], [16, 'шонздаҳ шонздах шестнадцать'], [17, 'ҳабдаҳ ҳафтдаҳ хабдах семнадцать'],
+  [18, 'ҳаждаҳ ҳаштдаҳ хаждах восемнадцать'], [19, 'нуздаҳ нуздах девятнадцать'],
+  [20, 'бист двадцать'], [30, 'сӣ си тридцать'], [40, 'чил сорок'], [50, 'панҷоҳ панчох пятьдесят'], [60, 'шаст шестьдесят'],
+  [70, 'ҳафтод хафтод семьдесят'], [80, 'ҳаштод хаштод восемьдесят'], [90, 'навад девяносто'],
+  [100, 'сад сто'], [200, 'дусад двести'], [300, 'сесад триста'], [400, 'чорсад четыреста'], [500, 'панҷсад панчсад пятьсот'],
+  [600, 'шашсад шестьсот'], [700, 'ҳафтсад хафтсад семьсот'], [800, 'ҳаштсад хаштсад восемьсот'], [900, 'нӯҳсад нухсад девятьсот'],
+] as const) for (const w of ws.split(' ')) NUMBER_WORDS.set(w, v);
+const SPOKEN_WORD = /[\u0400-\u04ff]+/y;
+const SPOKEN_GAP = /[ \u00a0,-]{1,3}/y;
+const SPOKEN_LEAD = /[ \u00a0:：\-–—]{1,4}/y;
+
+function numberWord(w: string): boolean {
+  return NUMBER_WORDS.has(w) || (/[ую]$/.test(w) && NUMBER_WORDS.has(w.slice(0, -1)));
+}
+
+/** The digits a run of number words right after `from` says, and where it ends; null under seven digits. */
+function spokenNumberAfter(text: string, from: number): { start: number; end: number } | null {
+  let i = from;
+  SPOKEN_LEAD.lastIndex = i;
+  if (SPOKEN_LEAD.test(text)) i = SPOKEN_LEAD.lastIndex;
+  const start = i;
+  let digits = '';
+  let group = -1;
+  let joined = false;
+  let end = -1;
+  for (;;) {
+    SPOKEN_WORD.lastIndex = i;
+    const m = SPOKEN_WORD.exec(text);
+    if (!m) break;
+    const w = m[0].toLowerCase();
+    let v = NUMBER_WORDS.get(w);
+    let and = false;
+    // ("панҷоҳу", "сию": the Tajik "and" written onto a number joins it to the next)
+    if (v === undefined && /[ую]$/.test(w)) {
+      v = NUMBER_WORDS.get(w.slice(0, -1));
+      and = v !== undefined;
+    }
+    if (v === undefined) break;
+    // a number goes on with a smaller part after a hundred or a tens word (said in a row or joined by "-у")
+    const continues = group >= 0 && (joined || (group % 100 === 0 && group >= 100 && v < 100) || (group % 10 === 0 && group >= 20 && group < 100 && v < 10 && v > 0));
+    if (continues) group += v;
+    else {
+      if (group >= 0) digits += String(group);
+      group = v;
+    }
+    joined = and;
+    end = i + m[0].length;
+    i = end;
+    SPOKEN_GAP.lastIndex = i;
+    if (!SPOKEN_GAP.test(text)) break;
+    i = SPOKEN_GAP.lastIndex;
+  }
+  if (group >= 0) digits += String(group);
+  return digits.length >= 7 && digits.length <= 12 ? { start, end } : null;
+}
+
+/**
  * Round 31: a birth date with a month's name after a birth word, Tajik or Russian: the year, then the day with its
  * ordinal ending and the month ("1951, 12-уми март", "1978 с. 25-уми декабр"), or the day (ordinal or not), the month
  * and the year ("3-юми май 1987", "12 марта 1990 г.").
@@ -130,6 +197,12 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
       const p = PASSPORT_AFTER.exec(text.slice(end, end + 40));
       const at = p ? end + p[0].length - p[1]!.length : -1;
       if (p && free(at, end + p[0].length)) out.push({ type: 'PASSPORT', start: at, end: end + p[0].length, confidence: CONFIDENCE });
+      continue;
+    }
+    if (label === 'PHONE' || label === 'NUMBER') {
+      // (from the words before the run only: the run's own words are read once, from its first)
+      const spoken = numberWord(m[0].toLowerCase()) ? null : spokenNumberAfter(text, end);
+      if (spoken && free(spoken.start, spoken.end)) out.push({ type: 'PHONE', start: spoken.start, end: spoken.end, confidence: CONFIDENCE });
       continue;
     }
     if (label !== 'DOB' && label !== 'OTP' && !(label === 'CARD_EXPIRY' && card && !labelAmongBefore(text, m.index, DOCUMENT))) continue;

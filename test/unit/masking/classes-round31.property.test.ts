@@ -113,6 +113,37 @@ describe('masking round 31: Tajik and Russian phones, Tajik birth dates', () => 
     );
   });
 
+  const TJ_UNITS = ['сифр', 'як', 'ду', 'се', 'чор', 'панҷ', 'шаш', 'ҳафт', 'ҳашт', 'нӯҳ'];
+  const RU_UNITS = ['ноль', 'один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'];
+  const TJ_TENS = ['', '', 'бист', 'сӣ', 'чил', 'панҷоҳ', 'шаст', 'ҳафтод', 'ҳаштод', 'навад'];
+  /** A pair said whole in Tajik ("панҷоҳу панҷ", "чил"), or its digits one by one when it starts with a zero or a one. */
+  const tjPair = (p: string): string => (p[0] === '0' || p[0] === '1' ? `${TJ_UNITS[+p[0]!]} ${TJ_UNITS[+p[1]!]}` : p[1] === '0' ? TJ_TENS[+p[0]!]! : `${TJ_TENS[+p[0]!]}у ${TJ_UNITS[+p[1]!]}`);
+  const said = fc.constantFrom(
+    (d: string) => [...d].map((x) => TJ_UNITS[+x]).join(' '),
+    (d: string) => [...d].map((x) => RU_UNITS[+x]).join(' '),
+    (d: string) => `${[...d.slice(0, 3)].map((x) => TJ_UNITS[+x]).join(' ')} ${tjPair(d.slice(3, 5))} ${tjPair(d.slice(5, 7))} ${tjPair(d.slice(7))}`,
+  );
+
+  it('a phone said in Tajik or Russian number words after a phone or "number" word is the PHONE', () => {
+    fc.assert(
+      fc.property(tjMobile, said, fc.constantFrom('рақамам', 'рақами телефонам', 'мой номер', 'рақами ман:'), fc.constantFrom('', ', занг занед', ' аст'), (d, say, w, tail) => {
+        const v = say(d);
+        foundIn(`${w} ${v}${tail}`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+  });
+
+  it("number words after a record's word stay visible", () => {
+    fc.assert(
+      fc.property(tjMobile, (d) => {
+        const v = [...d].map((x) => TJ_UNITS[+x]).join(' ');
+        visibleIn(`рақами фармоиш ${v}`, v);
+      }),
+      RUNS,
+    );
+  });
+
   const months = ['январ', 'феврал', 'март', 'апрел', 'май', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр', 'марта', 'октября'];
   it('a year, then an ordinal day and a month name, after a birth word is the DOB', () => {
     fc.assert(
