@@ -14,7 +14,7 @@ import type { DetectedSpan, SensitiveType } from './types';
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 
-type Label = SensitiveType | 'RECORD';
+type Label = SensitiveType | 'RECORD' | 'NUMBER';
 const STEMS: Array<[Label, string]> = [
   ['PASSPORT', 'шиноснома паспорт загранпаспорт пасспорт гузарнома'],
   ['NATIONAL_ID', 'инн иин снилс идентификацион'],
@@ -23,6 +23,8 @@ const STEMS: Array<[Label, string]> = [
   ['PHONE', 'телефон тел мобил'],
   ['CARD', 'корт карт'],
   ['OTP', 'рамз код пароль'],
+  // (round 31: "рақамам", "рақами ман", "мой номер": a bare "number" word names a phone only in a phone's layout — see PHONE_LAYOUT)
+  ['NUMBER', 'рақам номер'],
   ['RECORD', 'фармоиш заказ чек квитанц ҳисобнома хисобнома счет счёт трек посылк накладн договор заявк тикет'],
 ];
 const LABELS: Array<[Label, string]> = STEMS.flatMap(([label, stems]) => stems.split(' ').map((s) => [label, s] as [Label, string]));
@@ -77,6 +79,97 @@ const SERIES_LETTERS_BEFORE = /(?<![A-Za-zА-ЯЁа-яё])([A-ZА-ЯЁ]{1,2} ?)$
 
 const CONFIDENCE = 0.6;
 
+/**
+ * Round 31: a phone in the layouts of Central Asia and Russia — nine digits as 3-2-2-2 or 3-3-3 ("918 55 40 12"), or
+ * with the country code (+992/992, +7/8 and ten digits) — after a bare "number" word ("рақамам", "мой номер") is the
+ * phone another reading typed an ID: a number word with an ID's or a passport's word nearer keeps that type.
+ */
+const PHONE_LAYOUT = /^(?:(?:\+?992|\+?7|8)[ -]?)?(?:\(?[0-9]{3}\)?[ -]?[0-9]{2,3}[ -][0-9]{2}[ -][0-9]{2}|[0-9]{3}[ -][0-9]{3}[ -][0-9]{3})$/;
+function phoneLayout(v: string): boolean {
+  const n = v.replace(/[^0-9]/g, '').length;
+  return PHONE_LAYOUT.test(v) && (n === 9 || n === 12 || n === 11) && /[ -]/.test(v);
+}
+
+/**
+ * Round 31: a phone dictated in Tajik or Russian number words after a phone's or a bare "number" word ("рақамам
+ * нӯҳсаду ҳаждаҳ панҷоҳу панҷ чил дувоздаҳ" is 918 55 40 12): each number said whole (a hundred, then tens and units,
+ * joined by Tajik's "-у"/"-ю" or said in a row in Russian) or digit by digit gives its digits; seven to twelve in all
+ * are the PHONE.
+ */
+const NUMBER_WORDS = new Map<string, number>();
+for (const [v, ws] of [
+  [0, 'сифр нол ноль нуль'], [1, 'як один'], [2, 'ду два'], [3, 'се три'], [4, 'чор чаҳор четыре'], [5, 'панҷ панч пять'], [6, 'шаш шесть'],
+  [7, 'ҳафт хафт семь'], [8, 'ҳашт хашт восемь'], [9, 'нӯҳ нух девять'],
+  [10, 'даҳ дах десять'], [11, 'ёздаҳ ёздах одиннадцать'], [12, 'дувоздаҳ дувоздах двенадцать'], [13, 'сенздаҳ сенздах тринадцать'],
+  [14, 'чордаҳ чордах четырнадцать'], [15, 'понздаҳ понздах пятнадцать'], [16, 'шонздаҳ шонздах шестнадцать'], [17, 'ҳабдаҳ ҳафтдаҳ хабдах семнадцать'],
+  [18, 'ҳаждаҳ ҳаштдаҳ хаждах восемнадцать'], [19, 'нуздаҳ нуздах девятнадцать'],
+  [20, 'бист двадцать'], [30, 'сӣ си тридцать'], [40, 'чил сорок'], [50, 'панҷоҳ панчох пятьдесят'], [60, 'шаст шестьдесят'],
+  [70, 'ҳафтод хафтод семьдесят'], [80, 'ҳаштод хаштод восемьдесят'], [90, 'навад девяносто'],
+  [100, 'сад сто'], [200, 'дусад двести'], [300, 'сесад триста'], [400, 'чорсад четыреста'], [500, 'панҷсад панчсад пятьсот'],
+  [600, 'шашсад шестьсот'], [700, 'ҳафтсад хафтсад семьсот'], [800, 'ҳаштсад хаштсад восемьсот'], [900, 'нӯҳсад нухсад девятьсот'],
+] as const) for (const w of ws.split(' ')) NUMBER_WORDS.set(w, v);
+const SPOKEN_WORD = /[\u0400-\u04ff]+/y;
+const SPOKEN_GAP = /[ \u00a0,-]{1,3}/y;
+const SPOKEN_LEAD = /[ \u00a0:：\-–—]{1,4}/y;
+
+function numberWord(w: string): boolean {
+  return NUMBER_WORDS.has(w) || (/[ую]$/.test(w) && NUMBER_WORDS.has(w.slice(0, -1)));
+}
+
+/** The digits a run of number words right after `from` says, and where it ends; null under seven digits. */
+function spokenNumberAfter(text: string, from: number): { start: number; end: number } | null {
+  let i = from;
+  SPOKEN_LEAD.lastIndex = i;
+  if (SPOKEN_LEAD.test(text)) i = SPOKEN_LEAD.lastIndex;
+  const start = i;
+  let digits = '';
+  let group = -1;
+  let joined = false;
+  let end = -1;
+  for (;;) {
+    SPOKEN_WORD.lastIndex = i;
+    const m = SPOKEN_WORD.exec(text);
+    if (!m) break;
+    const w = m[0].toLowerCase();
+    let v = NUMBER_WORDS.get(w);
+    let and = false;
+    // ("панҷоҳу", "сию": the Tajik "and" written onto a number joins it to the next)
+    if (v === undefined && /[ую]$/.test(w)) {
+      v = NUMBER_WORDS.get(w.slice(0, -1));
+      and = v !== undefined;
+    }
+    if (v === undefined) break;
+    // a number goes on with a smaller part after a hundred or a tens word (said in a row or joined by "-у")
+    const continues = group >= 0 && (joined || (group % 100 === 0 && group >= 100 && v < 100) || (group % 10 === 0 && group >= 20 && group < 100 && v < 10 && v > 0));
+    if (continues) group += v;
+    else {
+      if (group >= 0) digits += String(group);
+      group = v;
+    }
+    joined = and;
+    end = i + m[0].length;
+    i = end;
+    SPOKEN_GAP.lastIndex = i;
+    if (!SPOKEN_GAP.test(text)) break;
+    i = SPOKEN_GAP.lastIndex;
+  }
+  if (group >= 0) digits += String(group);
+  return digits.length >= 7 && digits.length <= 12 ? { start, end } : null;
+}
+
+/**
+ * Round 31: a birth date with a month's name after a birth word, Tajik or Russian: the year, then the day with its
+ * ordinal ending and the month ("1951, 12-уми март", "1978 с. 25-уми декабр"), or the day (ordinal or not), the month
+ * and the year ("3-юми май 1987", "12 марта 1990 г.").
+ */
+const MONTH_CYR = String.raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яёӣӯҳқғҷ]*`;
+const DAY_CYR = String.raw`(?:0?[1-9]|[12][0-9]|3[01])(?:[-‐]?(?:у?ми?|ю?ми?|умӣ|юмӣ|ӯм|го|е|я|ое))?`;
+const YEAR_CYR = String.raw`(?:19|20)[0-9]{2}`;
+const TEXT_DATE_AFTER = new RegExp(
+  String.raw`^[\s:：\-–—]*(${YEAR_CYR}(?:[\s,]*(?:сол[аи]?|с\.|г\.|года?))?[\s,]+${DAY_CYR}\s+${MONTH_CYR}|${DAY_CYR}\s+${MONTH_CYR}[\s,]+${YEAR_CYR}(?:\s*(?:сол|с\.|г\.|года))?)(?![0-9])`,
+  'iu',
+);
+
 /** The spans found elsewhere, retyped, added or dropped by the Cyrillic label before each value (see above). */
 export function withCyrillicLabels(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   if (!CYRILLIC.test(text)) return spans;
@@ -85,7 +178,8 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
     const label = labelBefore(text, s.start);
     if (label === 'RECORD' && s.confidence === FAIL_CLOSED_CONFIDENCE) continue;
     const retype = (label === 'PASSPORT' || label === 'PHONE' || label === 'NATIONAL_ID') && s.type !== label && (s.type === 'NATIONAL_ID' || s.type === 'PASSPORT' || s.type === 'PHONE');
-    const typed = retype ? { ...s, type: label } : s;
+    const asPhone = label === 'NUMBER' && s.type === 'NATIONAL_ID' && phoneLayout(text.slice(s.start, s.end));
+    const typed = retype ? { ...s, type: label } : asPhone ? { ...s, type: 'PHONE' as const } : s;
     // (round 30: "шиносномаи ман: А1234567": a passport's series letters, Cyrillic or Latin, glued before its digits are part of it)
     const lead = typed.type === 'PASSPORT' ? SERIES_LETTERS_BEFORE.exec(text.slice(Math.max(0, typed.start - 4), typed.start)) : null;
     out.push(lead ? { ...typed, start: typed.start - lead[1]!.length } : typed);
@@ -105,9 +199,15 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
       if (p && free(at, end + p[0].length)) out.push({ type: 'PASSPORT', start: at, end: end + p[0].length, confidence: CONFIDENCE });
       continue;
     }
+    if (label === 'PHONE' || label === 'NUMBER') {
+      // (from the words before the run only: the run's own words are read once, from its first)
+      const spoken = numberWord(m[0].toLowerCase()) ? null : spokenNumberAfter(text, end);
+      if (spoken && free(spoken.start, spoken.end)) out.push({ type: 'PHONE', start: spoken.start, end: spoken.end, confidence: CONFIDENCE });
+      continue;
+    }
     if (label !== 'DOB' && label !== 'OTP' && !(label === 'CARD_EXPIRY' && card && !labelAmongBefore(text, m.index, DOCUMENT))) continue;
     const rest = text.slice(end, end + 24);
-    const d = (label === 'DOB' ? DATE_AFTER : label === 'OTP' ? CODE_AFTER : MONTH_YEAR_AFTER).exec(rest);
+    const d = (label === 'DOB' ? DATE_AFTER.exec(rest) ?? TEXT_DATE_AFTER.exec(text.slice(end, end + 40)) : (label === 'OTP' ? CODE_AFTER : MONTH_YEAR_AFTER).exec(rest));
     if (!d) continue;
     const start = end + d[0].length - d[1]!.length;
     if (free(start, end + d[0].length)) out.push({ type: label, start, end: end + d[0].length, confidence: CONFIDENCE });

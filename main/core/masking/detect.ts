@@ -14,6 +14,7 @@ import { inChatPrefix } from './chat-export';
 import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, hkidValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
+import { sentToShortNumber } from './promo-code';
 import { companyNumber, compactDateTime, CONFIRMATION_NUMBER_BEFORE, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
@@ -387,6 +388,7 @@ function findInUrl(scan: Scan, from: number, to: number): void {
       ? linkedPhone(scan, d, prefix !== '', phoneName === 2)
       : (urlValue(d, name ? paramCue(name) : undefined) ?? (name ? (GENERIC_ID_PARAM.test(name) ? genericIdValue(url, d) : verifyLinkCode(url, m.index, name, d)) : (pathCode(scan, url, m.index, d) ?? verifyLinkCode(url, m.index, '', d))));
     if (v) add(scan, v, start, start + prefix.length + d.length, 0.85);
+    else if (name && prefix === '' && d.length === 10 && checkedLinkId(url, m.index, name, d)) add(scan, 'NATIONAL_ID', start, start + d.length, 0.85);
   }
   // "?user=ahmed.k%40gmail.com", "?to=omar(at)gmail.com": an address a link carries percent-encoded or with its "@"
   // written out is the customer's address as surely as a plain one
@@ -461,6 +463,19 @@ function verifyLinkCode(url: string, at: number, name: string, d: string): Sensi
     if (name || m.index + m[0].length === head.length - 1) return 'OTP';
   }
   return null;
+}
+
+/**
+ * Round 31: "…/verify?id=1633190010", "…/estelam?code=9934588951&tel=09…": ten digits that pass the Saudi or the
+ * Iranian check, as the value of a code's or an identity's parameter (code, c, id, uid…, not a time's: t, ts, time,
+ * exp…) in a link that names no record, are the customer's ID ("the number in the link is my ID"); the code's reading
+ * stops at eight digits. Fourteen- and fifteen-digit IDs are read by `urlValue` whatever their parameter.
+ */
+const TIME_PARAM = /^(?:t|ts|_t|time|timestamp|date|exp|expires?|since|until|v|ver|version)$/i;
+function checkedLinkId(url: string, at: number, name: string, d: string): boolean {
+  if (TIME_PARAM.test(name) || !(saudiIdValid(d) || iranCodeValid(d))) return false;
+  if (!CODE_PARAM_NAME.test(name) && !GENERIC_ID_PARAM.test(name)) return false;
+  return !linkNamesRecord(url, at);
 }
 
 /** A parameter named only "id" ("uid", "user_id", "customerId"): too vague alone, since every link's records use it. */
@@ -1304,9 +1319,9 @@ const NAMING_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.CARD, Cue.ID_CARD, Cue.N
  */
 /** The Israeli identity's Hebrew name and its spellings in Arabic and Latin letters: "ת.ז.", "تعودات زهوت", "teudat zehut". */
 const ISRAELI_ID_NAME = String.raw`(?:ال)?تعود(?:ات|اة|ة|ه|ت|اه) ?(?:زهوت|زيهوت|زهوط)|t(?:e|a)?ud(?:at|ath)?[\s\-]?zehut|ת\.?ז\.?|תעודת זהות`;
-const ID_LABEL_GLUE = String.raw`(?:[\s،,:：.\-]+(?:رقمها|رقمه|رقمو|نمرتها|تبعي|تبعى|ديالي|حقي|متاعي|تاعي|بتاعي|مالي|هي|هو|هيا|هوا|is|ko|of|number|no|num|nr|رقم|ام|من|رو|مال|شماره|نمبر|نمبرش|ش))`;
+const ID_LABEL_GLUE = String.raw`(?:[\s،,:：.\-]+(?:و?(?:رقمها|رقمه|رقمو|نمرتها)|its|the|namba|nambari|ni|yangu|changu|ya|tabi|تبعي|تبعى|ديالي|حقي|متاعي|تاعي|بتاعي|مالي|هي|هو|هيا|هوا|is|ko|of|number|no|num|nr|رقم|ام|من|رو|مال|شماره|نمبر|نمبرش|ش))`;
 const ID_LABEL_RIGHT_BEFORE = new RegExp(
-  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|(?<![a-z])(?:id|identity|identification)(?<!(?:order|booking|transaction|tracking|customer|user|account|invoice|ticket|reference|ref|member|case|claim|session|device|employee|student|staff|request|product|item|reservation|payment|shipment|parcel|policy|client|login|app|chat|trip|flight|package|return|refund|subscription|bill|meter) (?:id|identity|identification))(?: card)? (?:number|no\.?|num|nr)|(?:ال)?بطاقت[يی] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|civil id|emirates id|id card)(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?|${ISRAELI_ID_NAME})(?:\s*\((?:${ISRAELI_ID_NAME})\))?${ID_LABEL_GLUE}{0,2}[\s:：\-]*$`,
+  String.raw`(?:national (?:id|identity)(?: card)?(?: (?:number|no\.?|num))?|(?<![a-z])(?:id|identity|identification)(?<!(?:order|booking|transaction|tracking|customer|user|account|invoice|ticket|reference|ref|member|case|claim|session|device|employee|student|staff|request|product|item|reservation|payment|shipment|parcel|policy|client|login|app|chat|trip|flight|package|return|refund|subscription|bill|meter) (?:id|identity|identification))(?: card)? (?:number|no\.?|num|nr)|(?:ال)?بطاقت[يی] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|national (?:number|no\.?)|(?<![a-z])(?:qid|nni|cpr|cnic|nin|nida|civil id|emirates id|id card|identity card|identification card|kitambulisho|carte (?:nationale )?d'identit[ée]|pi[èe]ce d'identit[ée])(?: (?:number|no\.?))?|(?:ال)?رقم[يی]? (?:ال)?(?:وطني|قومي|مدني)|(?:ال)?(?:بطاق|هوي)[ةه] (?:ال)?(?:شخصي[ةه]|تعريف|وطني[ةه])|(?:ال)?هوي(?:ت[يی]|[ةه])|[کك]د ?مل[يی]|شماره مل[يی]|تذ[کك]ر[ةه]?|${ISRAELI_ID_NAME})(?:\s*\((?:${ISRAELI_ID_NAME})\))?${ID_LABEL_GLUE}{0,3}[\s:：\-]*$`,
   'i',
 );
 
@@ -1480,6 +1495,11 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     if (thousands(run, a, b)) return null;
   }
   if (n <= 8 && groups === 1 && contrastedWithRecord(scan, start, n)) return null;
+  // "S/N 0092 4410 7781", "الايمي حق جوالي 3568…": a serial's or a device's identifier word right before beats a
+  // phone's, an ID's or a card's shape (an IMEI is fifteen Luhn-valid digits); whyVisible keeps it visible
+  if (n >= 8 && SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return null;
+  // "send code 88210 to 300044 to win": a code the customer is told to send to a short number, and that number (promo-code.ts)
+  if (n <= 8 && groups === 1 && sentToShortNumber(s, start, end)) return null;
   // "confirmation number 7731-204-66", "رقم التأكيد ٥٥٢٠١١٨٧٣": a booking's confirmation number right before is the company's record
   // (read at the run's start, so no part of its groups is taken for a code either)
   if (run.ge[run.n - 1]! - run.gs[0]! >= 6 && confirmationTalk(s) && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, run.gs[0]! - 40), run.gs[0]))) return null;
@@ -1502,6 +1522,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // (an ID a check proves is left to its check; a ticket's or an order's word nearer wins: "التذكرة رقم 065-…" is a
   // ticket, whatever "تذكرة" means in Dari)
   if (groups >= 2 && n >= 6 && n <= 14 && idGroupLayout(s, run, a, b) && !checkedId(d) && (idLabelRightBefore(scan, start) || numberCueBefore(scan, start) === Cue.NID) && !RECORD_CUES.has(cueFor(scan, start, end) as Cue) && !recordLabelled(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.75 };
+  // "NIDA number 19850312-11101-00001-23", "ID no. 19900721 14123 00002 17": fifteen to twenty-four digits in groups
+  // joined by single spaces or dashes right after an identity label are that ID, of whichever country (a card's fours
+  // that pass Luhn are left to the card's rule)
+  if (groups >= 3 && n >= 15 && n <= 24 && spaceOrDashJoined(s, run, a, b) && !(fours(run, a, b) && luhnValid(d)) && !checkedId(d) && idLabelRightBefore(scan, start) && !recordLabelled(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.75 };
   if (groups === 3 && dateSeparator(s, run, a, b)) {
     if (numericDateValid(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[a + 1], run.ge[a + 1]), s.slice(run.gs[a + 2], run.ge[a + 2]))) {
       const role = dateCue(scan, start, end);
@@ -2122,6 +2146,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   if ((c === Cue.AMOUNT || c === Cue.CURRENCY) && (amountRightBefore(scan, start) || !/[0-9]/.test(s.slice(Math.max(sentenceStart(scan, start), start - 40), start)))) return Visible.AMOUNT;
   if (NEGATIVE_CUES.has(c as Cue) || recordLabelBefore(scan, start, isRecordOrAccount) || recordHeaded(scan, start) || recordListed(scan, start)) return recordAt(scan, end);
   if (!c && !before && recordNamedAfter(scan, end)) return recordAt(scan, end);
+  if (n <= 8 && groups === 1 && sentToShortNumber(s, start, end)) return Visible.SENT_TO_SHORT_NUMBER;
   if (RECORD_ONLY_BEFORE.test(foldRange(s, Math.max(0, start - 32), start)) || SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return recordAt(scan, end);
   // "فين الأوردر بتاعي؟ رقمه …", "شحنتي سمسا رقم …": a bare "number" word, in a message about a record, is its number
   // ("my number" is the customer's own)

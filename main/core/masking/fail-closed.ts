@@ -37,6 +37,10 @@ export const Visible = {
   QUANTITY: 'quantity',
   /** A company's own number: toll-free and unified service numbers (800…, 1800…, 0800…, 9200…, 600…). */
   COMPANY_NUMBER: 'company-number',
+  /** Round 31: a code a quoted prize, vote or subscription text tells the customer to send, and the short number it goes
+   * to ("send code 88210 to 300044", `promo-code.ts`): the code goes out, so it is no login code, and the number is a
+   * service's. */
+  SENT_TO_SHORT_NUMBER: 'sent-to-short-number',
 } as const;
 export type Visible = (typeof Visible)[keyof typeof Visible];
 // Explained before a run is read at all (and so never reaching whyVisible): a link's path that is no phone link
@@ -65,10 +69,11 @@ export const CONFIRMATION_NUMBER_BEFORE =
 
 /**
  * A serial's or a device's identifier word with the thing it belongs to after it: "سریال کارت …" (a card's serial,
- * not its number), "IMEI گوشیم …", an IMEI spelt in Persian or Arabic letters ("آی‌ام‌ای", "ای ام ای"). Matched on
- * folded text, the thing's word (at most one) between the label and the number.
+ * not its number), "IMEI گوشیم …", an IMEI spelt in Persian or Arabic letters ("آی‌ام‌ای", "ای ام ای", "الايمي"), "S/N",
+ * "serial no." (round 31: a voucher's serial in fours or a phone's IMEI is typed by no reading after it — see
+ * `classify`). Matched on folded text, the thing's words (at most two: "الايمي حق جوالي") between the label and the number.
  */
-export const SERIAL_OF_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:serial|imei(?: ?[12])?|${['سریال', 'سیریال', 'آی ?ام ?ای', 'ای ?ام ?ای'].map(foldKeyword).join('|')})(?: \\p{L}+)?[ .:#]*$`, 'iu');
+export const SERIAL_OF_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:serial(?: (?:no|number|nr))?|s ?/ ?n|s\\.n\\.?|imei(?: ?[12])?|${['سریال', 'سیریال', 'سريال', 'سيريال', 'آی ?ام ?ای', 'ای ?ام ?ای', '(?:ال)?[اآأإ]يمي', '(?:ال)?[اآأإ]ي ?ام ?[اآأإ]ي'].map(foldKeyword).join('|')})(?: \\p{L}+){0,2}[ .:#]*$`, 'iu');
 
 /** A version's word right before the number. */
 export const VERSION_BEFORE = /(?:\bv|\bver|\bversion|\bbuild|\brelease|\bfirmware|\bios|\bandroid|نسخه|نسخة|اصدار|إصدار|ورژن)[ .:]*(?:[0-9]{1,6}[ .])?$/iu;

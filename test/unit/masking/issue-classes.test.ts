@@ -79,8 +79,8 @@ describe('classes that leaked (issue #20)', () => {
 /** Rows whose decoy is a correction's wrong value or a number the customer says is not theirs (see below). */
 const FAIL_CLOSED_DECOYS = new Set(['round3-phones-ids-043', 'r4a-0019', 'r4a-0039', 'r4a-0083', 'r4a-0104', 'r4a-0128', 'r4a-0145']);
 
-describe('tune sets (bench/masking/sets/tune, round6, round7, independent-r4a, round30-tune)', () => {
-  const dirs = ['tune', 'round6', 'round7', 'independent-r4a', 'round30-tune'].map((d) => path.resolve(__dirname, '../../../bench/masking/sets', d));
+describe('tune sets (bench/masking/sets/tune, round6, round7, independent-r4a, round30-tune, round31-tune)', () => {
+  const dirs = ['tune', 'round6', 'round7', 'independent-r4a', 'round30-tune', 'round31-tune'].map((d) => path.resolve(__dirname, '../../../bench/masking/sets', d));
   const recs = dirs
     .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => path.join(dir, f)))
     .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()))
