@@ -304,6 +304,36 @@ const WANTED = /(?<![\p{L}])(?:asked|asking|asks|wanted|wants|طلب\S*|بغا\S
 /** "Official": the customer names the number as the company's own. */
 const OFFICIAL = words(['official', 'officially', 'رسمي', 'الرسمي', 'رسميه', 'الرسميه', 'رسمی', 'rasmi', 'rasmy']);
 /**
+ * (round 31) A number the customer doubts because it differs from the one the company publishes: "is it official? not the
+ * same as on the site", "doesn't match what's on your website", "مو نفس اللي بالموقع", "با شماره‌ای که تو سایت هست فرق
+ * دارد" — the customer's own comparison says it is not ours, whatever the policy lists (a blind set's company is unknown
+ * to it, and so is its number).
+ */
+const DIFFERS_FROM_PUBLISHED = rx([
+  "(?:not|isn'?t|is not|aint|ain'?t) (?:the )?same (?:as|one as|number as) (?:\\S+ ){0,5}?(?:site|web ?site|app|bill|card)",
+  "(?:does ?n[o']?t|dont|doesnt|didn'?t|not) match(?:es)? (?:\\S+ ){0,4}?(?:site|web ?site|app|bill|card)",
+  '(?:different|differs) (?:from|than|to) (?:\\S+ ){0,4}?(?:site|web ?site|app|bill|card)',
+  '(?:site|web ?site|app) (?:lists|shows|says|has) (?:a |another )?(?:different|other) (?:one|number)',
+  // Arabic: "مو نفس اللي بالموقع", "مش زي الرقم اللي على الموقع", "غير الرقم اللي في الموقع", "يختلف عن الموقع"
+  '(?:مو|مش|موب|ماهو|ليس|مب|مهوب) (?:نفس|زي|مثل)(?: (?:ال)?رقم)?(?: (?:اللي|الي|يلي|الذي|المكتوب|الموجود))? (?:\\S+ )?(?:على|في|ب|بال|فال|ع|عال|من)? ?(?:ال)?(?:موقع|تطبيق|فاتوره|بطاقه|صفحه)',
+  '(?:يختلف|مختلف|تختلف|غير) (?:عن )?(?:ال)?(?:رقم )?(?:اللي |الي |يلي |الذي |المكتوب |الموجود )?(?:على|في|ب|بال|فال|ع|عال|من) ?(?:ال)?(?:موقع|تطبيق|فاتوره)',
+  // Persian: "با شماره‌ای که تو سایت هست فرق دارد / یکی نیست", "با سایت فرق داره", "مال سایت نیست"
+  '(?:سايت|وبسايت|اپ|برنامه|قبض)\\S*(?: \\S+){0,4}? (?:فرق|متفاوت)',
+  '(?:سايت|وبسايت|اپ|برنامه|قبض)\\S*(?: \\S+){0,4}? يكي (?:نيست|نيس)',
+  '(?:ba|baa) (?:\\S+ ){0,4}?site\\S* (?:\\S+ )?fargh',
+]);
+/**
+ * (round 31) Our own employee reached on a number, named right before it: "your agent on 800 1212 said …", "موظفكم على
+ * الرقم …", "همکارتون روی شماره …" — the customer quoting a call to us (a blind set's official number is unknown to the
+ * policy), not a stranger's number, unless the call asked for a secret, demanded a payment or imitates ours.
+ */
+const OUR_AGENT_ON = /(?:(?:your|ur) (?:agent|staff|colleague|rep|representative|employee|operator|customer service|call cent(?:er|re)|team)(?: (?:\S+))? (?:on|at|over)(?: (?:the|your|ur))?(?: (?:number|line|hotline|helpline|phone|no\.?))?|موظف(?:كم|تكم|ينكم|ه كم)(?: \S+)? (?:على|علي|ع|عبر)(?: ال)?(?: ?(?:رقم|خط|هاتف))?|(?:همكار|كارشناس|اپراتور|نماينده)(?:تون|تان|هاي ?تون|ان ?شما)?(?: شما)? (?:روي|رو|پشت|با|از)(?: (?:شماره|خط)\S*)?)\s*[:#]?\s*$/iu;
+/**
+ * (round 31) "…from Barq Mobile's office", "من مكتب …", "از دفتر …": a stranger on a chat app saying they write from an
+ * office of the company — a claim to be us, though the company is one the policy does not know.
+ */
+const OFFICE_CLAIM = rx(["(?:from|in|at|of) (?:the )?(?:\\S+ ){0,3}?(?:office|branch)(?![a-z])", "(?:\\S+)'s (?:main |head )?office", 'من (?:ال)?(?:مكتب|فرع)', 'از (?:دفتر|شعبه)', 'az daftar']);
+/**
  * Where the company publishes its numbers: "the number on your website", "الرقم اللي في الموقع", "شماره‌ای که روی سایت بود".
  * A number the customer found there and called is one they believe is ours (toll-free or not), not one a stranger gave.
  */
@@ -405,6 +435,8 @@ const CURRENCY = [
   'frw', 'rwf', 'fcfa', 'cfa', 'xof', 'xaf', 'ghs',
   // (round 27) roubles, Uzbek and Kyrgyz som, tenge in Cyrillic, read in Latin ("120 000 сўм", "2750 рублей")
   'rubl\\S*', 'rub(?![a-z])', 's[uў]m(?![a-z])', 'som(?![a-z])', 'tenge', '₽',
+  // (round 31) the shekel (the inbound check's amount reader already had it), and its sign and code
+  'شيكل', 'شيقل', 'شواكل', 'shekels?', 'shekel', 'nis', 'ils', '₪',
 ].join('|');
 /**
  * The fee words of Spanish and French as Maghrebi customers mix them in ("paga 19 MAD de gastos", "payez 15 DT frais de
@@ -538,11 +570,18 @@ const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increas
   + 'lib[eé]r\\S*|d[eé]bloqu\\S*|(?:y|t|n)?(?:e|a)?tl(?:a|e)(?:3|q|9)\\S*|ytl(?:a|e)?(?:q|9|3)\\S*|tawsil|tawseel|yewsal\\S*|(?:ي|ت|ن)(?:طلع|طلق|فرج|وصل|رفع)\\S*|الافراج|الافراج عن|توصيل|(?:ال)?(?:حد|سقف) (?:ال)?(?:تحويل|سحب|يومي)|'
   + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|(?:ارسال|پست) (?:بشه|بشود|شود|شه|كنن|كنند|ميشه|مي ?شود)|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*|'
   // (round 22) Tajik and Swahili opening: "кушодан", "воз шавад", "озод", "kufungua", "wafungue akaunti"
-  + 'kushod\\S*|voz (?:kardan|kuned|shavad|meshavad)|ozod\\S*|(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z]))';
+  + 'kushod\\S*|voz (?:kardan|kuned|shavad|meshavad)|ozod\\S*|(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])|'
+  // (round 31) a refund freed, paid out or given back: "لتحرير مبلغ الاسترداد", "يصرفولي التعويض", "يرجعوا الفلوس", Arabizi
+  // "yerja3ou el refund", "yrj3o lflous"
+  + 'تحرير|(?:ي|ت|ن)(?:صرف|رجع|حرر)\\S*|(?:y|t|n)(?:e|i)?r(?:a|e)?(?:j|g)(?:a|e)?3\\S*)';
+/** (round 31) What a refund is called: a fee paid so that it is released is a stranger's, whoever says they paid it. */
+const REFUND_HELD = rx(['refunds?', 'compensation', 'reimburs\\S*', 'rembours\\S*', 'استرداد', 'مسترد\\S*', 'تعويض\\S*', 'مستحقات', 'برگشتي', 'بازپرداخت', 'استرداد وجه', 'ta3wid\\S*', 'isterdad\\S*', 'esterdad\\S*']);
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
   `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|baroi|ta|ili)(?: \\S+){0,3}? ${RELEASE}`,
   `(?:براي|baraye|baroi|for)(?: \\S+){0,2}? ${RELEASE}`,
+  // (round 31) the Arabic purpose on the verbal noun itself: "لتحرير المبلغ", "للإفراج عن", "لصرف التعويض"
+  'ل(?:ل)?(?:تحرير|افراج|صرف|ارجاع|استرجاع|فك)(?![\\p{L}])',
 ]);
 /** Number words that can open a sum said aloud. */
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'fifty', 'hundred', 'يك', 'يه', 'دو', 'سه', 'چهار', 'پنج', 'ده', 'صد', 'اتنين', 'اثنين', 'تلات\\S*', 'ثلاث\\S*', 'خمس\\S*', 'عشر\\S*', 'ميه', 'مية', 'ميت',
@@ -1297,7 +1336,14 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const aroundButGreetings = near ? sentence : aroundButGreetingsWhole;
       // (round 25) a number money is to be sent or paid to ("ارسل في رقم …", "حولت ١٥٠ ريال … على رقم …"): the desk that
       // takes a fee, flagged once the fee is (below) — a relative's number to send money to raises no fee
-      if (has(PAY_TO_NUMBER_BEFORE, sentence.slice(Math.max(0, m.index - 60), m.index)) && has(SENT_OR_PAID, around) && has(FEE, around)) {
+      // (round 31) …unless whoever it belongs to claimed to be us ("حولت ٣٠٠ على الرقم … عشان قالوا احنا مندوبين …", "sent 500 to
+      // 98765… because they said they were Acme agents"): then it is a fake number of ours, flagged now
+      const paidTo = has(PAY_TO_NUMBER_BEFORE, sentence.slice(Math.max(0, m.index - 60), m.index)) && has(SENT_OR_PAID, around);
+      if (paidTo && CLAIMS_TO_BE_FROM.test(around)) {
+        if (!flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: m[0].trim() });
+        break;
+      }
+      if (paidTo && has(FEE, around)) {
         chatNumber ??= m[0].trim();
         continue;
       }
@@ -1312,6 +1358,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const prefixed = official.some((o, k) => digitsPutInFront(o, d, m[0], officialWritten[k]!));
       if (!prefixed && official.some((o) => sameNumber(o, d))) continue;
       const imitates = prefixed || official.some((o) => looksLikeNumber(o, d));
+      // (round 31) a number the customer doubts as not the one we publish — not the published one itself ("the number on your
+      // website 0800 … is not the same as the one on my bill": that one is ours)
+      const doubted = () => DIFFERS_FROM_PUBLISHED.test(around) && !WHERE_WE_PUBLISH.test(sentence.slice(Math.max(0, m.index - 48), m.index));
+      // (round 31) the number the customer reached our employee on, asked or charged nothing by a stranger there
+      if (!imitates && OUR_AGENT_ON.test(sentence.slice(Math.max(0, m.index - 48), m.index)) && !ASKED_FOR_A_SECRET.test(around) && !(WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) && !has(PAY_NOW, around) && !has(FROZEN, around) && !doubted()) continue;
       // …or a stranger with that number asked for a code: "بعتلي واحد 0123… وقالي ابعت الـPIN"
       // …or a stranger with that number demands a fee first: "واحد عالواتساب +963… عم يقول لازم تدفع رسوم"
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
@@ -1326,13 +1377,15 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (each asked of the text's keys first: a text without a receipt word or a chat app pays nothing here)
       const reportsPayment = () => has(REPORT_THE_PAYMENT, around) || (has(PERSONAL_CHANNEL, around) && has(AMOUNT, around) && (has(FEE_NOUN, around) || has(FEE_PURPOSE, around)));
       // (round 25) …or a stranger on a chat app, where the company is named: "one person message me on IMO … number +974 …"
-      const chatStranger = () => has(PERSONAL_CHANNEL, around) && (has(REACHED_ME, around) || SOMEONE_ELSE.test(around)) && claimsOrNamesUs();
+      // (round 31) …or who says they write from its office ("from Barq Mobile's office", "از دفتر …")
+      const chatStranger = () => has(PERSONAL_CHANNEL, around) && (has(REACHED_ME, around) || SOMEONE_ELSE.test(around)) && (claimsOrNamesUs() || has(OFFICE_CLAIM, around));
       const fromSocialPage = () => has(SOCIAL_PAGE_NUMBER, around) && SECRETS.some(([, re]) => re.test(around)) && (WANTED.test(around) || GIVEN_TO_THEM.test(around));
       // (round 30) …the number a call came from, in the sentence where its caller passed themself off as someone ("phoned my
       // aunt from +44 … saying he was me"; the customer's own number two sentences on is not the impersonator's)
       // (the short test first: most numbers follow no call word, and their sentence is then not read for a claim)
       const impersonatorsNumber = () => CALLED_FROM_IT.test(before.slice(-48)) && IMPERSONATES.test(sentence);
-      const claimed = callUs || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      // (round 31) …or a number the customer says differs from the one we publish
+      const claimed = callUs || doubted() || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
         continue;
@@ -1343,7 +1396,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && has(OFFICIAL, sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
-      if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around) && !fromSocialPage()) continue;
+      // (round 31) …unless the customer says it differs from the one published there ("not the same as on the site")
+      if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around) && !fromSocialPage() && !doubted()) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
       // a toll-free line the policy does not list, which the customer called or was called from, is a business's: flagged
       // only beside a scam's own sign (below)
@@ -1355,7 +1409,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // warning of the scam asks for nothing and claims nothing
       const tollFreeTaken = () => {
         const a = has(NEVER_SHARE, around) ? blankSentences(around, NEVER_SHARE) : around;
-        return ASKED_FOR_A_SECRET.test(a) || (a === around ? demandsFee : TOLD.test(a) && FEE.test(a) && OBLIGED.test(a)) || (WANTED.test(a) && SECRETS.some(([, re]) => re.test(a))) || ACCOUNT_CHANGE.test(a) || FROZEN.test(a) || CLAIMS_TO_BE_FROM.test(a) || WEARS_OUR_FACE.test(a);
+        return ASKED_FOR_A_SECRET.test(a) || doubted() || (a === around ? demandsFee : TOLD.test(a) && FEE.test(a) && OBLIGED.test(a)) || (WANTED.test(a) && SECRETS.some(([, re]) => re.test(a))) || ACCOUNT_CHANGE.test(a) || FROZEN.test(a) || CLAIMS_TO_BE_FROM.test(a) || WEARS_OUR_FACE.test(a);
       };
       // (called from it by the company's employee, not by "a guy", "someone", "he" who says he is: a stranger's call stays judged)
       const calledFrom = () => (has(CALLERS_NUMBER, before.slice(-60)) || (CALLED_FROM_BEFORE.test(before) && CALLED_ME_AFTER.test(sentence.slice(m.index + m[0].length)))) && !SOMEONE_ELSE.test(around);
@@ -1410,7 +1464,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 29) a sum someone demands for what a stranger's fee buys: "must send $2000 for 'delivery clearance' first",
   // "khass nkhelles 10 dh frais dyal verification", "باید ۵۰ تومن بیمه پرداخت کنم"
   const demandedFee = () => has(AMOUNT, ft) && has(MUST_PAY, ft) && has(FEE_TO_GET, ft) && demandedOfMe(ft, has);
-  if (((feeForChange || feeForGain() || demandedFee()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has)) || feeToAChat()) flags.push({ code: 'upgrade_fee' });
+  // (round 31) …or a fee, named as one and with its sum, paid or asked so that a refund is released ("رسوم معالجة 15 شيكل
+  // لتحرير مبلغ الاسترداد", "dafa3t 50 dirham 'verification fee' 3shan yerja3ou el refund"): nobody charges to pay out a
+  // refund, so the customer's own report of paying it is the sign too
+  const feeForARefund = () => has(FEE_NOUN, ft) && has(AMOUNT, ft) && has(PAID_TO_RELEASE, ft) && has(REFUND_HELD, ft) && !ourCharge();
+  if (((feeForChange || feeForGain() || demandedFee()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has)) || feeToAChat() || feeForARefund()) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
