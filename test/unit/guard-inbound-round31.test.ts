@@ -26,7 +26,7 @@ const BRANDS = ['Barq Mobile', 'Zajel', 'NourNet', 'Falak', 'Samatel'];
 
 describe('inbound, round 31 (generated)', () => {
   it('a number the customer says differs from the one on the site is a fake number, in any digits; asked about alone, called from the site, or the published one itself, it is not', () => {
-    const DOUBTED = ['is {n} the official {b} number? it is not the same as the one on your website', 'is {n} official? doesnt match whats on the site', 'هل الرقم {n} رسمي؟ مو نفس الرقم اللي في الموقع', 'الرقم {n} مختلف عن الرقم اللي على الموقع، هل هو منكم؟', 'شماره {n} رسمیه؟ با شماره‌ای که تو سایت هست فرق داره', 'این شماره {n} رسمی است؟ با شماره‌ای که روی سایت نوشته یکی نیست'];
+    const DOUBTED = ['is {n} the official {b} number? it is not the same as the one on your website', 'They sent me this number {n}. Is it official? It is not the same as the one on your site.', 'رقم {n} هل هو الرسمي؟ ما يطابق اللي في الموقع', 'is {n} official? doesnt match whats on the site', 'هل الرقم {n} رسمي؟ مو نفس الرقم اللي في الموقع', 'الرقم {n} مختلف عن الرقم اللي على الموقع، هل هو منكم؟', 'شماره {n} رسمیه؟ با شماره‌ای که تو سایت هست فرق داره', 'این شماره {n} رسمی است؟ با شماره‌ای که روی سایت نوشته یکی نیست'];
     const SAFE = ['is {n} the official {b} number?', 'I called {n}, the number on your website, nobody answered', 'the number on your website {n} is not the same as the one on my bill, which one is right?', 'هل الرقم {n} رسمي؟'];
     fc.assert(
       fc.property(pick(['800', '0800', '1800']), digits(6), pick(BRANDS), pick(DOUBTED), pick(SAFE), script, (lead, rest, b, doubted, safe, d) => {
@@ -40,8 +40,39 @@ describe('inbound, round 31 (generated)', () => {
     );
   });
 
+  it('a number two digits off the one the message names as published is a fake number; the published one repeated is not', () => {
+    const PAIRED = ['is {x} official? the website shows {n}', 'Got an SMS to call {x}, your site says {n}. which is right?', 'اتصلوا علي من {x} هل هو رقم رسمي؟ الرقم في الموقع {n}', 'این شماره {x} رسمیه؟ تو سایتتون نوشته {n}'];
+    const SAME = ['the website shows {n}, I called {n} and nobody answered', 'الرقم في الموقع {n} وأنا اتصلت على {n} وما رد أحد'];
+    fc.assert(
+      fc.property(digits(8), fc.integer({ min: 1, max: 6 }), pick(PAIRED), pick(SAME), script, (raw, at, paired, same, d) => {
+        const n = `8${raw.slice(1)}`;
+        fc.pre(n[at] !== n[at + 1]);
+        const x = n.slice(0, at) + n[at + 1] + n[at] + n.slice(at + 2);
+        const t = fill(paired, { x: d(x), n: d(n) });
+        expect(flags(t), t).toContain('fake_number');
+        const s = fill(same, { n: d(n) });
+        expect(flags(s), s).not.toContain('fake_number');
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a text message from a named sender ordering a call to a bare number within hours is a fake number and urgency; a friend\'s "call" is neither', () => {
+    const SMS = ['SMS from {b} says call {n} within 2 hours or the line will be cut off', 'an SMS from {b} saying to call {n} within two hours or the line will be cut', 'رسالة نصية من {b} تطلب الاتصال على {n} خلال ساعتين وإلا ينقطع الخط', 'رسالة من {b}: اتصل على {n} خلال ساعتين وإلا سيتم قطع الخط', 'پیامک از طرف {b}: تا دو ساعت دیگه با {n} تماس بگیرید وگرنه خطتون قطع میشه'];
+    fc.assert(
+      fc.property(pick(['2', '3', '4', '9']), digits(7), pick(BRANDS), pick(SMS), (first, rest, b, sms) => {
+        const n = first + rest;
+        const t = fill(sms, { n, b });
+        expect(flags(t), t).toEqual(expect.arrayContaining(['fake_number', 'urgency']));
+        const s = `my friend said call ${n} if I need a plumber`;
+        expect(flags(s), s).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("a stranger on a chat app writing from the company's office is a fake number; the customer's own chat number beside a blocked SIM is not", () => {
-    const OFFICE = ["I got a WhatsApp from {n}, he said he is from {b}'s office and my SIM is blocked", 'راسلني واحد على الواتساب من {n} يقول انه من مكتب {b} وان شريحتي موقوفة', 'از واتساپ {n} پیام دادن که از دفتر {b} هستیم و سیم کارت شما مسدود شده'];
+    const OFFICE = ["I got a WhatsApp from {n}, he said he is from {b}'s office and my SIM is blocked", 'یک نفر از طرف دفتر {b} با شماره واتساپ {n} پیام داده که سیم کارت شما بند است', 'راسلني واحد على الواتساب من {n} يقول انه من مكتب {b} وان شريحتي موقوفة', 'از واتساپ {n} پیام دادن که از دفتر {b} هستیم و سیم کارت شما مسدود شده'];
     const OWN = ['my WhatsApp is {n}, my {b} SIM is blocked, please ask the office to message me', 'I am at the office now, my whatsapp {n}, the SIM is blocked', 'شماره واتساپ من {n} است، سیم کارتم بند شده، لطفا با من تماس بگیرید'];
     fc.assert(
       fc.property(pick(['+93 70', '+92 300', '+234 803', '+44 7911']), digits(7), pick(BRANDS), pick(OFFICE), pick(OWN), (cc, rest, b, office, own) => {
@@ -56,7 +87,7 @@ describe('inbound, round 31 (generated)', () => {
   });
 
   it('money sent to a number whose owners claimed to be the company is a fake number; money sent to a relative is not', () => {
-    const CLAIMED = ['I sent {a} to {n} because they said they were {b} agents', 'حولت {a} جنيه على الرقم {n} عشان قالوا احنا مندوبين {b}', 'بعت {a} جنيه لرقم {n} لانهم قالوا انهم موظفين {b}'];
+    const CLAIMED = ['I sent {a} to {n} because they said they were {b} agents', 'به شماره {n} پول واریز کردم چون گفتن نماینده‌های {b} هستن', 'I transferred {a} dinars to {n}, they told me they are {b} agents and would reopen my line', 'حولت {a} جنيه على الرقم {n} عشان قالوا احنا مندوبين {b}', 'بعت {a} جنيه لرقم {n} لانهم قالوا انهم موظفين {b}'];
     const FAMILY = ['I sent {a} to my brother on {n} for his rent', 'حولت {a} جنيه لاخويا على رقمه {n}'];
     fc.assert(
       fc.property(pick(['010', '011', '012', '080']), digits(8), pick(['200', '300', '500']), pick(BRANDS), pick(CLAIMED), pick(FAMILY), (pre, rest, a, b, claimed, family) => {
@@ -79,6 +110,9 @@ describe('inbound, round 31 (generated)', () => {
         expect(flags(s), s).not.toContain('fake_number');
         const t = `your agent on ${n} asked me for the code that came by sms`;
         expect(flags(t), t).toContain('fake_number');
+        // (a notice's "call our agent on …" is an order to call, not the customer's quote)
+        const notice = `Text says: 'Barq Pay Security: unusual login detected. Call our agent on +44 7700 ${rest} to secure your account'`;
+        expect(flags(notice), notice).toContain('fake_number');
       }),
       { numRuns: 30 },
     );
@@ -99,9 +133,22 @@ describe('inbound, round 31 (generated)', () => {
     );
   });
 
+  it('a call that wore the company\'s name, by caller ID or "باسم", is a fake number; a friend\'s call "as usual", a number "registered in the name of" someone and a call refused are not', () => {
+    const WORE = ['My {rel} got a call from {n} which presented itself as {b}, and she gave them her full card number and PIN', 'امي جاها اتصال من رقم {n} باسم {b} وعطتهم رقم البطاقة كامل والرقم السري', 'a number {n} called my {rel} as {b}, she gave her card number and PIN', 'the caller id said {b}, number {n}, my {rel} gave him her card and pin'];
+    fc.assert(
+      fc.property(pick(['mum', 'mother', 'gran']), pick(BRANDS), digits(7), pick(WORE), (rel, b, rest, wore) => {
+        const n = `055${rest}`;
+        const t = fill(wore, { n, b, rel });
+        expect(flags(t), t).toContain('fake_number');
+        for (const s of [`my friend called me as usual from ${n}`, `الرقم ${n} مسجل باسم زوجي، ممكن تحولونه باسمي؟`, `جاني اتصال من رقم ${n} مسجل باسم زوجي`, `I got a call from ${n}, I told him I never give my PIN to anyone and hung up`]) expect(flags(s), s).not.toContain('fake_number');
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('a password after a Persian enclitic or an Iraqi "mine", a Tajik card PIN, a PIN before an Arabizi word are secrets; the same names without a value are not', () => {
     const NAMED = ['password م {p} درسته ولی وارد نمیشه', 'الرمز مالي {p} ويكول خطأ', 'my password is {p} and it keeps saying wrong'];
-    const PIN = ['рамзи корт {d}, пул намебарояд', 'Рамзи кортам {d} аст вале банкомат қабул намекунад', 'ramzi kortam {d} ast', 'el code secret mta3 el carte {d} 3ammarli el carte', 'الرمز مال البطاقة {d} اشحنولي رصيد'];
+    const PIN = ['рамзи корт {d}, пул намебарояд', 'ПИН-коди кортам {d} аст', 'Рамзи кортам {d} аст вале банкомат қабул намекунад', 'ramzi kortam {d} ast', 'el code secret mta3 el carte {d} 3ammarli el carte', 'الرمز مال البطاقة {d} اشحنولي رصيد'];
     const NONE = ['password م رو یادم رفته', 'الرمز مالي غلط كل مرة', 'рамзи корт кор намекунад', 'my password keeps saying wrong'];
     fc.assert(
       fc.property(pick(['Ali', 'Mina', 'Zainab', 'Omar', 'Reza']), pick(['.Basra', '.Town', '', '_x']), fc.integer({ min: 10, max: 99 }), digits(4), pick(NAMED), pick(PIN), pick(NONE), (name, mid, yy, pin, named, pinFrame, none) => {

@@ -221,6 +221,8 @@ const THEIR_PAGE = /(?<![\p{L}])(?:form|site|website|link|page|لينك|رابط
 const OTHER_THING = alt(['card' + E, 'order' + E, '(?:order|tracking|reference|account|phone) number', 'parcel', 'package', 'phone' + E, 'receipt', 'invoice', '(?:ال)?(?:بطاقه|كارت|طرد|فاتوره|وصل|طلب)' + E, 'كارت' + E, 'بسته', 'فاكتور']);
 /** Digits (four or more, in groups or one by one) right after the verb. */
 const DIGITS_TOLD = /^(?:\p{L}+ ){0,3}\d{2,}(?: ?\d){2,}/u;
+/** (round 31) …unless a currency follows them: "I sent 2000 naira to …", "حولت 300 جنيه" is a sum sent, not a code. */
+const SUM_SENT = /^(?:\p{L}+ ){0,3}\d[\d,.]*(?: ?\d)*\s?(?:k\s)?(?:naira|dinars?|dollars?|riyals?|rials?|dirhams?|pounds?|euros?|rupees?|pesos?|shillings?|cedis?|tomans?|shekels?|jod|sar|aed|egp|kwd|qar|omr|usd|eur|gbp|ngn|inr|pkr|afn|\$|€|£|جنيه|ريال|درهم|دينار|دولار|دلار|تومان|تومن|شيكل|ليره|افغاني|روبل)(?![\p{L}])/iu;
 /**
  * (round 20) A verb of calling: digits after it ("telling me to call 800 555 1212", "قالي كلم 0800…") or before it, in a
  * verb-final language ("با ۸۰۰ ۱۲۳۴ تماس بگیرید"), are a number to call, not a code told or pasted.
@@ -374,7 +376,7 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       const secret = here ?? (thingFirst ? undefined : v.objectClitic || after.slice(0, 3).some((w) => OBJECT_PRONOUN.has(w) || w === 'ياه' || w === 'اياه' || w === 'yeh') || v.act !== 'pay' ? named(ci - 1) ?? named(ci - 2) : undefined);
       // said "that …": the thing told is a sentence ("I told him that I won't")
       // …or digits read or told as the verb's object ("I read him 4 8 2 9", "قلتلو ٣ ٧ ٠ ٤"): a code
-      const digits = !secret && v.act !== 'pay' && DIGITS_TOLD.test(after.slice(0, 6).join(' ')) && !after.slice(0, 3).some((w) => CALL_WORD.test(w)) ? 'otp' : undefined;
+      const digits = !secret && v.act !== 'pay' && DIGITS_TOLD.test(after.slice(0, 6).join(' ')) && !SUM_SENT.test(after.slice(0, 6).join(' ')) && !after.slice(0, 3).some((w) => CALL_WORD.test(w)) ? 'otp' : undefined;
       const told = v.act === 'tell' && COMPLEMENT.has(after[0] ?? '') ? undefined : secret ?? digits;
       // to whom: a clitic on the verb, a "to him" word, a preposition and a person, or "us" (you, here, the app)
       // (an object clitic beside a secret named after the verb is its recipient: "عطيته الرمز", "3tito el code" — I gave him)

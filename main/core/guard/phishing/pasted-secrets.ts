@@ -21,7 +21,7 @@ const NAMES: Record<PastedType, string> = {
     // (round 30) Finglish with the possessive on the name, "passwordam Sara1365 hast" (first: "pass" + a value "wordam"
     // would otherwise be the match at that place, and fail as no password)
     'pass ?word(?:am|amo|emo|esh|et|mo|om)', 'pass ?word', 'passwd', 'pwd', 'pass', '(?<!\\.)pw(?=\\s*[:=\\s])', 'pswd', 'passwrd', 'pword', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
-    `(?:ال|${A}ل)?[بپ]اس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
+    `(?:ال|${A}ل)?[بپ]اس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسو?ورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
@@ -31,7 +31,7 @@ const NAMES: Record<PastedType, string> = {
     // (round 28) the wallet's code: "طلب مني رمز المحفظة"
     `رمز (?:ال)?محفظ\\S*`,
     // (round 31) Tajik "the card's code" (its PIN), in Cyrillic and in Latin letters: "рамзи корт 4821", "рамзи кортам", "ramzi kortam"
-    'рамзи (?:корт|карт)\\S*', 'рамзи махфӣ\\S*', 'ramzi ?(?:kort|kart)\\S*',
+    'рамзи (?:корт|карт)\\S*', 'рамзи махфӣ\\S*', 'ramzi ?(?:kort|kart)\\S*', 'пин(?:[- ]?код\\S*)?',
     // (round 31) "the card's code" in Arabic with a dialect's "of" between ("الرمز مال البطاقة 4471", "رمز الكارطة"), and
     // French "code secret" as Maghrebi customers write it ("el code secret mta3 el carte 4471")
     `رمز (?:(?:مال|حق|تبع|بتاع|متاع|ديال|تاع) )?(?:ال)?(?:بطاق|${K}رت|${K}ارت|${K}ارط|ف${Y}زا)\\S*`, 'code secret', 'code confidentiel',
@@ -59,7 +59,7 @@ const FILLER = `(?:is|was|=|:|-|it's|its|['’]s|(?:is|was) it|c.est|c.[ée]tait
   + `${A}پ|app|برنامه|را|رو|ro|`
   // (round 31) a Persian possessive written apart from a Latin name ("password م Mina2024"), Iraqi "mine" ("الرمز مالي …",
   // "الباسورد مالتي …") and Tajik "my" ("рамзи корти ман 7316")
-  + `م|مال(?:ي|تي|ه|ها|ك)|ман|(?:mta3|mte3|dyal|ta3|nta3) (?:el |l)?(?:carte|card|kart)|(?:مال|حق|تبع|بتاع|متاع|ديال|تاع) (?:ال)?(?:بطاق|${K}رت|${K}ارت|${K}ارط)\\S*)`;
+  + `م|مال(?:ي|تي|ه|ها|ك)|ман|корт\\S*|аст|(?:mta3|mte3|dyal|ta3|nta3) (?:el |l)?(?:carte|card|kart)|(?:مال|حق|تبع|بتاع|متاع|ديال|تاع) (?:ال)?(?:بطاق|${K}رت|${K}ارت|${K}ارط)\\S*)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   // 4 to 12 digits, as ISO 9564 allows; a group of digits followed by another group is part of a longer number (a
