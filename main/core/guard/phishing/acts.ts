@@ -193,7 +193,11 @@ const set = (xs: string[]) => new Set(fold(xs));
 // (not Persian من or Tajik man: "from" in Arabic, "a man" in English; the Persian verb's ending names the person)
 const FIRST_PERSON = set(['i', "i've", 'ive', 'we', "we've", 'انا', 'احنا', 'نحن', 'ana', 'e7na']);
 /** The customer's own people: what they hand over is the customer's loss too. */
-const MY_SIDE = set(['mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'grandma', 'grandmother', 'grandpa', 'brother', 'sister', 'امي', 'ماما', 'ابوي', 'ابي', 'بابا', 'ابني', 'بنتي', 'مرتي', 'زوجتي', 'زوجي', 'جوزي', 'اختي', 'اخوي', 'اخي', 'جدتي', 'ستي', 'مامانم', 'مادرم', 'پدرم', 'بابام', 'پسرم', 'دخترم', 'زنم', 'شوهرم', 'خواهرم', 'برادرم', 'مادربزرگم', 'mamanam', 'madaram', 'pesaram', 'dokhtaram', 'modaram', 'mama', 'mami']);
+const MY_SIDE = set(['mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'grandma', 'grandmother', 'grandpa', 'brother', 'sister', 'امي', 'ماما', 'ابوي', 'ابي', 'بابا', 'ابني', 'بنتي', 'مرتي', 'زوجتي', 'زوجي', 'جوزي', 'اختي', 'اخوي', 'اخي', 'جدتي', 'ستي', 'مامانم', 'مادرم', 'پدرم', 'بابام', 'پسرم', 'دخترم', 'زنم', 'شوهرم', 'خواهرم', 'برادرم', 'مادربزرگم', 'mamanam', 'madaram', 'pesaram', 'dokhtaram', 'modaram', 'mama', 'mami',
+  // (round 31) more of the family a caller works on
+  'grandad', 'granddad', 'grandfather', 'granny', 'gran', 'nan', 'nana', 'uncle', 'aunt', 'auntie', 'mummy', 'mamma', 'الوالده', 'الوالد', 'امي', 'جدي', 'خالتي', 'عمتي']);
+/** (round 31) The third-person pronouns that can stand for one of the customer's people as well as for the stranger. */
+const SUBJECT_PRONOUN = set(['he', 'she', 'هو', 'هي']);
 export const THEM = set(['he', 'she', 'they', 'someone', 'somebody', 'caller', 'scammer', 'guy', 'man', 'woman', 'lady', 'person', 'stranger', 'bloke', 'agent', 'officer', 'engineer', 'technician', 'rep', 'representative', 'ايشان', 'وي', 'متصل', 'هو', 'هي', 'هم', 'واحد', 'شخص', 'زول', 'راجل', 'رجل', 'حدا', 'شب', 'الشب', 'المتصل', 'يكي', 'يارو', 'نفر', 'اون', 'او', 'kas', 'nafar', 'yeki', 'yaroo', 'u', 'oon', 'wa7ed', 'shab', 'jamaa']);
 /** A recipient named: "to him", "له", "بهش", "ba u", "لواحد", "to the caller". */
 const TO_THEM = new RegExp(`^(?:${group(['له', 'لها', 'لهم', 'لو', 'ليه', 'ليها', 'ليهم', 'ليهو', 'الو', 'الها', 'بهش', 'بش', 'برش', 'براش', 'واسش', 'بهشون', 'براشون', 'behesh', 'besh', 'barash', 'bahash'])})$`);
@@ -217,6 +221,8 @@ const THEIR_PAGE = /(?<![\p{L}])(?:form|site|website|link|page|لينك|رابط
 const OTHER_THING = alt(['card' + E, 'order' + E, '(?:order|tracking|reference|account|phone) number', 'parcel', 'package', 'phone' + E, 'receipt', 'invoice', '(?:ال)?(?:بطاقه|كارت|طرد|فاتوره|وصل|طلب)' + E, 'كارت' + E, 'بسته', 'فاكتور']);
 /** Digits (four or more, in groups or one by one) right after the verb. */
 const DIGITS_TOLD = /^(?:\p{L}+ ){0,3}\d{2,}(?: ?\d){2,}/u;
+/** (round 31) …unless a currency follows them: "I sent 2000 naira to …", "حولت 300 جنيه" is a sum sent, not a code. */
+const SUM_SENT = /^(?:\p{L}+ ){0,3}\d[\d,.]*(?: ?\d)*\s?(?:k\s)?(?:naira|dinars?|dollars?|riyals?|rials?|dirhams?|pounds?|euros?|rupees?|pesos?|shillings?|cedis?|tomans?|shekels?|jod|sar|aed|egp|kwd|qar|omr|usd|eur|gbp|ngn|inr|pkr|afn|\$|€|£|جنيه|ريال|درهم|دينار|دولار|دلار|تومان|تومن|شيكل|ليره|افغاني|روبل)(?![\p{L}])/iu;
 /**
  * (round 20) A verb of calling: digits after it ("telling me to call 800 555 1212", "قالي كلم 0800…") or before it, in a
  * verb-final language ("با ۸۰۰ ۱۲۳۴ تماس بگیرید"), are a number to call, not a code told or pasted.
@@ -339,13 +345,14 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       const after = toks.slice(v.at + v.span, v.at + v.span + 9);
       // the subject: the nearest person word before the verb
       let actor: Actor = 'unknown';
+      let actorWord = '';
       for (let k = v.at - 1; k >= 0; k--) {
         const w = toks[k]!;
         // (not the recipient: "به یارو داد", "to him", "ba hech kas")
         if ([toks[k - 1], toks[k - 2]].some((x) => x !== undefined && (TO_WORD.has(x) || NOBODY.has(x)))) continue;
         if (FIRST_PERSON.has(w)) { actor = 'me'; break; }
         if (MY_SIDE.has(w) || MY_SIDE.has(w.replace(/^(?:my|و)/, ''))) { actor = 'my_side'; break; }
-        if (THEM.has(w)) { actor = 'them'; break; }
+        if (THEM.has(w)) { actor = 'them'; actorWord = w; break; }
         if (k > 0 && toks[k - 1] === 'my' && MY_SIDE.has(w)) { actor = 'my_side'; break; }
       }
       // the verb's own ending outweighs a person named further back ("واحد خابرني … وانطيته": I gave), not one of mine
@@ -369,7 +376,7 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       const secret = here ?? (thingFirst ? undefined : v.objectClitic || after.slice(0, 3).some((w) => OBJECT_PRONOUN.has(w) || w === 'ياه' || w === 'اياه' || w === 'yeh') || v.act !== 'pay' ? named(ci - 1) ?? named(ci - 2) : undefined);
       // said "that …": the thing told is a sentence ("I told him that I won't")
       // …or digits read or told as the verb's object ("I read him 4 8 2 9", "قلتلو ٣ ٧ ٠ ٤"): a code
-      const digits = !secret && v.act !== 'pay' && DIGITS_TOLD.test(after.slice(0, 6).join(' ')) && !after.slice(0, 3).some((w) => CALL_WORD.test(w)) ? 'otp' : undefined;
+      const digits = !secret && v.act !== 'pay' && DIGITS_TOLD.test(after.slice(0, 6).join(' ')) && !SUM_SENT.test(after.slice(0, 6).join(' ')) && !after.slice(0, 3).some((w) => CALL_WORD.test(w)) ? 'otp' : undefined;
       const told = v.act === 'tell' && COMPLEMENT.has(after[0] ?? '') ? undefined : secret ?? digits;
       // to whom: a clitic on the verb, a "to him" word, a preposition and a person, or "us" (you, here, the app)
       // (an object clitic beside a secret named after the verb is its recipient: "عطيته الرمز", "3tito el code" — I gave him)
@@ -392,6 +399,10 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
           else if (next.some((x) => THEM.has(x) || THEM.has(x.replace(/^(?:لل|ل|ال)/, '')) || /^(?:him|her|them|u|oon|in)$/.test(x))) recipient = 'them';
         } else if (/^(?:him|her|them|am|dem)$/.test(w) && k >= before.slice(-4).length) recipient = 'them';
       }
+      // (round 31) "my mother got a call …, she gave him her card number": a pronoun that hands something to another (him,
+      // them) is not that other — in a story that named one of the customer's people, it is them
+      // (…not one who gave it to the customer: "she gave me the PIN for her card")
+      if (actor === 'them' && SUBJECT_PRONOUN.has(actorWord) && recipient === 'them' && !/^(?:me|us|to)$/.test(after[0] ?? '') && cs.slice(0, ci + 1).some((c2) => c2.tokens.some((x) => MY_SIDE.has(x) || MY_SIDE.has(x.replace(/^(?:my|و)/, ''))))) actor = 'my_side';
       if (recipient === 'nobody') negated = true;
       const rest = [...toks.slice(v.at + v.span), ...(cs[ci + 1] && !cs[ci + 1]!.quoted ? cs[ci + 1]!.tokens : [])].join(' ');
       facts.push({ clause: ci, act: v.act, actor, past, negated, irrealis, rest, ...(told ? { secret: told } : {}), ...(recipient ? { recipient } : {}), ...(v.act === 'type_in' && THEIR_PAGE.test(c.text) ? { theirPage: true } : {}) });

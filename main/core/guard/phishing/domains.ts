@@ -183,8 +183,13 @@ function countryLabelTrick(link: Link, policy: GuardPolicy): string | undefined 
   const read = link.subdomain.split('.').pop()!;
   const brands = [...policy.companyDomains.map((c) => c.split('.')[0]!), ...policy.brandNames].map(skeleton).filter((b) => b.length >= 3);
   const brand = brands.find((b) => containsBrand(read, skeleton(read), b));
-  return brand ?? dressedName(read);
+  // (round 31) …or any name run together with a word (`barqmobile.kw.net`, `falakpay.qa.com`): a company's site for that
+  // country sits under the country's own ending (`.kw`, `.com.kw`), never as a name in front of `kw.net` — the shape is
+  // the trick whether or not the policy knows the name
+  return brand ?? dressedName(read) ?? (/^\p{L}[\p{L}\p{N}-]{3,}$/u.test(read) && !NOT_A_NAME_LABEL.has(read) ? read : undefined);
 }
+/** Labels in front of a domain that name a host's role, not a company (`www.kw.net`, `mail.sa.com`). */
+const NOT_A_NAME_LABEL = new Set(['www', 'mail', 'smtp', 'imap', 'webmail', 'ftp', 'api', 'cdn', 'static', 'blog', 'shop', 'news']);
 
 /**
  * (round 29) `wahamart-ca.com`, `brand-af.net`, `brand-egypt.com`: a name with a country's code or name hyphenated after

@@ -21,7 +21,7 @@ const NAMES: Record<PastedType, string> = {
     // (round 30) Finglish with the possessive on the name, "passwordam Sara1365 hast" (first: "pass" + a value "wordam"
     // would otherwise be the match at that place, and fail as no password)
     'pass ?word(?:am|amo|emo|esh|et|mo|om)', 'pass ?word', 'passwd', 'pwd', 'pass', '(?<!\\.)pw(?=\\s*[:=\\s])', 'pswd', 'passwrd', 'pword', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
-    `(?:ال|${A}ل)?[بپ]اس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
+    `(?:ال|${A}ل)?[بپ]اس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسو?ورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
   ].join('|'),
   PIN: [
@@ -30,6 +30,11 @@ const NAMES: Record<PastedType, string> = {
     'nip', 'code nip',
     // (round 28) the wallet's code: "طلب مني رمز المحفظة"
     `رمز (?:ال)?محفظ\\S*`,
+    // (round 31) Tajik "the card's code" (its PIN), in Cyrillic and in Latin letters: "рамзи корт 4821", "рамзи кортам", "ramzi kortam"
+    'рамзи (?:корт|карт)\\S*', 'рамзи махфӣ\\S*', 'ramzi ?(?:kort|kart)\\S*', 'пин(?:[- ]?код\\S*)?',
+    // (round 31) "the card's code" in Arabic with a dialect's "of" between ("الرمز مال البطاقة 4471", "رمز الكارطة"), and
+    // French "code secret" as Maghrebi customers write it ("el code secret mta3 el carte 4471")
+    `رمز (?:(?:مال|حق|تبع|بتاع|متاع|ديال|تاع) )?(?:ال)?(?:بطاق|${K}رت|${K}ارت|${K}ارط|ف${Y}زا)\\S*`, 'code secret', 'code confidentiel',
   ].join('|'),
   // an Iranian card's second (online) PIN, 5 to 12 digits: "رمز دوم کارتم 8823116", "ramz dovom", "رمز پویا"
   PIN2: [`رمز(?:${Y})? ?(?:دوم|پو${Y}ا|${A}ينترنت${Y}|${A}ینترنت${Y})\\S*`, 'ramze? ?(?:dovom|pooya|puya|internet[iy])\\S*', 'second pin', 'online pin'].join('|'),
@@ -51,14 +56,18 @@ const FILLER = `(?:is|was|=|:|-|it's|its|['’]s|(?:is|was) it|c.est|c.[ée]tait
   // between a name and its value ("shomare kartamo zadam 6037…", "كتبت رقم الكارت 4…")
   + `(?:تبع|بتاع|حق|ديال|متاع|تاع)(?:تي|ها|ه|و|ك|كم)|na|dey|be|typed|entered|put in|zadam|vared kardam|زدم|وارد كردم|وارد کردم|كتبت|دخلت|`
   // (round 22) whose it is and the object marker: "رمز اپ را زدم: …", "رمز برنامه رو زدم"
-  + `${A}پ|app|برنامه|را|رو|ro)`;
+  + `${A}پ|app|برنامه|را|رو|ro|`
+  // (round 31) a Persian possessive written apart from a Latin name ("password م Mina2024"), Iraqi "mine" ("الرمز مالي …",
+  // "الباسورد مالتي …") and Tajik "my" ("рамзи корти ман 7316")
+  + `م|مال(?:ي|تي|ه|ها|ك)|ман|корт\\S*|аст|(?:mta3|mte3|dyal|ta3|nta3) (?:el |l)?(?:carte|card|kart)|(?:مال|حق|تبع|بتاع|متاع|ديال|تاع) (?:ال)?(?:بطاق|${K}رت|${K}ارت|${K}ارط)\\S*)`;
 const VALUE: Record<PastedType, string> = {
   PASSWORD: '[^\\s"\'«»،,]{4,64}',
   // 4 to 12 digits, as ISO 9564 allows; a group of digits followed by another group is part of a longer number (a
   // phone printed on the card's back)
-  PIN: '[0-9٠-٩۰-۹]{4,12}(?![ -]?[0-9٠-٩۰-۹])',
-  PIN2: '[0-9٠-٩۰-۹]{5,12}(?![ -]?[0-9٠-٩۰-۹])',
-  CVV: '[0-9٠-٩۰-۹]{3,4}(?![ -]?[0-9٠-٩۰-۹])',
+  // (round 31) …a digit that starts an Arabizi word ("4471 3ammarli", "2090 7aga") is a letter, not the next group
+  PIN: '[0-9٠-٩۰-۹]{4,12}(?![ -]?[0-9٠-٩۰-۹]+(?!\\p{L}))',
+  PIN2: '[0-9٠-٩۰-۹]{5,12}(?![ -]?[0-9٠-٩۰-۹]+(?!\\p{L}))',
+  CVV: '[0-9٠-٩۰-۹]{3,4}(?![ -]?[0-9٠-٩۰-۹]+(?!\\p{L}))',
   CARD: '(?:[0-9٠-٩۰-۹][ -]?){12,18}[0-9٠-٩۰-۹]',
 };
 /**
@@ -133,10 +142,11 @@ function passwordShaped(v: string): boolean {
 }
 
 /**
- * Dari and Persian often call a password plain "رمز" (which is also any code): "رمز قبلی من این بود: Kabul@1399". After
- * it, only a value shaped like a password (letters with digits, and a symbol or both cases) is taken for one.
+ * Dari and Persian often call a password plain "رمز" (which is also any code): "رمز قبلی من این بود: Kabul@1399"; so does
+ * Iraqi with the article (round 31: "الرمز مالي Zainab.Najaf9"). After it, only a value shaped like a password (letters
+ * with digits, and a symbol or both cases) is taken for one.
  */
-const BARE_RAMZ = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?رمز(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE.PASSWORD})(?![\\p{L}\\p{N}])`, 'giu');
+const BARE_RAMZ = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال)?رمز(?:\\s*${FILLER}(?![\\p{L}\\p{N}]))*\\s*[:=]?\\s*(${VALUE.PASSWORD})(?![\\p{L}\\p{N}])`, 'giu');
 
 /**
  * How a PIN named earlier is stated a few words on: "it's / that was …", and (round 22) by which one it is — the old,

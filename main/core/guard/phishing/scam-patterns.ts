@@ -87,8 +87,8 @@ const CLAIMS_BY_SAYING = rx([
   "(?:he|she|they)(?:'s|s| is| are|'re| was| were) (?:from|with) (?:the|your|ur) (?:\\S+ )?(?:bank|company|support|fraud|security|customer|head office|courier)",
   // reported speech in the first person: "he goes I'm from the fraud team", "she was like we are calling from"
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
-  '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او))* (?:از(?! (?:اپ|اپليكيشن|برنامه|سايت|طريق|شعبه)(?![\\p{L}]))|كارمند|كارشناس|اپراتور|from)(?= |$)',
-  '(?:goft|goftan|gofte|mige|migoft|guft|guftand|meguyad|meguft)\\S*(?: (?:ke|ki|man|ma|mo))* (?:az|karmand|karshenas|korman\\S*)(?= |$)',
+  '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او|بود|بودن|بودند))* (?:از(?! (?:اپ|اپليكيشن|برنامه|سايت|طريق|شعبه)(?![\\p{L}]))|كارمند|كارشناس|اپراتور|نماينده|from)(?= |$|\\S)',
+  '(?:goft|goftan|gofte|mige|migoft|guft|guftand|meguyad|meguft)\\S*(?: (?:ke|ki|man|ma|mo|bud|budan))* (?:az|karmand|karshenas|korman\\S*|namayand\\S*)(?= |$)',
   // (round 22) Swahili "saying he is of/from": akisema ni wa huduma kwa wateja, alisema anatoka
   '(?:a|wa)(?:li|ki|na)?sema (?:kwamba |kuwa )?(?:yeye |wao )?(?:ni|anatoka|wanatoka) (?:wa|kutoka)(?= |$)',
   // (round 22) a caller introducing themselves, Maghrebi "you're with Mustafa from …" (معاك مصطفى من مصلحة الزبائن)
@@ -118,8 +118,13 @@ const CLAIMS_TO_BE_FROM = pieces(
     '(?:ya|ta|sun|na)? ?(?:ce|yace|tace|suka ce|sunce) (?:shi |ita |su )?daga', 'daga \\S{1,24} (?:yake|take|suke|nake)(?![a-z])', '(?:waxaan|wuxuu|waxay|wuxuu yiri waxaan) ka (?:socdaa|socda|yimid|imid|shaqeeyaa)',
     'da \\S{1,24} (?:na|ne|nah) (?:yam|yem|yu|yo|yi)(?![a-z])', '(?:say|sey|talk say) (?:he|she|dem|im|e) (?:dey|de|don|come) (?:from|for)(?![a-z])',
   ]),
+  // (round 31) a call or number that wore the company's name: "which presented itself as Zajel", "the caller ID said Zajel",
+  // "اتصال من رقم … باسم زاجل" (not a number "registered in the name of" someone), "called my mother as Zajel"
+  rx(['(?:presented|introduced|identified|showed|shown|displayed) (?:it|him|her|them)sel(?:f|ves) as', '(?:caller ?id|truecaller|the screen) (?:said|says|showed|shows|read)', '(?:اتصال|مكالمه)(?: من)?(?: (?:ال)?رقم)?(?: (?!(?:مسجل|مسجله|مسجلين)(?![\\p{L}]))\\S+)? باسم', '(?:called|rang|phoned|texted|messaged) (?:\\S+ ){1,2}?as (?!(?:soon|well|if|usual|always|before|promised|agreed|a |an )(?![\\p{L}]))', "(?:told|telling) (?:me|us|her|him)(?: that)? (?:they|he|she)(?:'re| are| were| was| is|'s) (?!(?:not|going|coming|sorry|busy|closed)(?![\\p{L}]))\\S{3,}(?: \\S+)? (?:agents?|employees?|staff|reps?|representatives?|officers?|team)"]),
   rx(['(?:your|ur) (?:agent|rep|representative|courier agent|field officer|staff member)(?: (?:on|from|at|via|who|that))', '(?:ال)?مندوب\\S* (?:\\S+ )?(?:بتاعكم|تبعكم|حقكم|عندكم|منكم|تاعكم|تبعكن|مالكم)', 'مندوبكم', 'مندوبينكم', 'نماینده (?:\\S+ )?(?:شما|تون)', 'agen (?:kalian|anda)']),
 );
+/** (round 31) A text message with its sender named ("SMS from Zajel says call …", "a text from NourNet"): a notice's voice. */
+const SMS_FROM = rx(['(?:sms|text|txt|message|msg|texto) (?:from|frm) \\S{2,24}', '(?:رساله|مسج|مسيج)(?: نصيه| sms)? (?:من|مِن|باسم) \\S{2,24}', '(?:پيامك|پيام|اس ?ام ?اس) (?:از|از طرف) \\S{2,24}']);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
   // "call 0912… to claim", "contact officer Musa on 0803…": a number the message tells the reader to call for something
@@ -183,7 +188,7 @@ const CALLERS_NUMBER = endsBefore([
   // son numéro pour rappeler"
   "m' ?(?:a|ont) (?:donn|laiss|pass)\\S* (?:un|le|son|leur|ce) (?:\\S+ ){0,2}?num[ée]ro(?: \\S+){0,4}?",
   '(?:از|با) (?:(?:يه|يك) )?شماره\\S*', '(?:az|ba) (?:ye )?shomare\\S*',
-  '(?:اتصل|كلم|رن|دق|اتكلم|بعت|راسل|تواصل)\\S*(?: \\S+){0,2}? من(?: (?:ال)?(?:رقم|نمره)\\S*)?',
+  '(?:اتصل|اتصال|مكالمه|كلم|رن|دق|اتكلم|بعت|راسل|تواصل)\\S*(?: \\S+){0,2}? من(?: (?:ال)?(?:رقم|نمره)\\S*)?',
   '(?:ال)?(?:رقم|نمره)\\S* (?:(?:اللي|الي|يلي|الذي) (?:\\S+ ){0,2})?(?:كان|كانت|هو)', '(?:و)?(?:رقمه|رقمها|رقمهم|نمرته|نمرتو|رقمو)(?: (?:كان|هو))?',
   '(?:bi7aki|7aki|7akani|7akeni|kalemni|kallemni|kalamni|etasal|ettasal|rannli|dara2|b3atli|ba3atli|sift|sifet|sayft|siftou|siftlia)\\S*(?: \\S+){0,2}? (?:mn|men|min|from)',
   '(?:ra2mo|ra2mu|nemreto|nemrto|raqmo)(?: (?:kan|howa))?',
@@ -227,6 +232,9 @@ const CONTACT_GIVEN = endsBefore([
 const CALL_US_ON = pieces(
   endsBefore([
     '(?:اتصل|اتصلوا|اتصلي|تواصل|تواصلوا|تواصلي|كلمنا|كلمونا|راسلنا|راسلونا)(?: \\S+){0,2}? (?:على|علي|ب|عبر)(?: ?(?:ال)?رقم)?',
+    // (round 31) the order reported by its verbal noun: "رسالة … تطلب الاتصال على …" (a notice's own "يرجى الاتصال" is
+    // how companies write too, and is left to the other rules)
+    '(?:تطلب|يطلب|تطالب|يطالب)(?: \\S+)? (?:ال|بال)?اتصال (?:على|علي|ب|عبر)(?: ?(?:ال)?رقم)?',
     '(?:لل|ل)(?:استفسار|استعلام|تواصل|اتصال|مزيد|دعم)\\S*(?: \\S+){0,2}?', "(?:for|pour) (?:enquiries|inquiries|info|more info\\S*|assistance|help|questions|toute question|plus d'informations|renseignements)(?: (?:call|appelez))?",
     '(?:جهت|براي) (?:پيگيري|اطلاعات|استعلام|تماس|كسب اطلاعات)(?: \\S+){0,2}?(?: با)?', '(?:تماس|زنگ) (?:بگيريد|بزنيد|بگير|بزن) (?:با|به)(?: شماره\\S*)?', '(?:tamas|zang) (?:begirid|bezanid|begir|bezan) (?:ba|be)(?: shomare\\S*)?', 'appelez(?:-nous)?(?: \\S+){0,2}? (?:le|au)',
   ]),
@@ -260,7 +268,7 @@ const PAY_TO_NUMBER_BEFORE = endsBefore([
 /** …by a verb of sending or paying beside it. */
 const SENT_OR_PAID = rx(['ارسل', 'ارسلت', 'ابعت', 'بعت', 'حول', 'حولت', 'ادفع', 'دفعت', 'send', 'sent', 'pay', 'paid', 'transfer', 'بفرست', 'روان', 'واريز', 'بريز', 'بنێرە', '(?:n|w|mu)?ohereza', '(?:n|w|mu)?ohereze', 'kirim', 'tuma', 'yónnee', 'yonne']);
 /** (round 25) "Call 01008 765 432 or visit …", "If this wasn't you, call 0161 …": the verb right before the number, opening a sentence. */
-const ORDER_TO_CALL_BARE = /(?:(?:^|[.:'"“‘!,;(«])\s*|(?<![\p{L}])(?:wasn.t you|not you|was not you),?\s+)(?:call|ring|dial|whatsapp|text|اتصل|اتصلوا|كلمنا)\s*[:#-]?\s*$/iu;
+const ORDER_TO_CALL_BARE = /(?:(?:^|[.:'"“‘!,;(«])\s*|(?<![\p{L}])(?:wasn.t you|not you|was not you|says|said|saying|telling (?:me|you|us)|asking (?:me|you|us))(?: to)?,?\s+)(?:call|ring|dial|whatsapp|text|اتصل|اتصلوا|كلمنا)\s*[:#-]?\s*$/iu;
 /** (round 25) A handle named as a desk ("@WahatSupportDXB", "@acme_care_team"), and the customer's own ("my Telegram is @…"). */
 const HANDLE_DRESSED = /support|care|help|official|service|team|desk|admin|jayeze|jaiza|prize|gift/i;
 const MY_HANDLE_BEFORE = /(?:my|our) (?:\S+ )?(?:handle|id|username|user ?name|account|telegram|instagram|insta|twitter)(?: is)?\s*[:=-]?\s*$|(?:ايدي|آيدي|آیدی|اكانت|اکانت|يوزر)\s?(?:م|من|ام|ي)\s*[:=-]?\s*$/iu;
@@ -303,6 +311,43 @@ const CALLED_ME_AFTER = /^\s*(?:(?:بهم|به من|باهام|baham|behem) )?(?
 const WANTED = /(?<![\p{L}])(?:asked|asking|asks|wanted|wants|طلب\S*|بغا\S*|بدو|يبي|عايز|عاوز|خواست\S*|مي ?خواست|talab\S*|khast\S*)(?![\p{L}])/u;
 /** "Official": the customer names the number as the company's own. */
 const OFFICIAL = words(['official', 'officially', 'رسمي', 'الرسمي', 'رسميه', 'الرسميه', 'رسمی', 'rasmi', 'rasmy']);
+/**
+ * (round 31) A number the customer doubts because it differs from the one the company publishes: "is it official? not the
+ * same as on the site", "doesn't match what's on your website", "مو نفس اللي بالموقع", "با شماره‌ای که تو سایت هست فرق
+ * دارد" — the customer's own comparison says it is not ours, whatever the policy lists (a blind set's company is unknown
+ * to it, and so is its number).
+ */
+const DIFFERS_FROM_PUBLISHED = rx([
+  "(?:not|isn'?t|is not|aint|ain'?t) (?:the )?same (?:as|one as|number as) (?:\\S+ ){0,5}?(?:site|web ?site|app|bill|card)",
+  "(?:does ?n[o']?t|dont|doesnt|didn'?t|not) match(?:es)? (?:\\S+ ){0,4}?(?:site|web ?site|app|bill|card)",
+  '(?:different|differs) (?:from|than|to) (?:\\S+ ){0,4}?(?:site|web ?site|app|bill|card)',
+  '(?:site|web ?site|app) (?:lists|shows|says|has) (?:a |another )?(?:different|other) (?:one|number)',
+  // Arabic: "مو نفس اللي بالموقع", "مش زي الرقم اللي على الموقع", "غير الرقم اللي في الموقع", "يختلف عن الموقع"
+  '(?:مو|مش|موب|ماهو|ليس|مب|مهوب) (?:نفس|زي|مثل)(?: (?:ال)?رقم)?(?: (?:اللي|الي|يلي|الذي|المكتوب|الموجود))? (?:\\S+ )?(?:على|في|ب|بال|فال|ع|عال|من)? ?(?:ال)?(?:موقع|تطبيق|فاتوره|بطاقه|صفحه)',
+  '(?:ما|مو|مش|لا|مب) ?(?:يطابق|يتطابق|مطابق|يشبه|يوافق)\\S*(?: \\S+){0,3}? (?:على|في|ب|بال|فال|ع|عال|من)? ?(?:ال)?(?:موقع|تطبيق|فاتوره)',
+  '(?:يختلف|مختلف|تختلف|غير) (?:عن )?(?:ال)?(?:رقم )?(?:اللي |الي |يلي |الذي |المكتوب |الموجود )?(?:على|في|ب|بال|فال|ع|عال|من) ?(?:ال)?(?:موقع|تطبيق|فاتوره)',
+  // Persian: "با شماره‌ای که تو سایت هست فرق دارد / یکی نیست", "با سایت فرق داره", "مال سایت نیست"
+  '(?:سايت|وبسايت|اپ|برنامه|قبض)\\S*(?: \\S+){0,4}? (?:فرق|متفاوت)',
+  '(?:سايت|وبسايت|اپ|برنامه|قبض)\\S*(?: \\S+){0,4}? يكي (?:نيست|نيس)',
+  '(?:ba|baa) (?:\\S+ ){0,4}?site\\S* (?:\\S+ )?fargh',
+]);
+/**
+ * (round 31) A number the message itself names as the one we publish: "your site says 1-800-555-0919", "الرقم في الموقع
+ * ٨٠٠١٢٣٤٥", "الرقم الرسمي عندكم …", "تو سایتتون نوشته …" — another number in the message a digit or two off it is the
+ * look-alike, as one off a number the policy lists would be (a blind set's company lists none the policy knows).
+ */
+const PUBLISHED_BEFORE = /(?:(?:web ?site|site|app|bill|card)(?: it)? (?:says|shows|showed|lists|has|gives|said)|official (?:number|no\.?|one|line)(?: is|'s)?|(?:on|from) (?:your|the|ur) (?:official )?(?:web ?site|site|app)(?: it(?:'s| is))?|(?:ال)?(?:رقم|نمره) (?:ال)?(?:رسمي )?(?:(?:اللي|الي|يلي|المكتوب|الموجود) )?(?:في|على|ب|بال|ع|عال) ?(?:ال)?(?:موقع|تطبيق|فاتوره)\S*|(?:ال)?رقم (?:ال)?رسمي(?: (?:عندكم|تبعكم|حقكم|مالكم|هو))?|(?:في|على|ب) ?(?:ال)?(?:موقع|تطبيق)\S* (?:مكتوب|كاتبين|موجود|الرقم)|(?:تو|توي|در|روي|رو) (?:سايت|وبسايت|اپ|قبض)\S* (?:نوشته|زده|هست|اومده)(?: شده)?|شماره (?:رسمي|سايت)\S*(?: (?:شما|تون))?(?: (?:هست|است))?)\s*[:=]?\s*$/iu;
+/**
+ * (round 31) Our own employee reached on a number, named right before it: "your agent on 800 1212 said …", "موظفكم على
+ * الرقم …", "همکارتون روی شماره …" — the customer quoting a call to us (a blind set's official number is unknown to the
+ * policy), not a stranger's number, unless the call asked for a secret, demanded a payment or imitates ours.
+ */
+const OUR_AGENT_ON = /(?:(?<![\p{L}])(?:your|ur) (?:agent|staff|colleague|rep|representative|employee|operator|customer service|call cent(?:er|re)|team)(?: (?:\S+))? (?:on|at|over)(?: (?:the|your|ur))?(?: (?:number|line|hotline|helpline|phone|no\.?))?|موظف(?:كم|تكم|ينكم|ه كم)(?: \S+)? (?:على|علي|ع|عبر)(?: ال)?(?: ?(?:رقم|خط|هاتف))?|(?:همكار|كارشناس|اپراتور|نماينده)(?:تون|تان|هاي ?تون|ان ?شما)?(?: شما)? (?:روي|رو|پشت|با|از)(?: (?:شماره|خط)\S*)?)\s*[:#]?\s*$/iu;
+/**
+ * (round 31) "…from Barq Mobile's office", "من مكتب …", "از دفتر …": a stranger on a chat app saying they write from an
+ * office of the company — a claim to be us, though the company is one the policy does not know.
+ */
+const OFFICE_CLAIM = rx(["(?:from|in|at|of) (?:the )?(?:\\S+ ){0,3}?(?:office|branch)(?![a-z])", "(?:\\S+)'s (?:main |head )?office", '(?:من|عن)(?: (?:طرف|جانب|قبل))? (?:ال)?(?:مكتب|فرع)', 'از(?: طرف| جانب| سوي)? (?:دفتر|شعبه|نمايندگي)', 'az(?: taraf[e]?)? (?:daftar|shobe)']);
 /**
  * Where the company publishes its numbers: "the number on your website", "الرقم اللي في الموقع", "شماره‌ای که روی سایت بود".
  * A number the customer found there and called is one they believe is ours (toll-free or not), not one a stranger gave.
@@ -405,6 +450,8 @@ const CURRENCY = [
   'frw', 'rwf', 'fcfa', 'cfa', 'xof', 'xaf', 'ghs',
   // (round 27) roubles, Uzbek and Kyrgyz som, tenge in Cyrillic, read in Latin ("120 000 сўм", "2750 рублей")
   'rubl\\S*', 'rub(?![a-z])', 's[uў]m(?![a-z])', 'som(?![a-z])', 'tenge', '₽',
+  // (round 31) the shekel (the inbound check's amount reader already had it), and its sign and code
+  'شيكل', 'شيقل', 'شواكل', 'shekels?', 'shekel', 'nis', 'ils', '₪',
 ].join('|');
 /**
  * The fee words of Spanish and French as Maghrebi customers mix them in ("paga 19 MAD de gastos", "payez 15 DT frais de
@@ -538,11 +585,18 @@ const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increas
   + 'lib[eé]r\\S*|d[eé]bloqu\\S*|(?:y|t|n)?(?:e|a)?tl(?:a|e)(?:3|q|9)\\S*|ytl(?:a|e)?(?:q|9|3)\\S*|tawsil|tawseel|yewsal\\S*|(?:ي|ت|ن)(?:طلع|طلق|فرج|وصل|رفع)\\S*|الافراج|الافراج عن|توصيل|(?:ال)?(?:حد|سقف) (?:ال)?(?:تحويل|سحب|يومي)|'
   + '(?:ازاد|آزاد|ترخيص) ?(?:بشه|بشود|شود|شه|كنن|كنند|ميشه)?|(?:ارسال|پست) (?:بشه|بشود|شود|شه|كنن|كنند|ميشه|مي ?شود)|برسه|برسد|برسن|تحويل (?:بدن|بدند|بشه)|(?:افزايش|بالا بردن) (?:\\S+ )?سقف\\S*|azad\\S*|berese|tarkhis|رفع (?:\\S+ )?(?:محدوديت|مسدودي|انسداد)\\S*|(?:y|t|n)[ei]?f[ae]?kk?(?:o|ou|u)\\S*|(?:el |al )?7add?(?![a-z])|(?:afzayesh|bala bordan) (?:\\S+ )?saghf\\S*|'
   // (round 22) Tajik and Swahili opening: "кушодан", "воз шавад", "озод", "kufungua", "wafungue akaunti"
-  + 'kushod\\S*|voz (?:kardan|kuned|shavad|meshavad)|ozod\\S*|(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z]))';
+  + 'kushod\\S*|voz (?:kardan|kuned|shavad|meshavad)|ozod\\S*|(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])|'
+  // (round 31) a refund freed, paid out or given back: "لتحرير مبلغ الاسترداد", "يصرفولي التعويض", "يرجعوا الفلوس", Arabizi
+  // "yerja3ou el refund", "yrj3o lflous"
+  + 'تحرير|(?:ي|ت|ن)(?:صرف|رجع|حرر)\\S*|(?:y|t|n)(?:e|i)?r(?:a|e)?(?:j|g)(?:a|e)?3\\S*)';
+/** (round 31) What a refund is called: a fee paid so that it is released is a stranger's, whoever says they paid it. */
+const REFUND_HELD = rx(['refunds?', 'compensation', 'reimburs\\S*', 'rembours\\S*', 'استرداد', 'مسترد\\S*', 'تعويض\\S*', 'مستحقات', 'برگشتي', 'بازپرداخت', 'استرداد وجه', 'ta3wid\\S*', 'isterdad\\S*', 'esterdad\\S*']);
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
   `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|baroi|ta|ili)(?: \\S+){0,3}? ${RELEASE}`,
   `(?:براي|baraye|baroi|for)(?: \\S+){0,2}? ${RELEASE}`,
+  // (round 31) the Arabic purpose on the verbal noun itself: "لتحرير المبلغ", "للإفراج عن", "لصرف التعويض"
+  'ل(?:ل)?(?:تحرير|افراج|صرف|ارجاع|استرجاع|فك)(?![\\p{L}])',
 ]);
 /** Number words that can open a sum said aloud. */
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'fifty', 'hundred', 'يك', 'يه', 'دو', 'سه', 'چهار', 'پنج', 'ده', 'صد', 'اتنين', 'اثنين', 'تلات\\S*', 'ثلاث\\S*', 'خمس\\S*', 'عشر\\S*', 'ميه', 'مية', 'ميت',
@@ -592,6 +646,8 @@ const FROZEN = pieces(
     '(?:baste|masdood|ghat|block|blocke|gheyre? ?faal|mahdood) (?:mishe|mishavad|shod|mishan|mikonan|mikonim|khahad)', 'masdood', 'mojamad', 'maqfool', 'et(?:gamad|2afal|afal|wa2af)\\S*', 'tbloka', 'blocka',
     // a threat in any tense by its verb's shape: future/progressive prefix, person prefix, stem — هيتفصل, بيتجمد, ينقطع, يتسد
     '(?:ه|ح|ب|بي|هي|حي|غادي |راح |رح |سوف |سي)?(?:ي|ت|ن)(?:ت|ن)?(?:فصل|قطع|جمد|قفل|سد(?!د)|سكر|بلوك|وقف|لغي|لغى|حظر)\\S*',
+    // (round 31) MSA's passive with a verbal noun: "سيتم قطع الخط", "سوف يتم إيقاف الخدمة"
+    '(?:س|سوف |راح |رح |ه|ح)?يتم (?:ال)?(?:فصل|قطع|ايقاف|تجميد|قفل|حظر|الغاء|تعليق)',
     'go (?:close|lock|shut|freeze|suspend|block|cut|off)\\S*', 'returns? to (?:the )?sender', 'will be returned', 'goes back to (?:the )?sender', 'retourn\\S* (?:a|à) l.exp[eé]diteur', '(?:ي|ت|هي|هت|حي|حت|بي|بت)رجع\\S* (?:لل|ل)(?:مرسل|راسل)', 'به فرستنده (?:برمي ?گرده|برميگرده|برگشت داده)',
     'block', 'cut off', 'cut', 'clos(?:es|ing) (?:in|within|at|by|tonight|today)', 'disconnect\\S*', 'shut (?:down|off)', 'barred', 'permanently', 'terminat\\S*', 'bloqu\\S*', 'suspendu', 'ferm\\S*', 'coupure', 'r[eé]sili\\S*',
     // a legal threat: an arrest warrant, a summons ("حکم جلب", "ابلاغیه قضایی")
@@ -1274,6 +1330,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   let claimInText: boolean | undefined;
   let ourName: boolean | undefined;
   let chatNumber: string | undefined;
+  let claimantsNumber: string | undefined;
+  let published: string[] | undefined;
   const claimsOrNamesUs = () => (claimInText ??= has(CLAIMS_TO_BE_FROM, t) || has(SUPPORT_WORDS, t) || namesBrand(t, policy));
   const strangerReached = () => has(REACHED_ME, t) || SOMEONE_ELSE.test(t) || has(TOLD, t);
   // (round 26) …a handle carrying the brand's name is dressed as ours too ("@AcmeWalletHelp"), and "official" beside it claims it
@@ -1297,7 +1355,14 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       const aroundButGreetings = near ? sentence : aroundButGreetingsWhole;
       // (round 25) a number money is to be sent or paid to ("ارسل في رقم …", "حولت ١٥٠ ريال … على رقم …"): the desk that
       // takes a fee, flagged once the fee is (below) — a relative's number to send money to raises no fee
-      if (has(PAY_TO_NUMBER_BEFORE, sentence.slice(Math.max(0, m.index - 60), m.index)) && has(SENT_OR_PAID, around) && has(FEE, around)) {
+      // (round 31) …unless whoever it belongs to claimed to be us ("حولت ٣٠٠ على الرقم … عشان قالوا احنا مندوبين …", "sent 500 to
+      // 98765… because they said they were Acme agents"): then it is a fake number of ours, flagged now
+      const paidTo = has(PAY_TO_NUMBER_BEFORE, sentence.slice(Math.max(0, m.index - 60), m.index)) && has(SENT_OR_PAID, around);
+      if (paidTo && CLAIMS_TO_BE_FROM.test(around)) {
+        claimantsNumber ??= m[0].trim();
+        continue;
+      }
+      if (paidTo && has(FEE, around)) {
         chatNumber ??= m[0].trim();
         continue;
       }
@@ -1311,13 +1376,20 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (round 30) …the official number with a digit or two put in front ("0800-2263", "1800-2263" for "800-2263") is not it
       const prefixed = official.some((o, k) => digitsPutInFront(o, d, m[0], officialWritten[k]!));
       if (!prefixed && official.some((o) => sameNumber(o, d))) continue;
-      const imitates = prefixed || official.some((o) => looksLikeNumber(o, d));
+      // (round 31) …or a digit or two off the number the message names as the one we publish
+      const imitates = prefixed || official.some((o) => looksLikeNumber(o, d)) || (published ??= publishedIn(th)).some((p) => p !== d && looksLikeNumber(p, d));
       // …or a stranger with that number asked for a code: "بعتلي واحد 0123… وقالي ابعت الـPIN"
       // …or a stranger with that number demands a fee first: "واحد عالواتساب +963… عم يقول لازم تدفع رسوم"
       const demandsFee = TOLD.test(around) && FEE.test(around) && OBLIGED.test(around);
       const before = sentence.slice(0, m.index);
       // (round 25) …or a bare "Call 01008 …" in a text speaking for the company, or "contact the same number"
-      const callUs = has(CALL_US_ON, before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length)) || has(CONTACT_SAME_NUMBER, t) || (ORDER_TO_CALL_BARE.test(before) && claimsOrNamesUs());
+      const callUs = has(CALL_US_ON, before) || ORDER_TO_CALL.test(before) || CALL_US_AFTER.test(sentence.slice(m.index + m[0].length)) || has(CONTACT_SAME_NUMBER, t) || (ORDER_TO_CALL_BARE.test(before) && (claimsOrNamesUs() || has(SMS_FROM, t)));
+      // (round 31) a number the customer doubts as not the one we publish — not the published one itself ("the number on your
+      // website 0800 … is not the same as the one on my bill": that one is ours)
+      // (…said up to two sentences on: "They sent me 8002… . Is it official? It's not the same as the one on your site.")
+      const doubted = () => DIFFERS_FROM_PUBLISHED.test(near ? around : sentences.slice(Math.max(0, i - 1), i + 3).join(' . ')) && !WHERE_WE_PUBLISH.test(sentence.slice(Math.max(0, m.index - 48), m.index));
+      // (round 31) the number the customer reached our employee on, asked or charged nothing by a stranger there
+      if (!imitates && !callUs && OUR_AGENT_ON.test(sentence.slice(Math.max(0, m.index - 48), m.index)) && !ASKED_FOR_A_SECRET.test(around) && !(WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) && !has(PAY_NOW, around) && !has(FROZEN, around) && !doubted()) continue;
       // (round 24) …or the caller asked for a secret: "المندوب اللي كلمني من رقم 0551… طلب رقمي السري"
       const callersNumber = has(CALLERS_NUMBER, before.slice(-60)) && (claimsOrNamesUs() || (WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))));
       const theirWallet = has(WALLET_BEFORE, before.slice(-40)) && MONEY_MOVE.test(around);
@@ -1326,13 +1398,15 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (each asked of the text's keys first: a text without a receipt word or a chat app pays nothing here)
       const reportsPayment = () => has(REPORT_THE_PAYMENT, around) || (has(PERSONAL_CHANNEL, around) && has(AMOUNT, around) && (has(FEE_NOUN, around) || has(FEE_PURPOSE, around)));
       // (round 25) …or a stranger on a chat app, where the company is named: "one person message me on IMO … number +974 …"
-      const chatStranger = () => has(PERSONAL_CHANNEL, around) && (has(REACHED_ME, around) || SOMEONE_ELSE.test(around)) && claimsOrNamesUs();
+      // (round 31) …or who says they write from its office ("from Barq Mobile's office", "از دفتر …")
+      const chatStranger = () => has(PERSONAL_CHANNEL, around) && (has(REACHED_ME, around) || SOMEONE_ELSE.test(around)) && (claimsOrNamesUs() || has(OFFICE_CLAIM, around));
       const fromSocialPage = () => has(SOCIAL_PAGE_NUMBER, around) && SECRETS.some(([, re]) => re.test(around)) && (WANTED.test(around) || GIVEN_TO_THEM.test(around));
       // (round 30) …the number a call came from, in the sentence where its caller passed themself off as someone ("phoned my
       // aunt from +44 … saying he was me"; the customer's own number two sentences on is not the impersonator's)
       // (the short test first: most numbers follow no call word, and their sentence is then not read for a claim)
       const impersonatorsNumber = () => CALLED_FROM_IT.test(before.slice(-48)) && IMPERSONATES.test(sentence);
-      const claimed = callUs || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      // (round 31) …or a number the customer says differs from the one we publish
+      const claimed = callUs || doubted() || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
         continue;
@@ -1343,7 +1417,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // "رقم خدمة العملاء الرسمي 920000000 صح؟": the customer checking a number they believe is ours, nobody else in it
       if (!imitates && !claimed && has(OFFICIAL, sentence.slice(Math.max(0, m.index - SELF_REACH), m.index + m[0].length + SELF_REACH)) && !SOMEONE_ELSE.test(around)) continue;
       // "I called 800 124 5599, the number on your website": the customer found it where we publish ours; only a claim outweighs that
-      if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around) && !fromSocialPage()) continue;
+      // (round 31) …unless the customer says it differs from the one published there ("not the same as on the site")
+      if (!imitates && !CLAIMS_TO_BE_FROM.test(around) && WHERE_WE_PUBLISH.test(around) && !fromSocialPage() && !doubted()) continue;
       if (IBAN_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index))) continue;
       // a toll-free line the policy does not list, which the customer called or was called from, is a business's: flagged
       // only beside a scam's own sign (below)
@@ -1355,7 +1430,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // warning of the scam asks for nothing and claims nothing
       const tollFreeTaken = () => {
         const a = has(NEVER_SHARE, around) ? blankSentences(around, NEVER_SHARE) : around;
-        return ASKED_FOR_A_SECRET.test(a) || (a === around ? demandsFee : TOLD.test(a) && FEE.test(a) && OBLIGED.test(a)) || (WANTED.test(a) && SECRETS.some(([, re]) => re.test(a))) || ACCOUNT_CHANGE.test(a) || FROZEN.test(a) || CLAIMS_TO_BE_FROM.test(a) || WEARS_OUR_FACE.test(a);
+        return ASKED_FOR_A_SECRET.test(a) || doubted() || (a === around ? demandsFee : TOLD.test(a) && FEE.test(a) && OBLIGED.test(a)) || (WANTED.test(a) && SECRETS.some(([, re]) => re.test(a))) || ACCOUNT_CHANGE.test(a) || FROZEN.test(a) || CLAIMS_TO_BE_FROM.test(a) || WEARS_OUR_FACE.test(a);
       };
       // (called from it by the company's employee, not by "a guy", "someone", "he" who says he is: a stranger's call stays judged)
       const calledFrom = () => (has(CALLERS_NUMBER, before.slice(-60)) || (CALLED_FROM_BEFORE.test(before) && CALLED_ME_AFTER.test(sentence.slice(m.index + m[0].length)))) && !SOMEONE_ELSE.test(around);
@@ -1410,8 +1485,13 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 29) a sum someone demands for what a stranger's fee buys: "must send $2000 for 'delivery clearance' first",
   // "khass nkhelles 10 dh frais dyal verification", "باید ۵۰ تومن بیمه پرداخت کنم"
   const demandedFee = () => has(AMOUNT, ft) && has(MUST_PAY, ft) && has(FEE_TO_GET, ft) && demandedOfMe(ft, has);
-  if (((feeForChange || feeForGain() || demandedFee()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has)) || feeToAChat()) flags.push({ code: 'upgrade_fee' });
+  // (round 31) …or a fee, named as one and with its sum, paid or asked so that a refund is released ("رسوم معالجة 15 شيكل
+  // لتحرير مبلغ الاسترداد", "dafa3t 50 dirham 'verification fee' 3shan yerja3ou el refund"): nobody charges to pay out a
+  // refund, so the customer's own report of paying it is the sign too
+  const feeForARefund = () => has(FEE_NOUN, ft) && has(AMOUNT, ft) && has(PAID_TO_RELEASE, ft) && has(REFUND_HELD, ft) && !ourCharge();
+  if (((feeForChange || feeForGain() || demandedFee()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has)) || feeToAChat() || feeForARefund()) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
+  if (claimantsNumber && !flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: claimantsNumber });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
   // …or a threat of what will happen by a deadline, which pressures by itself ("حسابك رح يتسكر خلال ساعة", "ta 2 saat masdood mishavad")
   // …or the threat is the price of refusing a demand for a secret ("لازم تعطيني الكود ولا الكونت يتسكر اليوم")
@@ -1620,6 +1700,12 @@ function digits(s: string): string {
 }
 
 /** An official number with two digits swapped or one changed: a classic way to pass a scammer's line off as ours. */
+/** (round 31) The numbers a message names as the ones we publish (`PUBLISHED_BEFORE` right before them), as digits. */
+function publishedIn(t: string): string[] {
+  const out: string[] = [];
+  for (const m of t.matchAll(PHONE)) if (PUBLISHED_BEFORE.test(t.slice(Math.max(0, m.index - 60), m.index))) out.push(digits(m[0]));
+  return out;
+}
 function looksLikeNumber(official: string, d: string): boolean {
   const n = Math.min(9, official.length, d.length);
   if (n < 7) return false;
