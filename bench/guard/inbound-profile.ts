@@ -12,8 +12,8 @@
  *   domains  — each link's look-alike and shortener checks (`inspectLinkDomain`)
  *   reading  — `normalizeText(digitsAsTyped(text))`: the fold and reading the scam rules start from
  *   keys     — the literal gate's keys of the read text (`TextKeys`)
- *   scam     — `findScamPatterns` (reading and keys included)
- *   rules    — the same without its pre-tests (every rule on every text: the peer the pre-tests must beat)
+ *   scam     — `findScamPatterns` (reading and keys included; every rule on every text since round 22 of the store took
+ *              its pre-tests out)
  *   handles  — `findImitatingHandles`
  *   detect   — the masking engine's `detectSensitive` (the inbound check asks it for pasted codes and cards)
  *   pasted   — `findPastedSecrets`
@@ -101,7 +101,6 @@ const STEPS: Step[] = [
   { name: 'reading', run: (ts) => () => ts.forEach((t) => normalizeText(digitsAsTyped(t))) },
   { name: 'keys', run: (ts) => { const read = ts.map((t) => normalizeText(digitsAsTyped(t))); return () => read.forEach((t) => new TextKeys(t)); } },
   { name: 'scam', run: (ts) => { const linked = ts.map((t) => extractLinks(t).length > 0); return () => ts.forEach((t, i) => findScamPatterns(t, policy, linked[i])); } },
-  { name: 'rules', run: (ts) => { const linked = ts.map((t) => extractLinks(t).length > 0); return () => ts.forEach((t, i) => findScamPatterns(t, policy, linked[i], { pretests: false })); } },
   { name: 'handles', run: (ts) => () => ts.forEach((t) => findImitatingHandles(t, policy)) },
   { name: 'detect', run: (ts) => () => ts.forEach((t) => detectSensitive(t)) },
   { name: 'pasted', run: (ts) => () => ts.forEach((t) => findPastedSecrets(t)) },

@@ -192,7 +192,7 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
   // than the rules they skipped, on store traffic 63.5 against 52.1 µs a message, and on the voices too; each is a
   // necessary condition of its rules, so the flags are the same: the inbound golden is unchanged)
   const reading = new MessageReading(text);
-  const scams = findScamPatterns(text, deps.policy, links.length > 0, { reading, pretests: false });
+  const scams = findScamPatterns(text, deps.policy, links.length > 0, { reading });
   const fakeHandles = scams.filter((f) => f.code === 'fake_handle').map((f) => f.value!.toLowerCase().replace(/^@/, ''));
   // (read with a defanged link's dots put back, as the links are: "x-login dot com" is the link, not an account "x-login")
   for (const handle of findImitatingHandles(refanged, deps.policy, refanged === text ? reading : undefined)) if (!fakeHandles.includes(handle.toLowerCase().replace(/^@/, ''))) push('lookalike', 'phishing.lookalike_handle', () => ({ value: handle }));

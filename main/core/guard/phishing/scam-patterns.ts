@@ -13,7 +13,6 @@ import { lazyRegExp, type LazyRegExp } from '../../text/lazy-regexp';
 import { TextKeys } from '../../text/literal-gate';
 import { tajikInLatin } from '../text/tajik-latin';
 import type { MessageReading } from '../text/message-reading';
-import { all, any, onFee, signsHold, type Sign, type SignReader } from './sign-formula';
 
 /** Every entry is a word the reading normaliser may join a wrapped line into (`text/words`), endings free as here. */
 const registered = <T>(parts: string[], re: T): T => (registerLexicon(parts, { freeEndings: true }), re);
@@ -1255,7 +1254,7 @@ type Has = (re: Lexicon, s?: string) => boolean;
  * none of whose parts' letters are in the text cannot match it, nor any piece of it), and each answer over the whole
  * text kept — the rules ask some of them several times.
  */
-function gated(t: string, keys = new TextKeys(t)): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null; may: (re: Lexicon) => boolean } {
+function gated(t: string, keys = new TextKeys(t)): { has: Has; find: (re: LazyRegExp, s?: string) => RegExpExecArray | null } {
   // (which of a lexicon's parts the keys allow: read once, it answers the gate and says which parts to try)
   const met = new Map<LazyRegExp, readonly number[] | boolean>();
   const metOf = (re: LazyRegExp): readonly number[] | boolean => {
@@ -1275,13 +1274,7 @@ function gated(t: string, keys = new TextKeys(t)): { has: Has; find: (re: LazyRe
   };
   // (a lexicon in pieces: each piece behind its own gate)
   const has = (re: Lexicon, s = t): boolean => (re instanceof Pieces ? re.pieces.some((p) => hasOne(p, s)) : hasOne(re, s));
-  return { has, find: (re, s = t) => (mayMatch(re) ? re.exec(s) : null), may: (re) => (re instanceof Pieces ? re.pieces.some(mayMatch) : mayMatch(re)) };
-}
-
-/** The three pre-tests' answers for one message (for their test: the check asks them inside `findScamPatterns`). */
-export function scamPretests(text: string, policy: GuardPolicy, hasLink = false): Record<keyof typeof SCAM_PRETESTS, boolean> {
-  const { signs } = readForRules(text, policy, hasLink);
-  return { number: signsHold(SCAM_PRETESTS.number, signs), fee: signsHold(SCAM_PRETESTS.fee, signs), urgency: signsHold(SCAM_PRETESTS.urgency, signs) };
+  return { has, find: (re, s = t) => (mayMatch(re) ? re.exec(s) : null) };
 }
 
 function readForRules(text: string, policy: GuardPolicy, hasLink: boolean, reading?: MessageReading) {
@@ -1290,20 +1283,15 @@ function readForRules(text: string, policy: GuardPolicy, hasLink: boolean, readi
   const read = reading?.typed.form(false);
   const t = tajikInLatin(read ?? normalizeText(digitsAsTyped(text)));
   // (the reading's keys when the rules read its text as it is: the hand-over's pre-test asks the same keys)
-  const { has, find, may } = gated(t, t === read ? reading!.typed.keys : undefined);
+  const { has, find } = gated(t, t === read ? reading!.typed.keys : undefined);
   let feeRead: string | undefined;
   const fee = () => (feeRead ??= feeText(text, t, policy, has));
-  const signs: SignReader = { text: t, hasLink, has, may, fee };
-  return { t, has, find, fee, signs };
+  return { t, has, find, fee };
 }
 
-/**
- * `opts.reading`: the message's reading when the inbound check has made it; `opts.pretests: false` runs every rule
- * whatever the pre-tests say (their test compares the two).
- */
-export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false, opts: { pretests?: boolean; reading?: MessageReading } = {}): ScamFlag[] {
-  const { t, has, find, fee, signs } = readForRules(text, policy, hasLink, opts.reading);
-  if (opts.pretests !== false && !signsHold(SCAM_PRETESTS.number, signs) && !signsHold(SCAM_PRETESTS.urgency, signs) && !signsHold(SCAM_PRETESTS.fee, signs)) return [];
+/** `opts.reading`: the message's reading when the inbound check has made it. */
+export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false, opts: { reading?: MessageReading } = {}): ScamFlag[] {
+  const { t, has, find, fee } = readForRules(text, policy, hasLink, opts.reading);
   const flags: ScamFlag[] = [];
   const officialWritten = policy.officialSupportNumbers.filter((n) => digits(n).length >= 4);
   const official = officialWritten.map(digits);
@@ -1568,58 +1556,6 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   return flags;
 }
 
-/**
- * Each flag's pre-test (issue #26): a necessary condition of its rules above — their conjunctions' positive signs, each
- * lexicon asked of the string the rule asks it of (the read text, or the fee text `onFee`), and only of the text's keys
- * where a rule asks it of a piece cut out (`keysOf`). A rule's negations (`!has(BILL)`, "asked, not demanded") and its
- * plain regexes are left out: dropping a condition keeps it necessary. When all three say no, `findScamPatterns` returns
- * before reading sentences, numbers or clauses; the lexicons' answers are the rules' own `has`, kept, not asked twice.
- * A rule added above needs its conjunction here: `test/unit/scam-pretests.test.ts` generates messages carrying each
- * sign and fails when a pre-test says no to a message the rules flag.
- */
-const keysOf = (re: Lexicon): Sign => (r) => r.may(re);
-const hasLinkSign: Sign = (r) => r.hasLink;
-/** `upgrade_fee`'s pre-test (and a part of `urgency`'s since round 25: a fee flagged with a deadline is urgency). */
-const FEE_SIGN: Sign = any(
-  all(onFee(FEE), onFee(ACCOUNT_CHANGE), any(onFee(ACCOUNT), onFee(TOLD))),
-  all(any(onFee(FEE), onFee(ODD_PAYMENT)), any(onFee(ACCOUNT_CHANGE), onFee(GAIN)), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW), onFee(ODD_PAYMENT), onFee(FEE_DUE), all(onFee(TO_A_NUMBER), onFee(FEE_NOUN)))),
-  all(any(onFee(AMOUNT), onFee(FEE_NOUN)), onFee(PAID_TO_RELEASE)),
-  all(onFee(AMOUNT), onFee(MUST_PAY), onFee(FEE_TO_GET)),
-  UNLOCK_FEE,
-  all(onFee(AMOUNT), any(all(onFee(TOLD), onFee(OBLIGED)), onFee(PAY_NOW)), any(all(onFee(CONSEQUENCE), any(onFee(FROZEN), onFee(TRANSFER_RETURNS))), OR_ELSE_BY_DAY)),
-  all(any(onFee(AMOUNT), onFee(SUM_FOR_A_PURPOSE)), any(onFee(FEE_NOUN), onFee(FEE_PURPOSE)), any(onFee(REPORT_THE_PAYMENT), all(onFee(PERSONAL_CHANNEL), (r) => sevenDigits(r.fee())), onFee(CALL_US_ON), onFee(SENT_TO_A_NUMBER))),
-);
-export const SCAM_PRETESTS: Record<'number' | 'fee' | 'urgency', Sign> = {
-  // `fake_number` and `fake_handle`: a written number of seven digits or more, an "@", or a claim, a face, an account or a desk
-  number: any((r) => sevenDigits(r.text), (r) => r.text.includes('@') || r.text.includes('.me/') || r.text.includes('instagram.com/'), CLAIMS_TO_BE_FROM, WEARS_OUR_FACE, all(SOCIAL_ACCOUNT, CLAIMS_TO_BE_US), all(PAGE_NAMED_AS_A_DESK, REACHED_ME)),
-  // `upgrade_fee`: a fee to change an account, a payment to gain demanded, a sum or fee to release, an unlock fee, a sum demanded "or else"
-  fee: FEE_SIGN,
-  // `urgency`: each of its readings' conjunctions (a deadline or a threat, and what makes it pressure)
-  urgency: any(
-    CLAIM_BY_A_DEADLINE,
-    all(OR_ELSE_BY_DAY, any(keysOf(FROZEN), keysOf(FUTURE_THREAT))),
-    all(FROZEN, any(ACTION, hasLinkSign, FUTURE_THREAT, ASKED_FOR_A_SECRET)),
-    all(DEADLINE_SPAN, any(MOVE_TO_THEIR_ACCOUNT, all(THIRD_PARTY, COERCION, MONEY_MOVE), all(CONSEQUENCE, any(ACCOUNT, GAIN, FROZEN, hasLinkSign, BOOKING)))),
-    all(LAST_WARNING, any(ACCOUNT, hasLinkSign)),
-    all(EXPIRES_SOON, any(hasLinkSign, LINK_WORD, GAIN, ACCOUNT)),
-    all(DAY_DEADLINE, any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(AVOID_LOSS, all(any(CONSEQUENCE, FUTURE_THREAT), any(ACCOUNT, GAIN, FROZEN, hasLinkSign)))),
-    all(LEGAL_THREAT, any(ACTION, MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
-    all(LEGAL_REFERRAL, any(DEADLINE_SPAN, DAY_DEADLINE)),
-    all(AVOID_LOSS, any(MESSAGE_NAMED, MESSAGE_VOICE), any(hasLinkSign, LINK_WORD, ACTION, DEADLINE_SPAN)),
-    // (round 26) a claimed caller's "quickly … or else"
-    all(RIGHT_AWAY, CONSEQUENCE, any(CLAIMS_TO_BE_FROM, TOLD)),
-    // (round 27) the reader given until a time, in another's voice, with something to do or lose
-    all(YOU_HAVE_UNTIL, any(CLAIMS_TO_BE_FROM, TOLD, MESSAGE_NAMED, MESSAGE_VOICE), any(ACTION, ACCOUNT, FROZEN, hasLinkSign)),
-    all(DEADLINE_SPAN, CLAIMS_TO_BE_FROM, any(ACTION, ACCOUNT, FROZEN, hasLinkSign)),
-    // (round 28) a claimed caller's loss by a day, on a condition
-    all(DAY_DEADLINE, CLAIMS_TO_BE_FROM, any(FROZEN, FUTURE_THREAT), any(IF_NOT, CONSEQUENCE)),
-    // (round 25) a fee flagged, with a deadline; a loss by a deadline in a message's voice with something to do
-    all(FEE_SIGN, any(FEE_DEADLINE, DEADLINE_SPAN)),
-    all(FROZEN, ACCOUNT, any(DAY_DEADLINE, DEADLINE_SPAN), any(hasLinkSign, ACTION), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD), any(IF_NOT, CONSEQUENCE, DEADLINE_SPAN)),
-    // (round 26) the reader's money seized, on a condition, in a message's voice
-    all(FUNDS_SEIZED, FROZEN, ACCOUNT, any(IF_NOT, CONSEQUENCE), any(MESSAGE_NAMED, MESSAGE_VOICE, TOLD)),
-  ),
-};
 /** A number the rules judge has seven digits or more (`PHONE`'s, `digits(m).length >= 7`); the read text's digits are ASCII. */
 function sevenDigits(t: string): boolean {
   let n = 0;
