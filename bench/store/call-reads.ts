@@ -10,13 +10,12 @@
  */
 import '../../main/core/shared/regexp-engine';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../../main/core/app';
 import { addPeople } from '../../test/helpers/console-people';
 import { agentCaller } from './agent-caller';
-import { argValue, fileKeychain } from './common';
+import { argValue, fileKeychain, longConversations } from './common';
 
 const dirArg = process.argv.indexOf('--dir');
 if (dirArg < 0) throw new Error('Give a copy of a kept dataset: --dir <directory>');
@@ -79,15 +78,7 @@ async function measure(name: string, n: number, f: (i: number) => Promise<unknow
   }
 }
 
-// Found on a connection of their own: the scan reads the index by conversation, which would leave it in this one's cache.
-const big = (() => {
-  const scan = new Database(db.name, { readonly: true });
-  try {
-    return scan.prepare('SELECT conversation_id FROM messages GROUP BY conversation_id HAVING count(*) >= 200 LIMIT 1000').pluck().all() as number[];
-  } finally {
-    scan.close();
-  }
-})();
+const big = longConversations(db.name);
 if (big.length < openings) throw new Error(`only ${big.length} conversations of 200 messages or more`);
 const filters = [{}, { status: 'open' }, { scope: 'mine' }, { scope: 'unassigned' }, { channelId: 'wa' }, { label: 'label-4' }, { status: 'open', label: 'label-2' }, { status: 'pending', channelId: 'x' }];
 

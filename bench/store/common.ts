@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openCore, type Core } from '../../main/core/app';
 import type { InboundMessage } from '../../main/core/shared/messages';
 import type { Masker } from '../../main/core/store';
@@ -180,3 +181,16 @@ export function timings(samples: number[]): { p50: number; p99: number; max: num
 }
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+/**
+ * Up to 1,000 conversations of 200 messages or more in the database file `file`, found on a connection of their own:
+ * the scan reads the messages' index by conversation, which would otherwise leave it in the measured connection's cache.
+ */
+export function longConversations(file: string): number[] {
+  const scan = new Database(file, { readonly: true });
+  try {
+    return scan.prepare('SELECT conversation_id FROM messages GROUP BY conversation_id HAVING count(*) >= 200 LIMIT 1000').pluck().all() as number[];
+  } finally {
+    scan.close();
+  }
+}

@@ -15,12 +15,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { openCore } from '../../main/core/app';
 import { AuditTrail } from '../../main/core/audit';
 import { addPeople } from '../../test/helpers/console-people';
 import { agentCaller } from './agent-caller';
-import { argValue, fileKeychain } from './common';
+import { argValue, fileKeychain, longConversations } from './common';
 
 const dirArg = process.argv.indexOf('--dir');
 if (dirArg < 0) throw new Error('Give a copy of a kept dataset: --dir <directory>');
@@ -112,14 +111,7 @@ part(Object.getPrototypeOf(store.inboundChecks) as object, 'record', 'scam outco
 if ('onPage' in (Object.getPrototypeOf(store.inboundChecks) as object)) part(Object.getPrototypeOf(store.inboundChecks) as object, 'onPage', 'scam outcomes from the page');
 part(AuditTrail.prototype, 'append', 'audit entry (its own statements)');
 
-const big = (() => {
-  const scan = new Database(db.name, { readonly: true });
-  try {
-    return scan.prepare('SELECT conversation_id FROM messages GROUP BY conversation_id HAVING count(*) >= 200 LIMIT 1000').pluck().all() as number[];
-  } finally {
-    scan.close();
-  }
-})();
+const big = longConversations(db.name);
 if (big.length < openings) throw new Error(`only ${big.length} conversations of 200 messages or more`);
 await call('listConversations', { filter: {}, limit: 100 });
 await call('inboxCounts', {});
