@@ -94,7 +94,7 @@ export const NEUTRAL_OBJECTS = [
   "(?:the )?sender(?:'s|s)? (?:phone |mobile )?(?:number|no)(?: (?:on|of|in|from|for) (?:that|the|this|your) (?:text|sms|message|msg))?", '(?:ال)?رقم (?:ال)?(?:مرسل|راسل|مصدر)\\S*', 'شماره (?:ي )?(?:فرستنده|ارسال ?كننده)\\S*',
   '(?:what|which) (?:phone |mobile )?(?:number|no) (?:did|does|was|is|has) (?:\\S+ ){0,3}?(?:come|came|coming|sent|send|sending|arrive|arrived) from', '(?:from|by) (?:what|which) (?:phone |mobile )?(?:number|no)',
   '(?:من )?(?:اي|انهي|انو|اياتو|شو|ياتو) (?:رقم|نمره)\\S*(?= (?:\\S+ ){0,2}(?:جا|جات|وصل|اجت|اجا|ارسل)\\S*)', '(?:از )?(?:چه|كدام|كدوم) شماره\\S*',
-  'كد ?(?:ي )?(?:تخفيف|پستي|رهگيري|پيگيري|خطا|معرف|سفارش|اشتراك|دستوري|ussd|شارژ)\\S*', '(?:code|kod|kode)(?: e| ye)? (?:takhfif|hedye|moaref\\S*|davat|rahgiri|peygiri|sefaresh)', 'شماره ?(?:ي )?(?:سفارش|پيگيري|تماس|موبايل|همراه|حساب|فاكتور|تيكت|خط|تلفن|موبايلتون|همراهتون|سفارشتون|شبا)\\S*', 'رمز ?(?:ارز|ارزها)',
+  'كد ?(?:ي )?(?:تخفيف|پستي|رهگيري|پيگيري|خطا|معرف|سفارش|اشتراك|دستوري|ussd|شارژ)\\S*', '(?:code|kod|kode)(?: e| ye)? (?:takhfif|hedye|moaref\\S*|davat|rahgiri|peygiri|sefaresh|posti\\S*)', 'codes? posta(?:l|ux)', 'شماره ?(?:ي )?(?:سفارش|پيگيري|تماس|موبايل|همراه|حساب|فاكتور|تيكت|خط|تلفن|موبايلتون|همراهتون|سفارشتون|شبا)\\S*', 'رمز ?(?:ارز|ارزها)',
 ];
 
 /** "last four digits": asking for these is fine for cards and IDs. */

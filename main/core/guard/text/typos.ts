@@ -5,9 +5,13 @@
  *  2. a misspelt word becomes the vocabulary word it is one edit from (two for long words), or whose consonant
  *     skeleton it shares ("passwrd" → "password", "recived" → "received").
  * Words already in the vocabulary, short words and words with digits (Arabizi `ab3atli`) are left alone, so
- * repair never turns a correct word into another one.
+ * repair never turns a correct word into another one. Nor does it take a real English word the vocabulary lacks
+ * (`REAL_WORDS`: "comes" is not "codes", "cords" not "cards", "quite" not "quote", "postcode" not "passcode") in an
+ * English sentence, except a noun in the secret's place in a reply that says the thing came by message and names no
+ * address ("the massage we sent you"); among Arabizi or Finglish words an English word is repaired as before.
  */
 import { editDistance } from '../phishing/confusables';
+import { REAL_WORDS } from './real-words';
 import { registerLexicon } from './words';
 
 const SHORTHAND: Record<string, string> = {
@@ -60,9 +64,12 @@ export function keepAsWritten(words: readonly string[]): void {
   repaired.clear();
 }
 
-function repairWord(word: string): string {
-  const short = SHORTHAND[word];
-  if (short !== undefined) return short;
+/**
+ * The vocabulary word a plain Latin word is a misspelling of (its consonant skeleton's, else the nearest by one edit,
+ * two for long words, with the same first letter), or the word itself. Real words are not consulted here: the
+ * generator of `REAL_WORDS` (bench/guard/real-words.ts) asks this which dictionary words it would take.
+ */
+export function repairTarget(word: string): string {
   if (word.length < 5 || VOCAB.has(word) || !/^[a-z]+$/.test(word)) return word;
   const known = repaired.get(word);
   if (known !== undefined) return known;
@@ -78,6 +85,58 @@ function repairWord(word: string): string {
   }
   if (repaired.size < 5000) repaired.set(word, best);
   return best;
+}
+
+/**
+ * A reply that says where the secret comes from or what it opens (a text, an SMS, "you got", "received", "the digits",
+ * "to log in", the app or the bank) and names no address: there a real noun in a noun's place ("the massage we sent
+ * you", "send me the postcode u got") is the secret's word misspelt. Beside an address word, or with nothing of the
+ * kind named, it is the thing it names (a postcode is an address field).
+ */
+const SECRETS_CONTEXT = /\b(?:sms|texts?|texted|message|messages|msg|otp|verification|verify|confirm|security|secure|account|one-time|received|recieved|got|came|arrived|expires?|sent|digits?|screen|log ?in|login|sign ?in|app|bank|pin|password|code|\d+)\b/;
+const ADDRESS_WORDS = /\b(?:address|street|road|house|flat|apartment|city|town|area|delivery|deliver|courier|postal|zip|billing|shipping|location|district|region|door|parcel|post)\b/;
+/** The head noun a secret word ends in ("passcode", "password"): a real word with the same head names its own kind. */
+const SECRET_HEAD = /(?:code|word|card)s?$/;
+/** The vocabulary's nouns: the secrets and the things that carry them. */
+const NOUNS = new Set(['password', 'passwords', 'passcode', 'passcodes', 'code', 'codes', 'number', 'numbers', 'digits', 'digit', 'message', 'messages', 'text', 'card', 'cards', 'security', 'login', 'account', 'expiry', 'picture', 'photo', 'screenshot', 'details', 'credentials', 'pin', 'otp', 'cvv', 'phone', 'mobile', 'secret', 'verification', 'authentication', 'identity', 'passport']);
+/**
+ * A verb's place: a word in -s or -ed after a noun of the things that arrive, with a verb's particle after it or the
+ * end of a clause that "when", "once" or "if" began ("when the SMS comes, …", "the code comes by SMS", "the letter
+ * comes within five days"; a pronoun before it is no sign, "this massages" may be a noun). A real word there is the
+ * verb it is, never the secret's noun one edit away; elsewhere a real word where the secret's noun goes ("the sms
+ * massages you got", "forward the text massages.") is that noun misspelt, as before.
+ */
+const NOUN_BEFORE = /\b(?:sms|text|message|msg|code|otp|pin|letter|email|mail|parcel|card|link|call|bill|reply|order|delivery|team|technician|engineer|agent)\s+$/;
+const PARTICLE_AFTER = /^\s+(?:in|into|through|by|from|again|later|soon|back|within|late|today)\b/;
+/** A clause's end after "when/once/if the SMS comes": the subordinate clause's verb. */
+const CLAUSE_ENDS = /^\s*(?:[,.;:!?)]|$)/;
+const SUBORDINATE = /\b(?:when|whenever|once|if|until|till|as soon as|after|before)\s+(?:\S+\s+){0,3}$/;
+const verbsPlace = (word: string, text: string, at: number) => {
+  if (!/(?:s|ed)$/.test(word)) return false;
+  const left = text.slice(Math.max(0, at - 40), at);
+  if (!NOUN_BEFORE.test(left)) return false;
+  const right = text.slice(at + word.length);
+  return PARTICLE_AFTER.test(right) || (CLAUSE_ENDS.test(right) && SUBORDINATE.test(left));
+};
+
+/**
+ * English's own small words. A real English word is the writer's word in an English sentence; among Arabizi or
+ * Finglish words ("3eni dezli el raqam elli ejak bil massage") it is an English word misspelt ("message").
+ */
+const ENGLISH_SMALL_WORDS = /\b(?:the|an|to|you|your|and|it|is|are|was|in|of|for|on|with|we|us|me|my|this|that|what|when|which|if|not|do|does|can|could|will|would|our|they|them|from|at|by|be|have|has|so|just|then|there|here|please)\b/g;
+const readsAsEnglish = (text: string) => (text.match(ENGLISH_SMALL_WORDS)?.length ?? 0) >= 2;
+
+function repairWord(word: string, text: string, at: number): string {
+  const short = SHORTHAND[word];
+  if (short !== undefined) return short;
+  const target = repairTarget(word);
+  if (target === word || !REAL_WORDS.has(word) || !readsAsEnglish(text)) return target;
+  if (!NOUNS.has(target) || verbsPlace(word, text, at)) return word;
+  // a compound of the secret's own head ("postcode") names its own kind of code beside an address, or unless the reply
+  // says what the code opens or where it came from
+  const head = SECRET_HEAD.exec(word)?.[0];
+  const ownKind = head !== undefined && target.endsWith(head) && (ADDRESS_WORDS.test(text) || !SECRETS_CONTEXT.test(text));
+  return ownKind ? word : target;
 }
 
 /**
@@ -114,10 +173,11 @@ function repairByEar(word: string): string {
 const RAMZ_MISSPELT = /(?<![\p{L}\p{N}])((?:و|ف|ب|ل|ال|وال|بال)?)رم[ذض]((?:ك|كم|كي|ت|تو|تون|تان|ي|ش|و|ه|ها|هاي|ات)?)(?![\p{L}\p{N}])/gu;
 
 export function repairSpelling(normalized: string): string {
-  return normalized.replace(RAMZ_MISSPELT, '$1رمز$2').replace(/(?<![\p{L}\p{N}])[a-z0-9]*[a-z][a-z0-9]*(?![\p{L}\p{N}])/gu, (w) => {
+  const text = normalized.replace(RAMZ_MISSPELT, '$1رمز$2');
+  return text.replace(/(?<![\p{L}\p{N}])[a-z0-9]*[a-z][a-z0-9]*(?![\p{L}\p{N}])/gu, (w, at: number) => {
     const heard = repairByEar(w);
     if (heard !== w || /\d/.test(w)) return heard;
-    const fixed = repairWord(w);
+    const fixed = repairWord(w, text, at);
     // a long vowel written twice ("kaarte", "chiie"); "ee" and "oo" are ordinary spellings of other sounds
     return fixed !== w ? fixed : w.replace(/aa+/g, 'a').replace(/ii+/g, 'i');
   });
