@@ -190,7 +190,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         const { messages: page, outcomes } = store.conversations.page(id, { limit: MESSAGE_PAGE + 1 });
         const messages = page.length > MESSAGE_PAGE ? page.slice(1) : page;
         // The scam outcomes from the page's own rows (one walk of the conversation's index, not two).
-        const checked = inboundFlags.forConversation(id, messages, lang ?? 'en', outcomes);
+        const checked = inboundFlags.forConversation({ messages, outcomes }, lang ?? 'en');
         if (opener) {
           // One transaction, one disk sync: the read mark, the scam checks' new outcomes and the audit entry.
           const changed = db.transaction(() => {
@@ -225,7 +225,7 @@ export function createConsoleServices(core: Core, notifier: NotifierPort, saveFi
         if (!store.conversations.platformIdOf(conversationId)) throw new DiwanError(ERROR_CODES.conversationUnknown, 'That conversation no longer exists. Pick another one from the inbox.');
         const { messages: page, outcomes } = store.conversations.page(conversationId, { limit: MESSAGE_PAGE + 1, before });
         const messages = page.length > MESSAGE_PAGE ? page.slice(1) : page;
-        const checked = inboundFlags.forConversation(conversationId, messages, lang ?? 'en', outcomes);
+        const checked = inboundFlags.forConversation({ messages, outcomes }, lang ?? 'en');
         db.transaction(() => {
           store.inboundChecks.record(conversationId, checked.rules, checked.unrecorded);
           core.audit({ action: AUDIT_ACTIONS.conversationOpened, actor: actor.username, target: `conversation:${conversationId}`, details: { olderThan: before.id, messages: messages.length } });

@@ -2,8 +2,6 @@ import { inboundFlagsIn, inboundRules, inboundWording, wordingIn, type InboundFl
 import type { GuardPolicy } from '../core/guard';
 import type { PageOutcomes, StoredMessage, Store } from '../core/store';
 
-type Recorded = Map<number, { flagged: boolean; wording: string | null }>;
-
 export type GuardLang = 'en' | 'ar' | 'fa';
 
 const MAX_ENTRIES = 20_000;
@@ -40,18 +38,18 @@ export class InboundFlags {
   }
 
   /**
-   * Flags of every inbound message in `messages` (one conversation's), and the outcomes not yet recorded, for the
-   * caller to record in the transaction it writes anyway (the opening's read mark and audit entry). `onPage`: the
-   * outcomes the page's own rows hold (`ConversationRepository.page`), read there rather than asked for again.
+   * Flags of every inbound message of a page of one conversation (`ConversationRepository.page`: its messages, and the
+   * outcomes its rows record), and the outcomes not yet recorded, for the caller to record in the transaction it writes
+   * anyway (the opening's read mark and audit entry).
    */
-  forConversation(conversationId: number, messages: StoredMessage[], lang: GuardLang, onPage?: PageOutcomes) {
+  forConversation(page: { messages: StoredMessage[]; outcomes: PageOutcomes }, lang: GuardLang) {
     const rules = this.rules();
-    const recorded = (this.checks && (onPage ? this.checks.onPage(rules, onPage) : this.recordedOf(conversationId, rules, messages))) || (new Map() as Recorded);
+    const recorded = this.checks?.onPage(rules, page.outcomes);
     const flags = new Map<number, Flags>();
     const unrecorded: Array<[number, boolean, string?]> = [];
-    for (const m of messages) {
+    for (const m of page.messages) {
       if (m.direction !== 'in') continue;
-      const known = recorded.get(m.id);
+      const known = recorded?.get(m.id);
       if (known?.flagged === false) continue;
       const worded = wordingIn(known?.wording ?? null, lang);
       if (worded) {
@@ -63,11 +61,6 @@ export class InboundFlags {
       if (known === undefined || f.length) unrecorded.push(f.length ? [m.id, true, inboundWording(m.maskedText, this.policy!, { lang, flags: f })] : [m.id, false]);
     }
     return { rules, flags, unrecorded };
-  }
-
-  private recordedOf(conversationId: number, rules: string, messages: StoredMessage[]): Recorded | null {
-    const inbound = messages.filter((m) => m.direction === 'in').map((m) => m.id);
-    return inbound.length ? this.checks!.of(conversationId, rules, { from: Math.min(...inbound), to: Math.max(...inbound) }) : null;
   }
 
   /** One message's flags in `lang`, from the cache when this text was checked under the current rules. */

@@ -113,7 +113,7 @@ describe('the inbound scam check at ingest', () => {
       }
     }
     expect([...stored.values()].map((o) => o.flagged)).toContain(true);
-    const opened = flags.forConversation(id, messages, 'ar');
+    const opened = flags.forConversation(c.store.conversations.page(id, { limit: 500 }), 'ar');
     expect(opened.unrecorded).toEqual([]);
     expect(new Set(opened.flags.keys())).toEqual(new Set([...stored].filter(([, o]) => o.flagged).map(([m]) => m)));
     for (const [m, f] of opened.flags) expect(f).toEqual(wordsIn(messages.find((x) => x.id === m)!.maskedText, 'ar'));
@@ -131,15 +131,14 @@ describe('the inbound scam check at ingest', () => {
     const marked = JSON.stringify({ en: [{ code: 'lookalike', explanation: 'as recorded' }], ar: [{ code: 'lookalike', explanation: 'كما سُجّل' }], fa: [{ code: 'lookalike', explanation: 'همان‌طور که ثبت شد' }] });
     c.db.prepare('UPDATE messages SET check_flags = ? WHERE id = ?').run(marked, flaggedId);
     const flags = new InboundFlags(() => c.guards.policy, c.store.inboundChecks);
-    const messages = c.store.conversations.messages(id);
-    expect(flags.forConversation(id, messages, 'fa').flags.get(flaggedId!)).toEqual([{ code: 'lookalike', explanation: 'همان‌طور که ثبت شد' }]);
+    expect(flags.forConversation(c.store.conversations.page(id), 'fa').flags.get(flaggedId!)).toEqual([{ code: 'lookalike', explanation: 'همان‌طور که ثبت شد' }]);
     // As before migration 021: flagged, no wording. Worded by the check, and the wording goes with the opening's record.
     c.db.prepare("UPDATE messages SET check_flags = '' WHERE id = ?").run(flaggedId);
-    const first = flags.forConversation(id, messages, 'en');
+    const first = flags.forConversation(c.store.conversations.page(id), 'en');
     expect(first.flags.get(flaggedId!)?.[0]?.code).toBe('lookalike');
     expect(first.unrecorded.map(([m, f]) => [m, f])).toEqual([[flaggedId, true]]);
     c.store.inboundChecks.record(id, first.rules, first.unrecorded);
-    const again = flags.forConversation(id, messages, 'ar');
+    const again = flags.forConversation(c.store.conversations.page(id), 'ar');
     expect(again.unrecorded).toEqual([]);
     expect(JSON.parse(c.store.inboundChecks.of(id, first.rules).get(flaggedId!)!.wording!).ar).toEqual(again.flags.get(flaggedId!));
   });
@@ -154,7 +153,7 @@ describe('the inbound scam check at ingest', () => {
     c.store.sink.ingest('tg', [inbound(2, { text: 'see https://acme-support-verify.com/y' })]);
     const flags = new InboundFlags(() => c.guards.policy, c.store.inboundChecks);
     expect(flags.rules()).not.toBe(before);
-    const opened = flags.forConversation(id, c.store.conversations.messages(id), 'en');
+    const opened = flags.forConversation(c.store.conversations.page(id), 'en');
     expect(opened.unrecorded.map(([m]) => m)).toEqual([c.store.conversations.messages(id)[0]!.id]);
     expect(opened.flags.size).toBe(2);
   });

@@ -220,23 +220,23 @@ describe('inbound scam flags', () => {
     const id = c.store.conversations.list().items[0]!.id;
     let policy = DEFAULT_GUARD_POLICY;
     const flags = new InboundFlags(() => policy, c.store.inboundChecks);
-    const msgs = () => c.store.conversations.messages(id);
+    const page = () => c.store.conversations.page(id);
 
-    const first = flags.forConversation(id, msgs(), 'en');
+    const first = flags.forConversation(page(), 'en');
     expect([...first.flags.values()].map((f) => f.map((x) => x.code))).toEqual([['shortener']]);
     expect(first.unrecorded.map(([, flagged]) => flagged)).toEqual([true, false, false, false]);
     c.store.inboundChecks.record(id, first.rules, first.unrecorded);
 
-    const again = flags.forConversation(id, msgs(), 'ar');
+    const again = flags.forConversation(page(), 'ar');
     expect(again.unrecorded).toEqual([]);
     expect([...again.flags.values()][0]![0]!.explanation).not.toBe([...first.flags.values()][0]![0]!.explanation);
     // A fresh process (empty memory) reads the outcomes back: still nothing to check but the flagged message.
     const fresh = new InboundFlags(() => policy, c.store.inboundChecks);
-    expect(fresh.forConversation(id, msgs(), 'en')).toEqual({ ...first, unrecorded: [] });
+    expect(fresh.forConversation(page(), 'en')).toEqual({ ...first, unrecorded: [] });
 
     // New rules (IT signed another policy): every message is checked again.
     policy = resolveGuardPolicy({ companyDomains: ['acme.com'] });
-    const changed = flags.forConversation(id, msgs(), 'en');
+    const changed = flags.forConversation(page(), 'en');
     expect(changed.rules).not.toBe(first.rules);
     expect(changed.unrecorded).toHaveLength(4);
   });
