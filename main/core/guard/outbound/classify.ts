@@ -67,7 +67,7 @@ const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting|type|
 const BY_GERUND = /(?<=(?:^| )by )(?:typing|entering|inputting)(?= )/g;
 const GERUND_BASE: Record<string, string> = { typing: 'type', entering: 'enter', inputting: 'input' };
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
-const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'toss', 'slap', 'lob', 'whack', '(?:و|ف)?(?:ت)?عب(?:ي|و|يها|يه|يهم)', '3abb?(?:i|e|y|ou|o)\\S*', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
@@ -196,6 +196,8 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // "I realise the text says not to share it. That doesn't apply to me. Go ahead.": permission to break the reported rule
     if (!requests.length && ruleReported && disclaimed.length && GO_AHEAD.test(clause.text)) requests.push({ kind: disclaimed[0]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && all.slice(index + 1).every((c) => NEED_IT.test(c.text)) && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 31) "Card number. All of it.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "رقم البطاقة والتاريخ اللي تحته": the secret alone, demanded whole
+    if (!requests.length && objects.length && !warned && !clause.quoted && demandedWhole(clause, objects, all.slice(index + 1, index + 3))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // "I can't go on without the code that was sent to you", "منوط به ارسال کد", "I'm waiting for the code": the secret as our condition
     if (!requests.length && !warned && !joked.has(index)) {
       const window = all.slice(Math.max(0, index - 1), index + 2).map((c) => c.text).join(' , ');
@@ -599,7 +601,9 @@ const AROUND_THE_SECRET = new Set(['ano', 'po', 'yung', 'ninyo', 'niyo', 'nyo', 
  * (round 30) …and what the secret belongs to, with the words that join it: "SIM PUK?", "رمز پوک سیم‌کارتتون؟", "كود الـPUK
  * حق الشريحة؟", "الرقم السري للبطاقة؟" — a PIN or PUK asked with only a question mark and its owner.
  */
-const OWNER_OF_THE_SECRET = new RegExp(`^(?:${['sim', 'simcard', 'card', 'account', 'app', 'ال', 'حق', 'مال', 'مالت\\S*', 'بتاع\\S*', 'تاع\\S*', 'ديال\\S*', 'متاع\\S*', 'تبع\\S*', '(?:ال|لل|ب)?(?:شريح|سيم|كارت|بطاق|حساب|تطبيق|خط)\\S*', 'سيم ?كارت\\S*', 'سيم\\S*', 'كارت\\S*', 'حساب\\S*', 'اپ\\S*'].map(foldLetters).join('|')})$`, 'u');
+const OWNER_OF_THE_SECRET = new RegExp(`^(?:${['sim', 'simcard', 'card', 'account', 'app', 'ال', 'حق',
+  // (round 31) the Persian possessive written apart: "نمبر پاسپورت تان؟", "شماره کارت شما؟"
+  'تان', 'تون', 'شما', 'شمو', 'مال', 'مالت\\S*', 'بتاع\\S*', 'تاع\\S*', 'ديال\\S*', 'متاع\\S*', 'تبع\\S*', '(?:ال|لل|ب)?(?:شريح|سيم|كارت|بطاق|حساب|تطبيق|خط)\\S*', 'سيم ?كارت\\S*', 'سيم\\S*', 'كارت\\S*', 'حساب\\S*', 'اپ\\S*'].map(foldLetters).join('|')})$`, 'u');
 
 /**
  * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
@@ -614,6 +618,34 @@ function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   const end = Math.max(...objects.map((o) => o.last));
   const relative = RELATIVE.test(clause.tokens[end + 1] ?? '') || /^(?:you|u)$/.test(clause.tokens[end + 1] ?? '');
   return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || (relative && i > end));
+}
+
+/** (round 31) How much of it: "all of it", "full", "in full", "the whole thing", "كامل", "كله", "همه‌ش", "kamelesh", "en entier". */
+const WHOLE = new RegExp(`^(?:${['all', 'full', 'fully', 'whole', 'complete', 'entire', 'entirely', 'hale', 'everything', 'كامل\\S*', 'بالكامل', 'كل(?:ه|و|ها|هم|ه ?ا)', 'همه', 'همش\\S*', 'همه ?اش\\S*', 'تمام\\S*', 'kamel\\S*', 'kaml\\S*', 'kolo', 'kollo', 'kolloh', 'kollaha', 'kullu', 'hamash\\S*', 'hamaro', 'entier\\S*', 'complet\\S*', 'int[eé]gral\\S*'].map(foldLetters).join('|')})$`, 'u');
+/** …and what may stand beside it in so terse a demand: its parts (day, month, year; the date under a card's number), a format, a filler. */
+const BESIDE_THE_WHOLE = new Set(['of', 'it', 'them', 'thing', 'the', 'a', 'every', 'digit', 'digits', 'number', 'numbers', '16', 'now', 'asap', 'here', 'with', 'its', 'and', 'in', 'date', 'expiry', 'exp', 'under', 'below', 'day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'en', 'rooz', 'mah', 'sal', 'ro', 'o', 'va',
+  ...['رو', 'را', 'ش', 'اش', 'با', 'مع', 'و', 'اللي', 'الي', 'يلي', 'تحته', 'تحتها', 'تحت', 'التاريخ', 'والتاريخ', 'تاريخ', 'تاريخه', 'روز', 'ماه', 'سال', 'يوم', 'شهر', 'سنه', 'عام', 'اليوم', 'الشهر', 'السنه', 'العام', 'النهار', 'ويوم', 'وشهر', 'وسنه', 'والشهر', 'والسنه', 'والعام', 'هني', 'هنا', 'الحين', 'دلوقتي', 'الان', 'حالا', 'بسرعه'].map(foldLetters)]);
+/**
+ * (round 31) A secret named with nothing but how much of it is wanted, in its own clause or the short ones after it:
+ * "Card number. All of it.", "Card no. Full. Now.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "شماره کارتتون؟ همه‌ش رو" —
+ * or a card's number with the date under it ("رقم البطاقة والتاريخ اللي تحته"): a form's field said aloud is demanded.
+ * No verb, negation or place stands in it (a verb is the verb rules' to judge), and nothing after it negates.
+ */
+function demandedWhole(clause: Clause, objects: ObjectHit[], after: Clause[]): boolean {
+  const t = clause.text;
+  const inObject = (i: number) => objects.some((o) => o.at <= i && i <= o.last);
+  // ("card no": a negator inside the secret's name is its abbreviation)
+  if (hits(t, NEGATION).some((n) => !inObject(n.at)) || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, IN_APP).length || hits(t, SUBORDINATORS).length) return false;
+  if (after.some((c) => hits(c.text, NEGATION).length > 0 || hits(c.text, CLAUSE_NEGATION).length > 0)) return false;
+  const fits = (w: string) => WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w);
+  if (!clause.tokens.every((w, i) => inObject(i) || fits(w))) return false;
+  const whole = (c: Clause) => c.tokens.some((w) => WHOLE.test(w));
+  if (clause.tokens.some((w, i) => !inObject(i) && WHOLE.test(w))) return true;
+  // the card's number and the date under it
+  if (objects.some((o) => o.kind === 'card') && clause.tokens.some((w, i) => !inObject(i) && /^(?:و|ال|وال)?تاريخ\S*$|^(?:date|expiry|exp)$/u.test(w))) return true;
+  // "Card number. All of it." — the next short clause says how much, and nothing else
+  const next = after[0];
+  return !!next && next.tokens.length <= 4 && whole(next) && next.tokens.every(fits);
 }
 
 /** After a question naming only a secret, only "we need it" or thanks may follow for it to stay the last word: "ano po yung MPIN ninyo? need lang po namin". */
