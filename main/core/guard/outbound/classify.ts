@@ -623,7 +623,7 @@ function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
 /** (round 31) How much of it: "all of it", "full", "in full", "the whole thing", "كامل", "كله", "همه‌ش", "kamelesh", "en entier". */
 const WHOLE = new RegExp(`^(?:${['all', 'full', 'fully', 'whole', 'complete', 'entire', 'entirely', 'hale', 'everything', 'كامل\\S*', 'بالكامل', 'كل(?:ه|و|ها|هم|ه ?ا)', 'همه', 'همش\\S*', 'همه ?اش\\S*', 'تمام\\S*', 'kamel\\S*', 'kaml\\S*', 'kolo', 'kollo', 'kolloh', 'kollaha', 'kullu', 'hamash\\S*', 'hamaro', 'entier\\S*', 'complet\\S*', 'int[eé]gral\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** …and what may stand beside it in so terse a demand: its parts (day, month, year; the date under a card's number), a format, a filler. */
-const BESIDE_THE_WHOLE = new Set(['of', 'it', 'them', 'thing', 'the', 'a', 'every', 'digit', 'digits', 'number', 'numbers', '16', 'now', 'asap', 'here', 'with', 'its', 'and', 'in', 'date', 'expiry', 'exp', 'under', 'below', 'day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'en', 'rooz', 'mah', 'sal', 'ro', 'o', 'va',
+const BESIDE_THE_WHOLE = new Set(['of', 'it', 'them', 'thing', 'one', 'the', 'a', 'every', 'digit', 'digits', 'number', 'numbers', '16', 'now', 'asap', 'here', 'with', 'its', 'and', 'in', 'date', 'expiry', 'exp', 'under', 'below', 'day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'en', 'rooz', 'mah', 'sal', 'ro', 'o', 'va',
   ...['رو', 'را', 'ش', 'اش', 'با', 'مع', 'و', 'اللي', 'الي', 'يلي', 'تحته', 'تحتها', 'تحت', 'التاريخ', 'والتاريخ', 'تاريخ', 'تاريخه', 'روز', 'ماه', 'سال', 'يوم', 'شهر', 'سنه', 'عام', 'اليوم', 'الشهر', 'السنه', 'العام', 'النهار', 'ويوم', 'وشهر', 'وسنه', 'والشهر', 'والسنه', 'والعام', 'هني', 'هنا', 'الحين', 'دلوقتي', 'الان', 'حالا', 'بسرعه'].map(foldLetters)]);
 /**
  * (round 31) A secret named with nothing but how much of it is wanted, in its own clause or the short ones after it:
@@ -783,9 +783,10 @@ function handsItToAPerson(clause: Clause): boolean {
   });
 }
 /** A branch or an office the reader goes to in person. */
-const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف)?(?:فرع|وكاله|مكتب|شعبه|وكيل)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر'];
+// (round 31) …and the pharmacy that hands the order over ("the pharmacist at the branch will ask for your national card"), "فالوكالة" with its prefix
+const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف|فال|وال)?(?:فرع|وكاله|مكتب|شعبه|وكيل|صيدليه|فارمسي)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر', 'pharmacy', 'pharmacie', 'dorukhun\\S*', 'داروخان\\S*', 'داروخون\\S*', 'дорухона\\S*'];
 /** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
-const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'الموظف\\S*', 'موظف\\S*', '(?:ل|لل|ال)?وكيل', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
+const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'pharmacist', 'cashier', '(?:ال)?صيدلي\\S*', '(?:ال)?كاشير', 'داروساز\\S*', 'дорусоз\\S*', 'الموظف\\S*', 'موظف\\S*', '(?:ل|لل|ال)?وكيل', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** The verb's subject is staff, a few words before it (who ask in person at the branch the reply names). */
 function staffAsks(clause: Clause, v: Hit): boolean {
   // (round 22) …five words back: "الوكيل في المكلا با يطلب منك"
