@@ -605,6 +605,9 @@ const OWNER_OF_THE_SECRET = new RegExp(`^(?:${['sim', 'simcard', 'card', 'accoun
   // (round 31) the Persian possessive written apart: "نمبر پاسپورت تان؟", "شماره کارت شما؟"
   'تان', 'تون', 'شما', 'شمو', 'مال', 'مالت\\S*', 'بتاع\\S*', 'تاع\\S*', 'ديال\\S*', 'متاع\\S*', 'تبع\\S*', '(?:ال|لل|ب)?(?:شريح|سيم|كارت|بطاق|حساب|تطبيق|خط)\\S*', 'سيم ?كارت\\S*', 'سيم\\S*', 'كارت\\S*', 'حساب\\S*', 'اپ\\S*'].map(foldLetters).join('|')})$`, 'u');
 
+/** (round 31) The owner in Arabizi and Latin letters: "bta3 el visa", "ta3 l carte", "dyal l card", "7ag el bitaqa". */
+const LATIN_OWNER = /^(?:bta3|bita3|ta3|taba3|tab3|dyal|dial|mta3|7ag|hag|ma3|mal|el|al|l|il|the|your|ur|card|visa|carte|kart|karta|account|sim|app|beta2a|bita2a|bitaqa)$/u;
+
 /**
  * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
  * for it; earlier, it is a topic the reply goes on to talk about ("الباسورد؟ غيّره من الإعدادات").
@@ -625,6 +628,8 @@ const WHOLE = new RegExp(`^(?:${['all', 'full', 'fully', 'whole', 'complete', 'e
 /** …and what may stand beside it in so terse a demand: its parts (day, month, year; the date under a card's number), a format, a filler. */
 const BESIDE_THE_WHOLE = new Set(['of', 'it', 'them', 'thing', 'one', 'the', 'a', 'every', 'digit', 'digits', 'number', 'numbers', '16', 'now', 'asap', 'here', 'with', 'its', 'and', 'in', 'date', 'expiry', 'exp', 'under', 'below', 'day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'en', 'rooz', 'mah', 'sal', 'ro', 'o', 'va',
   ...['رو', 'را', 'ش', 'اش', 'با', 'مع', 'و', 'اللي', 'الي', 'يلي', 'تحته', 'تحتها', 'تحت', 'التاريخ', 'والتاريخ', 'تاريخ', 'تاريخه', 'روز', 'ماه', 'سال', 'يوم', 'شهر', 'سنه', 'عام', 'اليوم', 'الشهر', 'السنه', 'العام', 'النهار', 'ويوم', 'وشهر', 'وسنه', 'والشهر', 'والسنه', 'والعام', 'هني', 'هنا', 'الحين', 'دلوقتي', 'الان', 'حالا', 'بسرعه'].map(foldLetters)]);
+/** A date's parts: day, month, year in the reply's languages. */
+const DATE_PART = new RegExp(`^(?:${['day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'rooz', 'mah', 'sal', 'روز', 'ماه', 'سال', '(?:و|ال|وال)?(?:يوم|شهر|سنه|عام|نهار)'].map(foldLetters).join('|')})$`, 'u');
 /**
  * (round 31) A secret named with nothing but how much of it is wanted, in its own clause or the short ones after it:
  * "Card number. All of it.", "Card no. Full. Now.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "شماره کارتتون؟ همه‌ش رو" —
@@ -639,13 +644,14 @@ function demandedWhole(clause: Clause, objects: ObjectHit[], after: Clause[]): b
   if (after.some((c) => hits(c.text, NEGATION).length > 0 || hits(c.text, CLAUSE_NEGATION).length > 0)) return false;
   const fits = (w: string) => WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w);
   if (!clause.tokens.every((w, i) => inObject(i) || fits(w))) return false;
-  const whole = (c: Clause) => c.tokens.some((w) => WHOLE.test(w));
-  if (clause.tokens.some((w, i) => !inObject(i) && WHOLE.test(w))) return true;
+  // (the date of birth's parts named are the whole of it: "your date of birth, day month and year", "تاريخ ميلادك، اليوم والشهر والسنة")
+  const whole = (c: Clause) => c.tokens.some((w) => WHOLE.test(w)) || (objects.some((o) => o.kind === 'national_id') && c.tokens.filter((w) => DATE_PART.test(w)).length >= 2);
+  if (clause.tokens.some((w, i) => !inObject(i) && WHOLE.test(w)) || (whole(clause) && !objects.some((o) => o.kind !== 'national_id'))) return true;
   // the card's number and the date under it
   if (objects.some((o) => o.kind === 'card') && clause.tokens.some((w, i) => !inObject(i) && /^(?:و|ال|وال)?تاريخ\S*$|^(?:date|expiry|exp)$/u.test(w))) return true;
   // "Card number. All of it." — the next short clause says how much, and nothing else
   const next = after[0];
-  return !!next && next.tokens.length <= 4 && whole(next) && next.tokens.every(fits);
+  return !!next && next.tokens.length <= 6 && whole(next) && next.tokens.every(fits);
 }
 
 /** After a question naming only a secret, only "we need it" or thanks may follow for it to stay the last word: "ano po yung MPIN ninyo? need lang po namin". */
@@ -1165,7 +1171,9 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
         // "شو المشكلة بالرمز؟": a question word asks for the secret only when nothing but "is/the/your" stands between
         // …a possessive is part of the secret's name ("what's your card's security code")
         const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w) && !/'s$/.test(w));
-        if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
+        // (round 31) …its owner between them is still the secret's name: "el pin bta3 el card kam?", "cvv bta3 el visa kam ya fandem?"
+        const ownerBetween = s.at > o.last && s.at - o.last <= 5 && clause.tokens.slice(o.last + 1, s.at).every((w) => OWNER_OF_THE_SECRET.test(w) || LATIN_OWNER.test(w));
+        if (((g >= 0 && g <= SOFT_GAP) || ownerBetween) && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I want your national ID and the code we texted you": the request reaches every secret joined to the one it took
       if (paired) for (const o of coordinated(clause, objects, s)) add(o.kind as RequestedSecret, 'block');

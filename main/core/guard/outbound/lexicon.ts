@@ -80,7 +80,7 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     // (round 31) the date of birth, whole or not: "DOB, full", "تاريخ ميلادك كامل", "تاریخ تولد", "روز، ماه و سال تولد",
     // "tarikhe tavalod", "tare5 miladak", "date de naissance"; a birth year alone, or a birthday, is not asked for here
     '(?:date|day) of birth', 'birth ?date', 'dob', 'd ?o ?b(?= (?:full|in full|d ?m ?y|dd ?mm ?yy(?:yy)?)(?: |$))', `${AR_PFX}تاريخ (?:ال)?(?:ميلاد|الميلاد|ازدياد|الازدياد|ولاد)\\S*`, 'تاريخ ?(?:ي )?تولد\\S*', '(?:روز|ماه) (?:و )?(?:ماه )?(?:و )?سال ?(?:ي )?تولد\\S*',
-    'tar[iy]?(?:kh|5)\\S* (?:e |ye |el |al |l)?(?:tav[ao]ll?o?d|milad|miled|izdiyad|zdiyad)\\S*', 'date de naissance',
+    'tar[iye]?(?:kh|5)\\S* (?:e |ye |el |al |l)?(?:tav[ao]ll?o?d|milad|miled|izdiyad|zdiyad)\\S*', 'date de naissance',
   ],
   full_name: [
     'full (?:legal )?names?(?: (?:exactly )?as (?:it (?:appears|is) |written |shown )?(?:on|in) (?:your |the )?(?:id|id card|card|passport|iqama|national id))?', '(?:your )?first and last names?', 'complete names?', 'name (?:as it appears |exactly as it appears |as it is |as written )?on (?:your |the )?(?:id|card|passport|iqama)', 'legal names?', 'buong pangalan', 'esm ?e? ?kamel\\S*', '(?:esm|ism|isim|esem)\\S* (?:el |al |l)?(?:kamel|kaamel|kamil|rubaa?3?i|roba3?i|rba3i|thulathi|tholathi|tholasi|tlete|tlate|tlati|tholathy)', 'esm ?o ?famil\\S*', 'el ?esm el ?kamel', '(?:smit|smiyt|smyt|ismit|esmit|smitt)\\S* (?:l |el )?(?:kamla|kamlah|kamel|kaamla|kamila)',
