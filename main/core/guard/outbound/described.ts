@@ -99,9 +99,8 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     "card(?:'s|s)? (?:long|full|whole|complete|entire|16 ?digit) (?:number|numbers|digits|no)",
     // the card shown to a camera: "hold your card up to the camera"
     '(?:your |the )?(?:credit |debit |bank )?card (?:up )?(?:to|in front of|towards) (?:the |your )?(?:camera|webcam|video|screen)',
-    // photographing the card is the picture: "تصور الكارت", "از کارت عکس بگیر" ("photograph your card": `documents.ts`);
-    // (round 31) a carton is not a card: "صورة للكرتون التالف"
-    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارد|(?:كارت|كارط|كرت|كرط)(?!ون|ن(?![\\p{L}]))|فيزا|ماستر)\\S*)`, '(?:از )?كارت(?! ?ملي)\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت(?! ?ملي)\\S* (?:\\S+ ){0,3}عكس\\S*',
+    // photographing the card is the picture: "تصور الكارت", "از کارت عکس بگیر" ("photograph your card": `documents.ts`)
+    `(?:(?:و|ف)?(?:ت|ا|ي)?صور\\S*(?: (?:لي|ليا|لنا|لينا))?) (?:your |the |ur )?(?:(?:credit|debit|bank|atm)? ?cards?|${AR_PFX}(?:بطاق|كارت|كارد|كارط|كرت|كرط|فيزا|ماستر)\\S*)`, '(?:از )?كارت(?! ?ملي)\\S* (?:\\S+ )?عكس (?:بگير|بنداز|بفرست)\\S*', 'از (?:\\S+ ){0,4}كارت(?! ?ملي)\\S* (?:\\S+ ){0,3}عكس\\S*',
     // the number printed on it: "the complete number printed on the front of your card"
     '(?:complete|full|whole|entire|long|embossed|printed) (?:\\S+ ){0,2}?(?:number|digits)(?: \\S+){0,6}? (?:card|cards|visa|mastercard|amex|debit|credit)',
     '(?:number|digits|numbers) (?:\\S+ ){0,2}?(?:printed|embossed|written|shown|stamped|raised) (?:on|along|across|at|in) (?:\\S+ ){0,4}?card',
