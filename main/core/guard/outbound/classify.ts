@@ -629,7 +629,7 @@ const WHOLE = new RegExp(`^(?:${['all', 'full', 'fully', 'whole', 'complete', 'e
 const BESIDE_THE_WHOLE = new Set(['of', 'it', 'them', 'thing', 'one', 'the', 'a', 'every', 'digit', 'digits', 'number', 'numbers', '16', 'now', 'asap', 'here', 'with', 'its', 'and', 'in', 'date', 'expiry', 'exp', 'under', 'below', 'day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'en', 'rooz', 'mah', 'sal', 'ro', 'o', 'va',
   ...['رو', 'را', 'ش', 'اش', 'با', 'مع', 'و', 'اللي', 'الي', 'يلي', 'تحته', 'تحتها', 'تحت', 'التاريخ', 'والتاريخ', 'تاريخ', 'تاريخه', 'روز', 'ماه', 'سال', 'يوم', 'شهر', 'سنه', 'عام', 'اليوم', 'الشهر', 'السنه', 'العام', 'النهار', 'ويوم', 'وشهر', 'وسنه', 'والشهر', 'والسنه', 'والعام', 'هني', 'هنا', 'الحين', 'دلوقتي', 'الان', 'حالا', 'بسرعه'].map(foldLetters)]);
 /** A date's parts: day, month, year in the reply's languages. */
-const DATE_PART = new RegExp(`^(?:${['day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'rooz', 'mah', 'sal', 'روز', 'ماه', 'سال', '(?:و|ال|وال)?(?:يوم|شهر|سنه|عام|نهار)'].map(foldLetters).join('|')})$`, 'u');
+const DATE_PART = new RegExp(`^(?:${['day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'rooz', 'mah', 'sal', 'روز', 'ماه', 'سال', '(?:و|ال|وال|ب|بال|وب|وبال)?(?:يوم|شهر|سنه|عام|نهار)'].map(foldLetters).join('|')})$`, 'u');
 /**
  * (round 31) A secret named with nothing but how much of it is wanted, in its own clause or the short ones after it:
  * "Card number. All of it.", "Card no. Full. Now.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "شماره کارتتون؟ همه‌ش رو" —
@@ -642,7 +642,7 @@ function demandedWhole(clause: Clause, objects: ObjectHit[], after: Clause[]): b
   // ("card no": a negator inside the secret's name is its abbreviation)
   if (hits(t, NEGATION).some((n) => !inObject(n.at)) || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, IN_APP).length || hits(t, SUBORDINATORS).length) return false;
   if (after.some((c) => hits(c.text, NEGATION).length > 0 || hits(c.text, CLAUSE_NEGATION).length > 0)) return false;
-  const fits = (w: string) => WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w);
+  const fits = (w: string) => WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || DATE_PART.test(w);
   if (!clause.tokens.every((w, i) => inObject(i) || fits(w))) return false;
   // (the date of birth's parts named are the whole of it: "your date of birth, day month and year", "تاريخ ميلادك، اليوم والشهر والسنة")
   const whole = (c: Clause) => c.tokens.some((w) => WHOLE.test(w)) || (objects.some((o) => o.kind === 'national_id') && c.tokens.filter((w) => DATE_PART.test(w)).length >= 2);
@@ -800,6 +800,9 @@ function staffAsks(clause: Clause, v: Hit): boolean {
   const theyAsk = THEY_VERB.test(clause.tokens[v.at] ?? '');
   return (theyAsk || clause.tokens.slice(Math.max(0, v.at - 5), v.at).some((w) => STAFF.test(w))) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
 }
+/** Persian "show" before its light verb: "نشان بدهید", "نشون بدید" (in person, at a branch the reply names). */
+const SHOWN = new RegExp(`^(?:${['نشان', 'نشون', 'nishon', 'neshun', 'neshan'].map(foldLetters).join('|')})$`, 'u');
+const objectsAreDocuments = (objects: ObjectHit[]) => objects.length > 0 && objects.every((o) => o.kind === 'national_id' || o.kind === 'full_name');
 /** Verbs of bringing or showing a thing in person (to a branch the reply names). */
 const BRING = new RegExp(`^(?:${['bring', 'take', 'carry', 'present', 'show', 'جيب\\S*', 'احضر\\S*', 'تجيب\\S*', 'بيار\\S*', 'بياور\\S*', 'ببر\\S*', 'ببري\\S*', 'jib\\S*', 'jeeb\\S*', 'ramen\\S*', 'apport\\S*', 'biar\\S*', 'biyar\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** An Arabic imperfect in the third-person plural, with a future or habitual prefix ("بايطلبون", "هيطلبوا", "بيشوفوا"), or its Arabizi form ("ytalbo", "ghadi ytalbou"). */
@@ -1093,6 +1096,8 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     // (round 21) "at the branch the officer will ask you for your original ID to look at it": the staff's own check, in person
     if (context.atTheBranch && staffAsks(clause, v)) continue;
     // (round 22) "… they will check your ID and give it back": at the branch, what is given back is returned to the reader
+    // (round 31) "پاسپورت تان را در دفتر نشان بدهید": a document shown at the branch the reply names is shown in person
+    if (context.atTheBranch && SHOWN.test(clause.tokens[v.at - 1] ?? '') && objectsAreDocuments(found)) continue;
     if (context.atTheBranch && (clause.tokens[v.last + 1] === 'back' || (/^(?:it|them)$/.test(clause.tokens[v.last + 1] ?? '') && clause.tokens[v.last + 2] === 'back'))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (handedOverByMistake(clause, v, subordinators)) continue;
