@@ -28,9 +28,9 @@ const MESSAGES = {
     fa: 'این پاسخ کد امنیتی کارت (CVV2) را می‌خواهد. هرگز آن را نخواهید.',
   },
   'outbound.national_id': {
-    en: 'This reply asks for a national ID or passport. Company policy says service needs only the phone number and the activation code.',
-    ar: 'هذا الرد يطلب رقم الهوية أو الجواز. سياسة الشركة: الخدمة تحتاج رقم الهاتف ورمز التفعيل فقط.',
-    fa: 'این پاسخ کد ملی یا گذرنامه می‌خواهد. طبق سیاست شرکت، فقط شمارهٔ تلفن و کد فعال‌سازی لازم است.',
+    en: 'This reply asks for a national ID, passport or date of birth. Company policy says service needs only the phone number and the activation code.',
+    ar: 'هذا الرد يطلب رقم الهوية أو الجواز أو تاريخ الميلاد. سياسة الشركة: الخدمة تحتاج رقم الهاتف ورمز التفعيل فقط.',
+    fa: 'این پاسخ کد ملی، گذرنامه یا تاریخ تولد می‌خواهد. طبق سیاست شرکت، فقط شمارهٔ تلفن و کد فعال‌سازی لازم است.',
   },
   'outbound.full_name': {
     en: 'This reply asks for the customer\'s full name. Company policy says service needs only the phone number and the activation code.',
@@ -38,9 +38,9 @@ const MESSAGES = {
     fa: 'این پاسخ نام کامل مشتری را می‌خواهد. طبق سیاست شرکت، فقط شمارهٔ تلفن و کد فعال‌سازی لازم است.',
   },
   'outbound.national_id_asked': {
-    en: 'This reply asks for a national ID or passport.',
-    ar: 'هذا الرد يطلب رقم الهوية أو الجواز.',
-    fa: 'این پاسخ کد ملی یا گذرنامه می‌خواهد.',
+    en: 'This reply asks for a national ID, passport or date of birth.',
+    ar: 'هذا الرد يطلب رقم الهوية أو الجواز أو تاريخ الميلاد.',
+    fa: 'این پاسخ کد ملی، گذرنامه یا تاریخ تولد می‌خواهد.',
   },
   'outbound.full_name_asked': {
     en: 'This reply asks for the customer\'s full name.',

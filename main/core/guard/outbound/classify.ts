@@ -67,7 +67,7 @@ const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting|type|
 const BY_GERUND = /(?<=(?:^| )by )(?:typing|entering|inputting)(?= )/g;
 const GERUND_BASE: Record<string, string> = { typing: 'type', entering: 'enter', inputting: 'input' };
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
-const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'toss', 'slap', 'lob', 'whack', 'throw', 'bang', 'fill', '(?:و|ف)?(?:ت)?عب(?:ي|و|يها|يه|يهم)?', '3abb?(?:i|e|y|ou|o)\\S*', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
@@ -196,6 +196,8 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // "I realise the text says not to share it. That doesn't apply to me. Go ahead.": permission to break the reported rule
     if (!requests.length && ruleReported && disclaimed.length && GO_AHEAD.test(clause.text)) requests.push({ kind: disclaimed[0]!.kind as RequestedSecret, strength: 'block' });
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && all.slice(index + 1).every((c) => NEED_IT.test(c.text)) && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 31) "Card number. All of it.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "رقم البطاقة والتاريخ اللي تحته": the secret alone, demanded whole
+    if (!requests.length && objects.length && !warned && !clause.quoted && demandedWhole(clause, objects, all.slice(index + 1, index + 3))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // "I can't go on without the code that was sent to you", "منوط به ارسال کد", "I'm waiting for the code": the secret as our condition
     if (!requests.length && !warned && !joked.has(index)) {
       const window = all.slice(Math.max(0, index - 1), index + 2).map((c) => c.text).join(' , ');
@@ -599,7 +601,12 @@ const AROUND_THE_SECRET = new Set(['ano', 'po', 'yung', 'ninyo', 'niyo', 'nyo', 
  * (round 30) …and what the secret belongs to, with the words that join it: "SIM PUK?", "رمز پوک سیم‌کارتتون؟", "كود الـPUK
  * حق الشريحة؟", "الرقم السري للبطاقة؟" — a PIN or PUK asked with only a question mark and its owner.
  */
-const OWNER_OF_THE_SECRET = new RegExp(`^(?:${['sim', 'simcard', 'card', 'account', 'app', 'ال', 'حق', 'مال', 'مالت\\S*', 'بتاع\\S*', 'تاع\\S*', 'ديال\\S*', 'متاع\\S*', 'تبع\\S*', '(?:ال|لل|ب)?(?:شريح|سيم|كارت|بطاق|حساب|تطبيق|خط)\\S*', 'سيم ?كارت\\S*', 'سيم\\S*', 'كارت\\S*', 'حساب\\S*', 'اپ\\S*'].map(foldLetters).join('|')})$`, 'u');
+const OWNER_OF_THE_SECRET = new RegExp(`^(?:${['sim', 'simcard', 'card', 'account', 'app', 'ال', 'حق',
+  // (round 31) the Persian possessive written apart: "نمبر پاسپورت تان؟", "شماره کارت شما؟"
+  'تان', 'تون', 'شما', 'شمو', 'مال', 'مالت\\S*', 'بتاع\\S*', 'تاع\\S*', 'ديال\\S*', 'متاع\\S*', 'تبع\\S*', '(?:ال|لل|ب)?(?:شريح|سيم|كارت|بطاق|حساب|تطبيق|خط)\\S*', 'سيم ?كارت\\S*', 'سيم\\S*', 'كارت\\S*', 'حساب\\S*', 'اپ\\S*'].map(foldLetters).join('|')})$`, 'u');
+
+/** (round 31) The owner in Arabizi and Latin letters: "bta3 el visa", "ta3 l carte", "dyal l card", "7ag el bitaqa". */
+const LATIN_OWNER = /^(?:bta3|bita3|ta3|taba3|tab3|dyal|dial|mta3|7ag|hag|ma3|mal|el|al|l|il|the|your|ur|card|visa|carte|kart|karta|account|sim|app|beta2a|bita2a|bitaqa)$/u;
 
 /**
  * A clause that names a secret and nothing else: as the reply's last words and a question ("…And your PIN?") it asks
@@ -614,6 +621,37 @@ function onlyTheSecret(clause: Clause, objects: ObjectHit[]): boolean {
   const end = Math.max(...objects.map((o) => o.last));
   const relative = RELATIVE.test(clause.tokens[end + 1] ?? '') || /^(?:you|u)$/.test(clause.tokens[end + 1] ?? '');
   return clause.tokens.every((w, i) => objects.some((o) => o.at <= i && i <= o.last) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || (relative && i > end));
+}
+
+/** (round 31) How much of it: "all of it", "full", "in full", "the whole thing", "كامل", "كله", "همه‌ش", "kamelesh", "en entier". */
+const WHOLE = new RegExp(`^(?:${['all', 'full', 'fully', 'whole', 'complete', 'entire', 'entirely', 'hale', 'everything', 'كامل\\S*', 'بالكامل', 'كل(?:ه|و|ها|هم|ه ?ا)', 'همه', 'همش\\S*', 'همه ?اش\\S*', 'تمام\\S*', 'kamel\\S*', 'kaml\\S*', 'kolo', 'kollo', 'kolloh', 'kollaha', 'kullu', 'hamash\\S*', 'hamaro', 'entier\\S*', 'complet\\S*', 'int[eé]gral\\S*'].map(foldLetters).join('|')})$`, 'u');
+/** …and what may stand beside it in so terse a demand: its parts (day, month, year; the date under a card's number), a format, a filler. */
+const BESIDE_THE_WHOLE = new Set(['of', 'it', 'them', 'thing', 'one', 'the', 'a', 'every', 'digit', 'digits', 'number', 'numbers', '16', 'now', 'asap', 'here', 'with', 'its', 'and', 'in', 'date', 'expiry', 'exp', 'under', 'below', 'day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'en', 'rooz', 'mah', 'sal', 'ro', 'o', 'va',
+  ...['رو', 'را', 'ش', 'اش', 'با', 'مع', 'و', 'اللي', 'الي', 'يلي', 'تحته', 'تحتها', 'تحت', 'التاريخ', 'والتاريخ', 'تاريخ', 'تاريخه', 'روز', 'ماه', 'سال', 'يوم', 'شهر', 'سنه', 'عام', 'اليوم', 'الشهر', 'السنه', 'العام', 'النهار', 'ويوم', 'وشهر', 'وسنه', 'والشهر', 'والسنه', 'والعام', 'هني', 'هنا', 'الحين', 'دلوقتي', 'الان', 'حالا', 'بسرعه'].map(foldLetters)]);
+/** A date's parts: day, month, year in the reply's languages. */
+const DATE_PART = new RegExp(`^(?:${['day', 'month', 'year', 'd', 'm', 'y', 'dd', 'mm', 'yy', 'yyyy', 'jour', 'mois', 'annee', 'année', 'rooz', 'mah', 'sal', 'روز', 'ماه', 'سال', '(?:و|ال|وال|ب|بال|وب|وبال)?(?:يوم|شهر|سنه|عام|نهار)'].map(foldLetters).join('|')})$`, 'u');
+/**
+ * (round 31) A secret named with nothing but how much of it is wanted, in its own clause or the short ones after it:
+ * "Card number. All of it.", "Card no. Full. Now.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "شماره کارتتون؟ همه‌ش رو" —
+ * or a card's number with the date under it ("رقم البطاقة والتاريخ اللي تحته"): a form's field said aloud is demanded.
+ * No verb, negation or place stands in it (a verb is the verb rules' to judge), and nothing after it negates.
+ */
+function demandedWhole(clause: Clause, objects: ObjectHit[], after: Clause[]): boolean {
+  const t = clause.text;
+  const inObject = (i: number) => objects.some((o) => o.at <= i && i <= o.last);
+  // ("card no": a negator inside the secret's name is its abbreviation)
+  if (hits(t, NEGATION).some((n) => !inObject(n.at)) || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, IN_APP).length || hits(t, SUBORDINATORS).length) return false;
+  if (after.some((c) => hits(c.text, NEGATION).length > 0 || hits(c.text, CLAUSE_NEGATION).length > 0)) return false;
+  const fits = (w: string) => WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || DATE_PART.test(w);
+  if (!clause.tokens.every((w, i) => inObject(i) || fits(w))) return false;
+  // (the date of birth's parts named are the whole of it: "your date of birth, day month and year", "تاريخ ميلادك، اليوم والشهر والسنة")
+  const whole = (c: Clause) => c.tokens.some((w) => WHOLE.test(w)) || (objects.some((o) => o.kind === 'national_id') && c.tokens.filter((w) => DATE_PART.test(w)).length >= 2);
+  if (clause.tokens.some((w, i) => !inObject(i) && WHOLE.test(w)) || (whole(clause) && !objects.some((o) => o.kind !== 'national_id'))) return true;
+  // the card's number and the date under it
+  if (objects.some((o) => o.kind === 'card') && clause.tokens.some((w, i) => !inObject(i) && /^(?:و|ال|وال)?تاريخ\S*$|^(?:date|expiry|exp)$/u.test(w))) return true;
+  // "Card number. All of it." — the next short clause says how much, and nothing else
+  const next = after[0];
+  return !!next && next.tokens.length <= 6 && whole(next) && next.tokens.every(fits);
 }
 
 /** After a question naming only a secret, only "we need it" or thanks may follow for it to stay the last word: "ano po yung MPIN ninyo? need lang po namin". */
@@ -751,9 +789,10 @@ function handsItToAPerson(clause: Clause): boolean {
   });
 }
 /** A branch or an office the reader goes to in person. */
-const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف)?(?:فرع|وكاله|مكتب|شعبه|وكيل)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر'];
+// (round 31) …and the pharmacy that hands the order over ("the pharmacist at the branch will ask for your national card"), "فالوكالة" with its prefix
+const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف|فال|وال)?(?:فرع|وكاله|مكتب|شعبه|وكيل|صيدليه|فارمسي)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر', 'pharmacy', 'pharmacie', 'dorukhun\\S*', 'داروخان\\S*', 'داروخون\\S*', 'дорухона\\S*'];
 /** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
-const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'الموظف\\S*', 'موظف\\S*', '(?:ل|لل|ال)?وكيل', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
+const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'pharmacist', 'cashier', '(?:ال)?صيدلي\\S*', '(?:ال)?كاشير', 'داروساز\\S*', 'дорусоз\\S*', 'الموظف\\S*', 'موظف\\S*', '(?:ل|لل|ال)?وكيل', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** The verb's subject is staff, a few words before it (who ask in person at the branch the reply names). */
 function staffAsks(clause: Clause, v: Hit): boolean {
   // (round 22) …five words back: "الوكيل في المكلا با يطلب منك"
@@ -761,6 +800,9 @@ function staffAsks(clause: Clause, v: Hit): boolean {
   const theyAsk = THEY_VERB.test(clause.tokens[v.at] ?? '');
   return (theyAsk || clause.tokens.slice(Math.max(0, v.at - 5), v.at).some((w) => STAFF.test(w))) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
 }
+/** Persian "show" before its light verb: "نشان بدهید", "نشون بدید" (in person, at a branch the reply names). */
+const SHOWN = new RegExp(`^(?:${['نشان', 'نشون', 'nishon', 'neshun', 'neshan'].map(foldLetters).join('|')})$`, 'u');
+const objectsAreDocuments = (objects: ObjectHit[]) => objects.length > 0 && objects.every((o) => o.kind === 'national_id' || o.kind === 'full_name');
 /** Verbs of bringing or showing a thing in person (to a branch the reply names). */
 const BRING = new RegExp(`^(?:${['bring', 'take', 'carry', 'present', 'show', 'جيب\\S*', 'احضر\\S*', 'تجيب\\S*', 'بيار\\S*', 'بياور\\S*', 'ببر\\S*', 'ببري\\S*', 'jib\\S*', 'jeeb\\S*', 'ramen\\S*', 'apport\\S*', 'biar\\S*', 'biyar\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** An Arabic imperfect in the third-person plural, with a future or habitual prefix ("بايطلبون", "هيطلبوا", "بيشوفوا"), or its Arabizi form ("ytalbo", "ghadi ytalbou"). */
@@ -941,6 +983,9 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
   objs = objs.filter((o) => !(o.kind === 'otp' && o.at === o.last && dariDid(clause, o.at)));
   objs = objs.filter((o) => !(o.kind === 'national_id' && carriedByAThirdPerson(clause, o)));
+  // (round 31) a carton is no card: "صورة للكرتون التالف", "عکس کارتن پاره", "a photo of the karton" (a filter on the few
+  // card hits: a lookahead inside the card's alternation slowed every picture pattern that holds it by half)
+  objs = objs.filter((o) => !((o.kind === 'card' || o.kind === 'cvv') && CARTON.test(clause.text.slice(o.start, o.end))));
   if (hits(clause.text, LAST_DIGITS).length) objs = objs.filter((o) => o.kind !== 'card' && o.kind !== 'national_id');
   // "the box labelled verification code", "الخانة اللي مكتوب عليها كود التحقق": a field's label names the field, not a secret
   objs = objs.filter((o) => !LABELLED.test(clause.tokens.slice(Math.max(0, o.at - 2), o.at).join(' ')));
@@ -954,6 +999,8 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   });
 }
 
+/** A carton or a cartoon, in the spellings the card's words would take it for. */
+const CARTON = new RegExp(`(?<![\\p{L}])(?:${['(?:و|ف|ب|ل|ال|وال|بال|فال|لل)?(?:كرتون|كارتن|كارتون|كرطون|كارطون)\\S*', 'kartons?', 'cartons?', 'картон\\S*', 'kortons?'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** Dari "کدن" (کردن): "کده" (having done), "کدی" (you did), "کدین"… — and Persian "کده"/"کدی" (the code). */
 const DARI_DID_FORM = new RegExp(`^${foldLetters('کد')}(?:${['ه', 'ی', 'ین', 'ید', 'یم', 'م', 'ن', 'ند'].map(foldLetters).join('|')})$`, 'u');
 /** What stands before "the code" but never before a light verb: a determiner, a preposition, "that", the object marker. */
@@ -1049,6 +1096,8 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     // (round 21) "at the branch the officer will ask you for your original ID to look at it": the staff's own check, in person
     if (context.atTheBranch && staffAsks(clause, v)) continue;
     // (round 22) "… they will check your ID and give it back": at the branch, what is given back is returned to the reader
+    // (round 31) "پاسپورت تان را در دفتر نشان بدهید": a document shown at the branch the reply names is shown in person
+    if (context.atTheBranch && SHOWN.test(clause.tokens[v.at - 1] ?? '') && objectsAreDocuments(found)) continue;
     if (context.atTheBranch && (clause.tokens[v.last + 1] === 'back' || (/^(?:it|them)$/.test(clause.tokens[v.last + 1] ?? '') && clause.tokens[v.last + 2] === 'back'))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (handedOverByMistake(clause, v, subordinators)) continue;
@@ -1132,7 +1181,9 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
         // "شو المشكلة بالرمز؟": a question word asks for the secret only when nothing but "is/the/your" stands between
         // …a possessive is part of the secret's name ("what's your card's security code")
         const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w) && !/'s$/.test(w));
-        if (g >= 0 && g <= SOFT_GAP && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
+        // (round 31) …its owner between them is still the secret's name: "el pin bta3 el card kam?", "cvv bta3 el visa kam ya fandem?"
+        const ownerBetween = s.at > o.last && s.at - o.last <= 5 && clause.tokens.slice(o.last + 1, s.at).every((w) => OWNER_OF_THE_SECRET.test(w) || LATIN_OWNER.test(w));
+        if (((g >= 0 && g <= SOFT_GAP) || ownerBetween) && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I want your national ID and the code we texted you": the request reaches every secret joined to the one it took
       if (paired) for (const o of coordinated(clause, objects, s)) add(o.kind as RequestedSecret, 'block');

@@ -12,7 +12,8 @@ const AR_PFX = '(?:و|ف|ب|ل|ال|وال|بال|فال|لل|ك)?';
 
 /** Identity documents (never a bank card): each shows the holder's ID number. */
 export const ID_DOCUMENT = [
-  '(?:national|civil|emirates|resident|residence|residency|qid|saudi|smart|hk|hong kong|macau|macao|sg) ?ids?(?: cards?)?', 'ids?(?: cards?)?', 'q ?ids?', 'eida? cards?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
+  '(?:national|civil|emirates|resident|residence|residency|qid|saudi|smart|hk|hong kong|macau|macao|sg) ?ids?(?: cards?)?', // (round 31) another thing's ID is no identity document: "the prescription copy and the order ID"
+  '(?<!(?:order|tracking|booking|transaction|reference|ref|ticket|case|invoice|customer|user|account|shipment|parcel|complaint|request|session|apple|email|e-mail|login|payment|merchant|device|chat) )ids?(?: cards?)?', 'q ?ids?', 'eida? cards?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
   'iqama\\S*', 'ikama\\S*', 'adhar' /* "aadhaar": a long vowel written twice is read once */, 'umid(?: ids?| cards?)?', 'phil ?(?:sys|id)\\S*', 'pan cards?', 'kitambulisho\\S*', '(?:my ?)?ic(?: cards?)?', 'cpr\\S*', 'cnic', 'nric', 'mykad', 'ktp', 'kimlik\\S*', 'vəsiqə\\S*', 'shanakhti card', 'شناختی کارڈ', 'katin shaida\\S*', 'valid id', 'জাতীয় পরিচয়পত্র', 'nid', 'መታወቂያ\\S*', 'passports?', 'pasport\\S*', 'pasp', "driv(?:ing|er'?s?) licen[cs]e", 'licen[cs]e', 'cin', 'dni', 'carnet',
   "(?:la |le )?cart[e]? (?:nationale?|d'identit\\S*|de s[ée]jour|cin)", '(?:la )?carte? nationale?', 'tazkira\\S*', 'tazkera\\S*', 'tazkereh?\\S*', 'shinosnoma\\S*', 'shenasnam\\S*', 'shinosnom\\S*',
   'kart ?e? ?mell?i\\S*', 'hawiy+[ae]\\S*', 'hawya\\S*', 'huwiy+[ae]\\S*', '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka) (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani)\\S*',
@@ -25,7 +26,7 @@ keepAsWritten(ID_DOCUMENT);
 
 /** Payment cards, in the spellings of Arabic, Persian, Dari, Tajik, French, Spanish and Gulf pidgin. */
 export const PAYMENT_CARD = [
-  // a SIM, gift or ID card is not a payment card
+  // a SIM, gift or ID card is not a payment card (nor a carton: `classify.ts` drops those, round 31)
   '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'l?cartes?', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
   'l?(?:bitaqa|bita2a|bita9a|bta9a|beta9a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
   'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',

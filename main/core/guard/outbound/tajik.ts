@@ -34,7 +34,8 @@ const SECRETS: Array<[SecretKind, RegExp]> = [
   ['card', new RegExp(`${B}(?:raqam(?:i|hoi) (?:(?:purra|pura|pur)\\S* )?(?:kort|kart)|korti bonki|(?:16|shonzdah) raqam|(?:kort|kart)\\S* (?:\\S+ ){0,6}?${EXPIRY}|${EXPIRY} (?:\\S+ ){0,3}?(?:kort|kart))`, 'u')],
   // (round 22) the code by count and place: "се рақами пушти корт", "рақамҳои пушти корт"
   ['cvv', new RegExp(`${B}(?:se raqam\\S*(?: \\S+){0,2} pusht|raqamhoi pusht|cvv|svv)`, 'u')],
-  ['national_id', new RegExp(`${B}(?:shinosnom|pasport|raqami shakhs)`, 'u')],
+  // (round 31) …and the date of birth ("санаи таваллудатонро пурра")
+  ['national_id', new RegExp(`${B}(?:shinosnom|pasport|raqami shakhs|sana\\S* tavallud)`, 'u')],
   ['full_name', new RegExp(`${B}(?:nom(?:i|u)? (?:\\p{L}+ )?(?:purra|nasab)|nasab)`, 'u')],
 ];
 
@@ -53,6 +54,15 @@ const IT = /(?<![\p{L}])(?:onro|inro|uro|onhoro|inhoro|hamonro|haminro|hamonashr
 const HANDS_IT_TO_US = new RegExp(`${B}(?<!khabar )(?:bi)?(?:firist|gu)(?:ed|et|id|eton|edon|ede|etan|edan)${E}`, 'u');
 /** …in a sentence that neither warns nor supposes ("агар касе онро пурсад", "ҳеҷ гоҳ …") after sentences that did not warn. */
 const WARNS_OR_SUPPOSES = new RegExp(`${B}(?:agar|hej|hech|hargiz|kase|kas|na(?:firist|navis|gu|dih|deh|khon|kun|guzor|ra)\\p{L}*)${E}`, 'u');
+
+/**
+ * (round 31) A secret asked as a short question, with no verb: "Пин-коди кортатон чанд аст?", "Рамзи корти бонкиатон чист?" —
+ * "how much / what is it" at the sentence's end, the sentence no longer than six words; a price ("нархи корт чанд аст?"),
+ * a time or a warning asks for something else.
+ */
+const ASKED_WHAT = new RegExp(`${B}(?:chand|chist|chi|kadom)(?: (?:ast|hast|bud|meshavad))?\\s*$`, 'u');
+const NOT_THE_SECRET_ASKED = new RegExp(`${B}(?:narkh|nark|pul|hazina|komissiya|somoni|muhlat|vaqt|soat|ruz|kay|chi guna|chand ruz)\\S*`, 'u');
+const SECRET_ASKED = new Set<SecretKind>(['pin', 'password', 'card', 'cvv', 'national_id']);
 
 /** (round 22) "Hide"/"cover" after the secret: "скриншот фиристед, вале рамзу кодро пинҳон кунед" asks for the picture, the code stays covered. */
 const COVER = /(?<![\p{L}])(?:pinhon|pinhan|pushon)\S*/u;
@@ -84,6 +94,10 @@ export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sen
         const kind = before.length ? before[before.length - 1]! : messageBefore ? 'otp' : undefined;
         if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
       }
+    }
+    else if (here.some((k) => SECRET_ASKED.has(k)) && ASKED_WHAT.test(sentence) && sentence.trim().split(/\s+/u).length <= 6 && !NOT_THE_SECRET_ASKED.test(sentence) && !WARNS_OR_SUPPOSES.test(sentence)) {
+      const kind = here.find((k) => SECRET_ASKED.has(k))!;
+      if (!out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
     }
     messages.push(message);
     named.push(here);
