@@ -256,8 +256,12 @@ function Messages({ detail }: { detail: Detail }) {
     const el = list.current;
     fromBottom.current = el ? el.scrollHeight - el.scrollTop : null;
     setLoadingOlder(true);
+    const firstId = () => useDetail.getState().detail?.messages[0]?.id;
+    const first = firstId();
     try {
       await loadOlder();
+      // Nothing put above (another conversation meanwhile, an empty page): no place to keep at the next change.
+      if (firstId() === first) fromBottom.current = null;
       setOlderFailed(null);
     } catch (error) {
       fromBottom.current = null;
@@ -277,7 +281,10 @@ function Messages({ detail }: { detail: Detail }) {
     const lastId = detail.messages.at(-1)?.id ?? 0;
     const before = shown.current;
     shown.current = { conversationId: detail.summary.id, lastId };
-    if (!before || before.conversationId !== detail.summary.id) return toBottom();
+    if (!before || before.conversationId !== detail.summary.id) {
+      fromBottom.current = null;
+      return toBottom();
+    }
     const el = list.current;
     if (fromBottom.current !== null && el) {
       el.scrollTop = el.scrollHeight - fromBottom.current;
