@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumForSuite } from '../helpers/chromium-suite';
-import { ingestMessage, PEOPLE, receive, signIn } from '../helpers/console';
-import { shot, withConsole } from '../helpers/console-page';
+import { MESSAGE_PAGE } from '../../main/ipc/console-contract';
+import { consoleBridge, ingestMessage, PEOPLE, receive, signIn } from '../helpers/console';
+import { openWindow, shot, withConsole } from '../helpers/console-page';
 
 let browser: Browser;
 chromiumForSuite((b) => (browser = b));
@@ -31,11 +32,15 @@ const pillContrast = (el: unknown) => {
 describe('issue 22, last items, in Chromium', () => {
   it.each(['en', 'ar'] as const)('%s: new arrivals follow the reader at the bottom and wait on a pill when they read above; status pills pass AA in light and dark', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
+      // Longer than the thread, shorter than a page: the top is the conversation's start (reaching the top of a
+      // longer one reads the page before, which moves what is at the top).
+      const lines = MESSAGE_PAGE - 5;
       let id = 0;
-      for (let i = 0; i < 40; i++) id = ingestMessage(bridge.core, { contact: 'Rania Haddad', text: `Line ${i + 1} of a long story about my order` });
+      for (let i = 0; i < lines; i++) id = ingestMessage(bridge.core, { contact: 'Rania Haddad', text: `Line ${i + 1} of a long story about my order` });
       await signIn(page, PEOPLE.agent);
       await page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
-      await expect.poll(async () => (await page.getByTestId('message').count()) >= 40, WAIT).toBe(true);
+      await expect.poll(async () => (await page.getByTestId('message').count()) >= lines, WAIT).toBe(true);
+      expect((await scroll(page)).top).toBeGreaterThan(0);
       await expect.poll(async () => (await scroll(page)).fromBottom, WAIT).toBeLessThanOrEqual(2);
 
       // At the bottom: a new message scrolls into view.
@@ -69,33 +74,84 @@ describe('issue 22, last items, in Chromium', () => {
     });
   }, 120_000);
 
-  it.each(['en', 'ar'] as const)('%s: a long thread opens at its latest page; earlier messages load above without moving the reader, and stay through a reload', async (lang) => {
+  it.each(['en', 'ar'] as const)('%s: a long thread opens at its latest page; scrolling up reads the earlier pages by themselves without moving the reader, to the first message, and they stay through a reload', async (lang) => {
     await withConsole(browser, { lang, conversations: 0 }, async (page, bridge, errors) => {
+      const total = 4 * MESSAGE_PAGE + 7;
       let id = 0;
-      for (let i = 0; i < 70; i++) id = ingestMessage(bridge.core, { contact: 'Sara Karimi', text: `Part ${i + 1} of my complaint` });
+      for (let i = 0; i < total; i++) id = ingestMessage(bridge.core, { contact: 'Sara Karimi', text: `Part ${i + 1} of my complaint` });
       await signIn(page, PEOPLE.agent);
       await page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
-      await expect.poll(() => page.getByTestId('message').count(), WAIT).toBe(50);
-      expect(await page.getByTestId('message').first().textContent()).toContain('Part 21 ');
-      await page.getByTestId('messages').evaluate((el) => void ((el as unknown as { scrollTop: number }).scrollTop = 0));
-      const older = page.getByTestId('older-messages');
-      await expect.poll(() => older.textContent(), WAIT).toBe(lang === 'ar' ? 'عرض الرسائل الأقدم' : 'Show earlier messages');
-      const before = await scroll(page);
-      const marker = await page.getByTestId('message').first().evaluate((el) => (el as unknown as { offsetTop: number }).offsetTop);
-      await older.click();
-      await expect.poll(() => page.getByTestId('message').count(), WAIT).toBe(70);
-      expect(await older.count()).toBe(0);
-      expect(await page.getByTestId('message').first().textContent()).toContain('Part 1 ');
-      // The message that was first is where the reader left it: everything new went above.
-      const after = await scroll(page);
-      expect(Math.abs(after.fromBottom - before.fromBottom)).toBeLessThanOrEqual(2);
-      expect(await page.getByTestId('message').nth(20).evaluate((el) => (el as unknown as { offsetTop: number }).offsetTop)).toBeGreaterThan(marker);
+      const messages = page.getByTestId('message');
+      await expect.poll(() => messages.count(), WAIT).toBe(MESSAGE_PAGE);
+      expect(await messages.first().textContent()).toContain(`Part ${total - MESSAGE_PAGE + 1} `);
+      // The page fills the thread: nothing more is read until the reader goes up.
+      expect(await page.getByTestId('older-messages').textContent()).toBe(lang === 'ar' ? 'عرض الرسائل الأقدم' : 'Show earlier messages');
+      expect((await scroll(page)).top).toBeGreaterThan(0);
+      expect(await messages.count()).toBe(MESSAGE_PAGE);
+
+      // Up to the top, again and again: each time the page before comes in above, and the message that was first
+      // stays where the reader saw it (its distance from the end of the thread is unchanged).
+      const firstFromEnd = () =>
+        page.getByTestId('messages').evaluate((el) => {
+          const list = el as unknown as { scrollHeight: number; querySelector(s: string): { offsetTop: number; textContent: string } | null };
+          const first = list.querySelector('[data-testid=message]')!;
+          return { text: first.textContent, fromEnd: list.scrollHeight - first.offsetTop };
+        });
+      let shown = MESSAGE_PAGE;
+      while (shown < total) {
+        const before = await firstFromEnd();
+        await page.getByTestId('messages').evaluate((el) => void ((el as unknown as { scrollTop: number }).scrollTop = 0));
+        const expected = Math.min(total, shown + MESSAGE_PAGE);
+        await expect.poll(() => messages.count(), WAIT).toBe(expected);
+        // The reader's place: what they had at the top is still at the top, the new page above it.
+        const kept = await page.getByTestId('messages').evaluate(
+          (el, text) => {
+            type Box = { getBoundingClientRect(): { top: number } };
+            const list = el as unknown as Box & { scrollTop: number; scrollHeight: number; querySelectorAll(s: string): Iterable<Box & { offsetTop: number; textContent: string }> };
+            const item = [...list.querySelectorAll('[data-testid=message]')].find((m) => m.textContent === text)!;
+            return { fromEnd: list.scrollHeight - item.offsetTop, top: list.scrollTop, inView: item.getBoundingClientRect().top - list.getBoundingClientRect().top };
+          },
+          before.text,
+        );
+        expect(Math.abs(kept.fromEnd - before.fromEnd)).toBeLessThanOrEqual(2);
+        expect(kept.top).toBeGreaterThan(0);
+        // Just below the top of the view, where it was when the reader reached the top (under the button's row).
+        expect(kept.inView).toBeGreaterThanOrEqual(0);
+        expect(kept.inView).toBeLessThanOrEqual(150);
+        shown = expected;
+      }
+      expect(await messages.first().textContent()).toContain('Part 1 ');
+      expect(await page.getByTestId('older-messages').count()).toBe(0);
       // A new arrival reloads the conversation: the earlier pages already read stay.
       receive(bridge, { contact: 'Sara Karimi', text: 'Any news?' });
-      await expect.poll(() => page.getByTestId('message').count(), WAIT).toBe(71);
-      expect(await page.getByTestId('message').first().textContent()).toContain('Part 1 ');
+      await expect.poll(() => messages.count(), WAIT).toBe(total + 1);
+      expect(await messages.first().textContent()).toContain('Part 1 ');
       expect(errors, errors.join('\n')).toEqual([]);
     });
+  }, 120_000);
+
+  it.each(['en', 'ar'] as const)('%s: in a window taller than a page, the thread reads the page before by itself until it is filled', async (lang) => {
+    const bridge = await consoleBridge({ conversations: 0 });
+    // A thread about 2,600 px tall: one page of one-line messages (63 px each) does not fill it, two do.
+    const win = await openWindow(browser, bridge.url, { lang, width: 1600, height: 2900 });
+    try {
+      let id = 0;
+      for (let i = 0; i < 4 * MESSAGE_PAGE; i++) id = ingestMessage(bridge.core, { contact: 'Omid Rahimi', text: `Note ${i + 1}` });
+      await signIn(win.page, PEOPLE.agent);
+      await win.page.locator(`[data-testid=conversation-row][data-id="${id}"]`).click();
+      const messages = win.page.getByTestId('message');
+      await expect.poll(() => messages.count(), WAIT).toBeGreaterThan(MESSAGE_PAGE);
+      // Filled: the thread scrolls, the reader is at the newest message, and not everything was read.
+      const filled = await scroll(win.page);
+      expect(filled.top).toBeGreaterThan(0);
+      expect(filled.fromBottom).toBeLessThanOrEqual(2);
+      expect(await messages.count()).toBeLessThan(4 * MESSAGE_PAGE);
+      expect(await messages.last().textContent()).toContain(`Note ${4 * MESSAGE_PAGE}`);
+      expect(win.errors, win.errors.join('\n')).toEqual([]);
+    } finally {
+      await win.close();
+      await bridge.close();
+    }
   }, 120_000);
 
   it.each(['en', 'ar'] as const)('%s: the search box finds a customer by name or handle, folded, with the match marked', async (lang) => {

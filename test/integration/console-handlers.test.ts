@@ -3,6 +3,7 @@ import { newSessionSlot } from '../../main/core/auth';
 import type { Core } from '../../main/core/app';
 import { createMainDispatch, type CallContext } from '../../main/ipc';
 import { watchInbox } from '../../main/ipc/console-services';
+import { MESSAGE_PAGE } from '../../main/ipc/console-contract';
 import { testCore } from '../helpers/core';
 import { addPeople, ingestMessage, PEOPLE } from '../helpers/console';
 import { say } from '../../main/core/guard/messages';
@@ -117,7 +118,7 @@ describe('console handlers through the main dispatcher (real core, store, identi
     await agent.signIn();
     type Page = { messages: Array<{ id: number; sentAt: number }>; moreBefore: boolean };
     const opened = await agent.ok<Page & { latestInboundId: number | null }>('openConversation', { conversationId: id, lang: 'ar' });
-    expect(opened.messages.map((m) => m.id)).toEqual(all.slice(-50));
+    expect(opened.messages.map((m) => m.id)).toEqual(all.slice(-MESSAGE_PAGE));
     expect(opened.moreBefore).toBe(true);
     expect(opened.latestInboundId).toBe(all[59]);
     expect(c.store.conversations.get(id).unread).toBe(0);
@@ -129,13 +130,16 @@ describe('console handlers through the main dispatcher (real core, store, identi
       shown.unshift(...page.messages);
       more = page.moreBefore;
     }
-    expect(pages.map((p) => p.messages.length)).toEqual([50, 20]);
+    // 120 messages in pages of MESSAGE_PAGE from the newest: the opening's, then the rest back to the first.
+    const rest = 120 - MESSAGE_PAGE;
+    const sizes = Array.from({ length: Math.ceil(rest / MESSAGE_PAGE) }, (_, i) => Math.min(MESSAGE_PAGE, rest - i * MESSAGE_PAGE));
+    expect(pages.map((p) => p.messages.length)).toEqual(sizes);
     expect(shown.map((m) => m.id)).toEqual(all);
     // Before the first message there is nothing, and asking is not an error.
     expect(await agent.ok<Page>('olderMessages', { conversationId: id, before: { sentAt: shown[0]!.sentAt, id: shown[0]!.id } })).toEqual({ messages: [], moreBefore: false });
     const opens = actions(c).filter((a) => a.action === 'conversation.opened' && a.target === `conversation:${id}`);
-    expect(opens).toHaveLength(4);
-    expect(opens.filter((a) => a.details.olderThan !== undefined).map((a) => a.details.messages)).toEqual([0, 20, 50]);
+    expect(opens).toHaveLength(2 + sizes.length);
+    expect(opens.filter((a) => a.details.olderThan !== undefined).map((a) => a.details.messages)).toEqual([0, ...sizes.toReversed()]);
     expect((await c.auditTrail.verify()).ok).toBe(true);
     expect(await agent.call('olderMessages', { conversationId: 987_654, before: { sentAt: 1, id: 1 } })).toMatchObject({ ok: false, error: { code: 'conversation_unknown' } });
     expect(await agent.call('olderMessages', { conversationId: id })).toMatchObject({ ok: false, error: { code: 'bad_request' } });

@@ -19,7 +19,7 @@ import { draftDone, draftSeenSeq, workflowHandlers } from './workflow';
 import { heldHandlers } from './held';
 import { checkAttachment } from '../../core/connectors';
 import type { SaveFilePort } from '../../core/app/attachments';
-import { ConsentRecordDto, MAX_CUSTOMER_HITS, type SHOWN_IMAGE_TYPES } from '../console-contract';
+import { ConsentRecordDto, MAX_CUSTOMER_HITS, MESSAGE_PAGE, type SHOWN_IMAGE_TYPES } from '../console-contract';
 import { MAX_CUSTOMER_MATCHES, queryTerms } from '../../core/store';
 import { CHANNEL_CHECK_OUTCOMES, ERROR_CODES, type ChannelCheckOutcome, type InterfaceLanguage } from '../../core/shared/vocabulary';
 import { say } from '../../core/guard/messages';
@@ -392,12 +392,20 @@ export function teamHandlers(core: Core, saveFile: SaveFilePort): Handlers<CallC
         author: { id: String(seat.user.id), name: seat.user.displayName || seat.user.username },
         delivery: w.state === 'held' ? { state: 'failed' as const, ...(w.reason ? { reason: w.reason } : {}) } : { state: 'queued' as const },
       }));
-      return detailDto({ ...detail, messages: [...detail.messages, ...waiting] });
+      // The latest page of what the cache holds, as a single seat's opening (the customer panel and the reply window
+      // above were read from all of it); the pages before it come from the cache with `olderMessages`.
+      const latest = detail.messages.slice(-MESSAGE_PAGE);
+      return detailDto({ ...detail, messages: [...latest, ...waiting], moreBefore: detail.messages.length > MESSAGE_PAGE });
     },
-    // A team seat's opening shows every message its cache holds (the hub sends the latest ones): no older page here.
+    // The page before a message the console shows, from the cache (in its order, by id). The hub recorded the opening
+    // that brought these messages to this console; reading the cache again sends nothing to it.
     olderMessages: (r, ctx) => {
-      conversationOf(seatOf(ctx), r.conversationId);
-      return { messages: [], moreBefore: false };
+      const seat = seatOf(ctx);
+      conversationOf(seat, r.conversationId);
+      const before = seat.cache.messages(r.conversationId).filter((m) => m.id < r.before.id);
+      const page = before.slice(-MESSAGE_PAGE);
+      const seatRows = rows(seat);
+      return { messages: page.map((m) => messageDto(seatRows.message(m))), moreBefore: before.length > MESSAGE_PAGE };
     },
     setConversationStatus: async (r, ctx) => {
       const seat = seatOf(ctx);

@@ -246,6 +246,31 @@ function Messages({ detail }: { detail: Detail }) {
   const [loadingOlder, setLoadingOlder] = useState(false);
   /** While older messages are put above: the reader's distance from the bottom, kept so their place does not jump. */
   const fromBottom = useRef<number | null>(null);
+  const olderRow = useRef<HTMLLIElement>(null);
+  const busy = useRef(false);
+  /** A page before that failed, shown: the thread stops reading by itself (the button still asks) until one is read. */
+  const [olderFailed, setOlderFailed] = useState<unknown>(null);
+  const readOlder = async (): Promise<void> => {
+    if (busy.current) return;
+    busy.current = true;
+    const el = list.current;
+    fromBottom.current = el ? el.scrollHeight - el.scrollTop : null;
+    setLoadingOlder(true);
+    const firstId = () => useDetail.getState().detail?.messages[0]?.id;
+    const first = firstId();
+    try {
+      await loadOlder();
+      // Nothing put above (another conversation meanwhile, an empty page): no place to keep at the next change.
+      if (firstId() === first) fromBottom.current = null;
+      setOlderFailed(null);
+    } catch (error) {
+      fromBottom.current = null;
+      setOlderFailed(error ?? new Error('older messages'));
+    } finally {
+      busy.current = false;
+      setLoadingOlder(false);
+    }
+  };
   const toBottom = () => {
     const el = list.current;
     if (el) el.scrollTop = el.scrollHeight;
@@ -256,7 +281,10 @@ function Messages({ detail }: { detail: Detail }) {
     const lastId = detail.messages.at(-1)?.id ?? 0;
     const before = shown.current;
     shown.current = { conversationId: detail.summary.id, lastId };
-    if (!before || before.conversationId !== detail.summary.id) return toBottom();
+    if (!before || before.conversationId !== detail.summary.id) {
+      fromBottom.current = null;
+      return toBottom();
+    }
     const el = list.current;
     if (fromBottom.current !== null && el) {
       el.scrollTop = el.scrollHeight - fromBottom.current;
@@ -279,6 +307,20 @@ function Messages({ detail }: { detail: Detail }) {
     for (const item of el.children) keep.observe(item);
     return () => keep.disconnect();
   }, [detail.messages]);
+  // The page before loads by itself when the top of the thread comes into view: the reader scrolled up to it, or the
+  // latest page does not fill the thread. A new observer after each page reports at once whether the top is still in
+  // view (a short page, a tall window), so pages follow until the thread is filled or the conversation's start shown.
+  useEffect(() => {
+    const el = list.current;
+    const row = olderRow.current;
+    if (!el || !row || !detail.moreBefore || loadingOlder || olderFailed || typeof IntersectionObserver === 'undefined') return;
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void readOlder();
+    }, { root: el });
+    seen.observe(row);
+    return () => seen.disconnect();
+  }, [detail.messages, detail.moreBefore, loadingOlder, olderFailed]);
+  useEffect(() => setOlderFailed(null), [detail.summary.id]);
   // The entries that replaced a message the customer edited carry an "edited" badge.
   const edits = new Set(detail.messages.flatMap((m) => (m.revision?.kind === 'edited' && m.revision.by !== null ? [m.revision.by] : [])));
   return (
@@ -295,24 +337,12 @@ function Messages({ detail }: { detail: Detail }) {
         }}
       >
         {detail.moreBefore && (
-          <li className="older-messages">
-            <button
-              type="button"
-              disabled={loadingOlder}
-              data-testid="older-messages"
-              onClick={async () => {
-                const el = list.current;
-                fromBottom.current = el ? el.scrollHeight - el.scrollTop : null;
-                setLoadingOlder(true);
-                try {
-                  await loadOlder();
-                } finally {
-                  setLoadingOlder(false);
-                }
-              }}
-            >
+          <li className="older-messages" ref={olderRow}>
+            {/* Scrolling to the top reads the page before by itself; the button is there for the keyboard and a failed read. */}
+            <button type="button" disabled={loadingOlder} data-testid="older-messages" onClick={() => void readOlder()}>
               {t('conversation.olderMessages')}
             </button>
+            <ErrorNote error={olderFailed} onDismiss={() => setOlderFailed(null)} />
           </li>
         )}
         {detail.messages.map((m) => (
