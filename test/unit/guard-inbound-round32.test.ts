@@ -142,13 +142,15 @@ describe('inbound, round 32 (generated)', () => {
     );
   });
 
-  it('an order paid or charged to the customer\'s card ending in four digits is no fee; a release fee a stranger demands for the order is', () => {
-    const PAID = ['paid {n} KWD for my order with visa ending {c} so it can be delivered today', 'My order for the premium plan upgrade: {n} AED charged on card ending in {c}. Please confirm my account is upgraded', 'The order ({n} SAR) was paid by my card ending {c} so it should be released today right?'];
+  it('an order paid or charged to the customer\'s card ending in four digits is no fee, and those digits no code; a release fee a stranger demands for the order is', () => {
+    const PAID = ['paid {n} KWD for my order with visa ending {c} so it can be delivered today', 'My order for the premium plan upgrade: {n} AED charged on card ending in {c}. Please confirm my account is upgraded', 'The order ({n} SAR) was paid by my card ending {c} so it should be released today right?', 'طلبت الباقة وتم خصم {n} دينار من بطاقتي المنتهية برقم {c} لتفعيل الطلب'];
     const DEMANDED = ['they told me my order was paid but I must pay a {n} SAR release fee first to get it', 'a man from {b} said I have to send {n} SAR by gift card so my order is released'];
     fc.assert(
       fc.property(fc.integer({ min: 15, max: 900 }), digits(4), pick(BRANDS), pick(PAID), pick(DEMANDED), (n, c, b, paid, demanded) => {
         const t = fill(paid, { n, c, b });
         expect(flags(t), t).not.toContain('upgrade_fee');
+        // (the card's last four digits are no code either)
+        expect(flags(t), t).not.toContain('secret');
         const s = fill(demanded, { n, c, b });
         expect(flags(s), s).toContain('upgrade_fee');
       }),

@@ -135,6 +135,17 @@ function isAnOrderReference(text: string, start: number, type: string): boolean 
   return ORDER_REFERENCE_BEFORE.test(before) && !VERIFYING_CODE.test(before);
 }
 
+/**
+ * (round 32) "من بطاقتي المنتهية برقم 4417 لتفعيل الطلب", "card ending in 4417": four digits after a card's "ending" are its
+ * last digits, which receipts print — not a code, even where the masking engine reads one beside an activation's word.
+ */
+const CARD_ENDING_BEFORE = /(?<![\p{L}])(?:ending|ends|ending in|ending with|last (?:4|four) digits?|المنتهيه|المنتهية|تنتهي|ينتهي|اخرها|آخرها|اخره|آخره|آخرش|اخرش|منتهی به|منتهي به)(?:[ \t]+(?:in|with|by|is|of|number|no\.?|بـ|ب|برقم|بالرقم|رقم|هو|هي|به|هست))*[ \t]*[:#-]?[ \t]*$/iu;
+const CARD_WORD = /(?:card|visa|mastercard|amex|mada|بطاق|كارت|کارت|فيزا|ماستر|مدى)/iu;
+function isACardsEnding(text: string, start: number, end: number, type: string): boolean {
+  const t = type.toLowerCase();
+  return (t === 'otp' || t === 'pin') && text.slice(start, end).replace(/\D/gu, '').length === 4 && CARD_ENDING_BEFORE.test(text.slice(Math.max(0, start - 32), start)) && CARD_WORD.test(text.slice(Math.max(0, start - 48), start));
+}
+
 export interface InboundInspectorDeps {
   policy: GuardPolicy;
   detectSensitive: DetectSensitive;
@@ -232,7 +243,7 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     else if (f.code === 'upgrade_fee') push('upgrade_fee', 'phishing.upgrade_fee');
     else push('urgency', 'phishing.urgency');
   }
-  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type) && !isAListedRecord(text, s.start, s.end, s.type) && !isAnOrderReference(text, s.start, s.type));
+  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type) && !isAListedRecord(text, s.start, s.end, s.type) && !isAnOrderReference(text, s.start, s.type) && !isACardsEnding(text, s.start, s.end, s.type));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end) && !(p.type === 'CARD' && isAnAccount(text, p.start, p.type)));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {
