@@ -222,6 +222,8 @@ const OTHER_THING = alt(['card' + E, 'order' + E, '(?:order|tracking|reference|a
 /** Digits (four or more, in groups or one by one) right after the verb. */
 const DIGITS_TOLD = /^(?:\p{L}+ ){0,3}\d{2,}(?: ?\d){2,}/u;
 /** (round 31) …unless a currency follows them: "I sent 2000 naira to …", "حولت 300 جنيه" is a sum sent, not a code. */
+/** (round 32) An order's, a booking's or a parcel's number named: "order number", "رقم الطلب(ية)", "شماره سفارش", "tracking no". */
+const ORDER_NUMBER_NAMED = /(?<![\p{L}])(?:(?:order|booking|reservation|tracking|parcel|shipment|invoice)(?: (?:number|no\.?|id|ref(?:erence)?|code|#))|(?:رقم|كود|رمز) (?:ال)?(?:طلب|طلبيه|طلبية|طلبي|طلبيتي|اوردر|حجز|شحنه|شحنة|فاتوره|فاتورة|تتبع)|(?:شماره|کد|كد) (?:سفارش|رهگيري|رهگیری|پيگيري|پیگیری|مرسوله|فاکتور|فاكتور))(?![\p{L}])/iu;
 const SUM_SENT = /^(?:\p{L}+ ){0,3}\d[\d,.]*(?: ?\d)*\s?(?:k\s)?(?:naira|dinars?|dollars?|riyals?|rials?|dirhams?|pounds?|euros?|rupees?|pesos?|shillings?|cedis?|tomans?|shekels?|jod|sar|aed|egp|kwd|qar|omr|usd|eur|gbp|ngn|inr|pkr|afn|\$|€|£|جنيه|ريال|درهم|دينار|دولار|دلار|تومان|تومن|شيكل|ليره|افغاني|روبل)(?![\p{L}])/iu;
 /**
  * (round 20) A verb of calling: digits after it ("telling me to call 800 555 1212", "قالي كلم 0800…") or before it, in a
@@ -376,7 +378,9 @@ export function readClauseActs(cs: Clause[]): ActFact[] {
       const secret = here ?? (thingFirst ? undefined : v.objectClitic || after.slice(0, 3).some((w) => OBJECT_PRONOUN.has(w) || w === 'ياه' || w === 'اياه' || w === 'yeh') || v.act !== 'pay' ? named(ci - 1) ?? named(ci - 2) : undefined);
       // said "that …": the thing told is a sentence ("I told him that I won't")
       // …or digits read or told as the verb's object ("I read him 4 8 2 9", "قلتلو ٣ ٧ ٠ ٤"): a code
-      const digits = !secret && v.act !== 'pay' && DIGITS_TOLD.test(after.slice(0, 6).join(' ')) && !SUM_SENT.test(after.slice(0, 6).join(' ')) && !after.slice(0, 3).some((w) => CALL_WORD.test(w)) ? 'otp' : undefined;
+      // (round 32) …not digits the clause or the one before names as an order's or a booking's number ("asked for my order number
+      // and I gave him 48213", "گلتله رقم الطلب 48213"): a reference, which anyone may be told
+      const digits = !secret && v.act !== 'pay' && DIGITS_TOLD.test(after.slice(0, 6).join(' ')) && !SUM_SENT.test(after.slice(0, 6).join(' ')) && !after.slice(0, 3).some((w) => CALL_WORD.test(w)) && !ORDER_NUMBER_NAMED.test(cs[ci]!.text) && !(ci > 0 && ORDER_NUMBER_NAMED.test(cs[ci - 1]!.text)) ? 'otp' : undefined;
       const told = v.act === 'tell' && COMPLEMENT.has(after[0] ?? '') ? undefined : secret ?? digits;
       // to whom: a clitic on the verb, a "to him" word, a preposition and a person, or "us" (you, here, the app)
       // (an object clitic beside a secret named after the verb is its recipient: "عطيته الرمز", "3tito el code" — I gave him)

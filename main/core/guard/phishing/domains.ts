@@ -159,7 +159,10 @@ const PLACE_WORDS = new RegExp(`^(?:[a-z]{2}|${COUNTRY_WORDS}|global|intl|intern
  * it; a brand there, or a name dressed in official words, is the trick. Returns the name.
  */
 /** Country endings a look-alike borrows (the region's, and the big ones); a two-letter company name (`ea.com`) is not one. */
-const COUNTRY_CODES = new Set(['ir', 'ae', 'sa', 'eg', 'iq', 'jo', 'kw', 'qa', 'om', 'bh', 'lb', 'sy', 'ps', 'ye', 'ma', 'dz', 'tn', 'ly', 'sd', 'tr', 'pk', 'af', 'in', 'uk', 'gb', 'us', 'eu', 'de', 'fr', 'ca', 'au', 'ru', 'cn']);
+const COUNTRY_CODES = new Set(['ir', 'ae', 'sa', 'eg', 'iq', 'jo', 'kw', 'qa', 'om', 'bh', 'lb', 'sy', 'ps', 'ye', 'ma', 'dz', 'tn', 'ly', 'sd', 'tr', 'pk', 'af', 'in', 'uk', 'gb', 'us', 'eu', 'de', 'fr', 'ca', 'au', 'ru', 'cn',
+  // (round 32) Central Asia's and more of Africa's and Asia's, whose customers write in (not those that spell an English word:
+  // am, my, so, id, me, it, go)
+  'tj', 'uz', 'kz', 'kg', 'tm', 'az', 'ng', 'ke', 'gh', 'ph', 'bd', 'lk', 'np', 'sg', 'et', 'tz', 'ug', 'rw', 'sn']);
 const GENERIC_ENDINGS = new Set(['com', 'net', 'org', 'co', 'info', 'biz']);
 /**
  * (round 30) Country endings whose registry takes no `com.`/`net.`/`org.` second level (the United Kingdom, Japan, South
@@ -202,7 +205,8 @@ function countrySuffixed(label: string, ending: string): string | undefined {
   const parts = label.toLowerCase().split('-');
   if (parts.length !== 2 || !(GENERIC_ENDINGS.has(ending) || THROWAWAY_ENDINGS.has(ending)) || !COUNTRY_AFTER_NAME.test(parts[1]!)) return undefined;
   const name = parts[0]!;
-  return /^\p{L}[\p{L}\p{N}]{3,}$/u.test(name) && !isDress(name) && !GENERIC_ENDINGS.has(name) && !THROWAWAY_ENDINGS.has(name) ? name : undefined;
+  // (round 32) …its first letter may be a digit put for one (`4cme-tj.com`), as long as letters make the rest of it
+  return (/^\p{L}[\p{L}\p{N}]{3,}$/u.test(name) || /^\p{N}\p{L}{3,}$/u.test(name)) && !isDress(name) && !GENERIC_ENDINGS.has(name) && !THROWAWAY_ENDINGS.has(name) ? name : undefined;
 }
 
 /**

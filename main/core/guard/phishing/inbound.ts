@@ -10,7 +10,7 @@ import { inspectLinkDomain, type LookalikeHow } from './domains';
 import { refang } from './defanged';
 import { findHandedOverSecret } from './handed-over';
 import { findImitatingHandles } from './handles';
-import { imitatesNamedSender, namedSenders, type NamedSender } from './named-brand';
+import { imitatesNamedSender, namedSenders, senderOnMistypedEnding, type NamedSender } from './named-brand';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
 import { mayHoldLink } from './pretests';
@@ -54,7 +54,7 @@ const CURRENCY_BEFORE = /(?:\$|€|£|usd|sar|aed|egp|eur)\s*$/iu;
  */
 const ACCOUNT_BEFORE = /(?:حساب|حسابي|حسابكم|بنكك|محفظه|محفظة|شماره حساب|account|acct|wallet|iban|easypaisa|jazz ?cash|gcash|bankak|vodafone ?cash|فودافون كاش)(?:\s+(?:رقم|number|no\.?|num|#))?\s*[:#]?\s*$/iu;
 function isAnAccount(text: string, start: number, type: string): boolean {
-  if (type.toLowerCase() === 'card') return isPayee(text, start);
+  if (type.toLowerCase() === 'card') return isPayee(text, start) || isTheirAccount(text, start);
   return ACCOUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 /**
@@ -71,6 +71,17 @@ function isPayee(text: string, start: number): boolean {
   // (the words after the number too: Persian puts the verb last, "به کارت … واریز کن")
   const around = before + text.slice(start, start + 60);
   return PAY_ORDER.test(around) && !REFUND.test(around);
+}
+/**
+ * (round 32) "my brother deposited 200 into his account 4539 …", "أودعت ٣٠٠ بحسابه 4539 …": a card-shaped number named as
+ * someone else's account or card, with money put into it, is where the money went — the story of a relative's deposit, not
+ * a secret the customer pasted (the customer's own card, "my card 4539 …", stays a secret).
+ */
+const THEIR_ACCOUNT_BEFORE = /(?:(?<![\p{L}])(?:into|to|in) (?:his|her|their|the|that|an?|another|the (?:guy|man|caller|person)'s) (?:bank )?(?:account|acct)(?: (?:number|no\.?|#))?|(?:^|\s)(?:ب|ل|في|الى|على)?(?:حسابه|حسابها|حسابهم)(?: رقم)?)\s*[:#]?\s*$/iu;
+const MONEY_PUT_IN = /(?<![\p{L}])(?:deposit\S*|transferr?ed|sent|paid|put|wired|(?:و|ف)?(?:اودع|أودع|حط|حول|دفع|ارسل|بعت)\S*)/iu;
+function isTheirAccount(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  return THEIR_ACCOUNT_BEFORE.test(before.slice(-40)) && MONEY_PUT_IN.test(before);
 }
 /** "رسوم تحقق قدرها 150 دولاراً": a number with a currency beside it is an amount, not a code someone pasted. */
 function isAnAmount(text: string, start: number, end: number): boolean {
@@ -108,6 +119,31 @@ function isAListedRecord(text: string, start: number, end: number, type: string)
   if (items.length < 2) return false;
   const listed = t === 'otp' ? items.some((m) => m.at <= start && end <= m.end) : items.some((m) => m.at === start) && items.some((m) => m.end === end) && /[\n,،؛;]/.test(text.slice(start, end));
   return listed && RECORD_WORD.test(text.slice(0, items[0]!.at));
+}
+
+/**
+ * (round 32) "الطلب مالتي رمزه 48213", "رمز الطلب 48213", "order code 48213", "کد سفارش ۴۸۲۱۳": digits the masking engine reads
+ * as a one-time code are an order's reference when an order's word stands before them in their phrase, only an owner's, a
+ * number's or a code's word between — a number after an order word names the order. Not a code qualified as one that
+ * verifies, activates or hands over ("رمز تفعيل الطلب", "the delivery code for my order"): that one is a secret.
+ */
+const ORDER_REFERENCE_BEFORE = /(?<![\p{L}])(?:orders?|booking|reservation|(?:ال|و|ب|ل)?(?:طلب|طلبي|طلبيه|طلبية|طلبيتي|اوردر|أوردر|الأوردر|حجز|حجزي)|سفارش\S*|رزرو)(?:[ \t]*[:#№-]?[ \t]*(?:my|the|is|no\.?|number|num|id|ref|code|هو|هي|مالتي|مالي|مالنا|تبعي|حقي|ديالي|بتاعي|الخاص|رقم|رقمه|رقمها|برقم|بالرقم|رمز|رمزه|رمزها|كود|كوده|كودها|شماره|شمارش|کد|كد|کدش|كدش|به|با)(?![\p{L}])){0,3}[ \t]*[:#№-]?[ \t]*$/iu;
+const VERIFYING_CODE = /(?<![\p{L}])(?:otp|verif\S*|activat\S*|one[- ]time|delivery code|pin|password|تفعيل|تحقق|التحقق|التفعيل|استلام|تسليم|سري|السري|تایید|تاييد|فعالسازی|فعال ?سازي|یکبار|يكبار|رمز ?عبور|پین)(?![\p{L}])/iu;
+function isAnOrderReference(text: string, start: number, type: string): boolean {
+  if (type.toLowerCase() !== 'otp') return false;
+  const before = text.slice(Math.max(0, start - 48), start);
+  return ORDER_REFERENCE_BEFORE.test(before) && !VERIFYING_CODE.test(before);
+}
+
+/**
+ * (round 32) "من بطاقتي المنتهية برقم 4417 لتفعيل الطلب", "card ending in 4417": four digits after a card's "ending" are its
+ * last digits, which receipts print — not a code, even where the masking engine reads one beside an activation's word.
+ */
+const CARD_ENDING_BEFORE = /(?<![\p{L}])(?:ending|ends|ending in|ending with|last (?:4|four) digits?|المنتهيه|المنتهية|تنتهي|ينتهي|اخرها|آخرها|اخره|آخره|آخرش|اخرش|منتهی به|منتهي به)(?:[ \t]+(?:in|with|by|is|of|number|no\.?|بـ|ب|برقم|بالرقم|رقم|هو|هي|به|هست))*[ \t]*[:#-]?[ \t]*$/iu;
+const CARD_WORD = /(?:card|visa|mastercard|amex|mada|بطاق|كارت|کارت|فيزا|ماستر|مدى)/iu;
+function isACardsEnding(text: string, start: number, end: number, type: string): boolean {
+  const t = type.toLowerCase();
+  return (t === 'otp' || t === 'pin') && text.slice(start, end).replace(/\D/gu, '').length === 4 && CARD_ENDING_BEFORE.test(text.slice(Math.max(0, start - 32), start)) && CARD_WORD.test(text.slice(Math.max(0, start - 48), start));
 }
 
 export interface InboundInspectorDeps {
@@ -177,6 +213,10 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     const found = inspectLinkDomain(link, deps.policy);
     const imitated = !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
     if (imitated) push('lookalike', 'phishing.lookalike_named', (lang) => ({ domain: link.hostUnicode, company: imitated.name, how: HOW[imitated.how][lang] }));
+    // (round 32) a sender's address on a mistyped ".com" under a name the message gives anywhere ("orders@barqmobile.co … my
+    // Barq Mobile bill")
+    const onMistyped = !imitated && !found.some((f) => f.code === 'lookalike') && !links.includes(link) && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? senderOnMistypedEnding(link, text) : undefined;
+    if (onMistyped) push('lookalike', 'phishing.lookalike_named', (lang) => ({ domain: link.hostUnicode, company: onMistyped, how: HOW.other_ending[lang] }));
     for (const f of found) {
       if (f.code === 'shortener' && !links.includes(link)) continue;
       if (f.code === 'lookalike' && (f.how === 'dressed_name' || f.how === 'country_label' || f.how === 'digit_for_letter' || f.how === 'fake_ending')) push('lookalike', 'phishing.lookalike_name', (lang) => ({ domain: f.domain, company: f.company!, how: HOW[f.how!][lang] }));
@@ -203,7 +243,7 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     else if (f.code === 'upgrade_fee') push('upgrade_fee', 'phishing.upgrade_fee');
     else push('urgency', 'phishing.urgency');
   }
-  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type) && !isAListedRecord(text, s.start, s.end, s.type));
+  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type) && !isAListedRecord(text, s.start, s.end, s.type) && !isAnOrderReference(text, s.start, s.type) && !isACardsEnding(text, s.start, s.end, s.type));
   const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end) && !(p.type === 'CARD' && isAnAccount(text, p.start, p.type)));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {

@@ -145,3 +145,25 @@ export function imitatesNamedSender(link: Link, names: readonly NamedSender[]): 
   }
   return undefined;
 }
+
+/** (round 32) A capitalised name of one to three words anywhere in the text ("my Barq Mobile bill"). */
+const NAME_ANYWHERE = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAME}`, 'gu');
+/**
+ * (round 32) A sender's address on a mistyped ".com" (`orders@barqmobile.co`) whose registrable name spells a company the
+ * message names anywhere, not only in a sender's place ("… about my Barq Mobile bill"): the name under an ending bought to
+ * pass as its own. Addresses only — a link's `.co` is read by `imitatesNamedSender`. Returns the name.
+ */
+export function senderOnMistypedEnding(link: Link, text: string): string | undefined {
+  if (!COM_MISTYPED.has(link.domain.slice(link.label.length + 1)) || !/\p{Lu}/u.test(text)) return undefined;
+  const label = link.label.toLowerCase().replaceAll('-', '');
+  if (label.length < 4 || COMMON.has(label)) return undefined;
+  for (const m of text.matchAll(NAME_ANYWHERE)) {
+    const words = m[1]!.split(/[ \u00a0-]/);
+    // (every leading run: "Barq Mobile Support" names "Barq Mobile" too)
+    for (let n = words.length; n >= 1; n--) {
+      const name = words.slice(0, n).join(' ');
+      if (name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') === label) return name;
+    }
+  }
+  return undefined;
+}

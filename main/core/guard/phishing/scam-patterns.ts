@@ -329,7 +329,27 @@ const DIFFERS_FROM_PUBLISHED = rx([
   '(?:سايت|وبسايت|اپ|برنامه|قبض)\\S*(?: \\S+){0,4}? (?:فرق|متفاوت)',
   '(?:سايت|وبسايت|اپ|برنامه|قبض)\\S*(?: \\S+){0,4}? يكي (?:نيست|نيس)',
   '(?:ba|baa) (?:\\S+ ){0,4}?site\\S* (?:\\S+ )?fargh',
+  // (round 32) …or says outright that it is not ours: "that's not your number, is it?", "هيدا مش رقمكن", "مال شما نیست"
+  "(?:that|this|it|which)(?:'s|s| is|’s)? (?:not|n'?t|isn'?t) (?:your|ur|yours|\\S+'s) ?(?:number|no\\.?|line|one)?(?![a-z])", "(?:is|was)n'?t (?:it |that |this )?(?:yours|your (?:number|line)|ur (?:number|line))(?![a-z])",
+  '(?:مش|مو|ليس|مب|ماهو|مهوب|موب) (?:رقمكم|رقمكن|رقمك|نمرتكم|نمرتكن|خطكم|تبعكم|تبعكن|حقكم|مالكم|منكم)', '(?:مال|از طرف|از|شماره) (?:شما|خودتون|خودتان|تون) (?:نيست|نيس|نمي ?باشه|نمي ?باشد)', '(?:مال|شماره) ?(?:شما|تون)? نيست',
 ]);
+/**
+ * (round 32) The customer asking whether a number someone gave them is ours or real: "is it real?", "is that legit?",
+ * "wach hadchi mn 3ndkom?", "هل هي صحيحة؟", "ده انتو؟", "مال شماست؟", "аз шумост?" — with a call or message ordered to it by
+ * someone else (a courier, a quoted text), the number is the stranger's (the customer's own question about a number
+ * they found themselves orders nothing).
+ */
+const ASKS_IF_OURS = rx([
+  "(?:is|was|are) (?:it|this|that|these|this number|that number|the number|he|she|they)(?: (?:really|actually))? (?:real|legit\\S*|genuine|official|right|correct|true|you|yours|from you|your (?:number|courier|driver|agent|staff|team)|ur (?:number|courier|driver))(?![a-z])", '(?:real|legit|genuine|true|correct|right|official)(?:\\s*[?؟]|(?= \\. )|\\s*$)', '(?:is|was) (?:that|this|it) (?:really )?(?:you|from you)(?: guys)?(?:\\s*[?؟]|(?= \\. )|\\s*$)', 'from you(?: guys)?(?:\\s*[?؟]|(?= \\. )|\\s*$)', '(?:is|was) (?:that|this) your (?:number|courier|driver|process)',
+  '(?:هل|واش|وش|شنو|شو)(?: \\S+){0,3}? (?:صحيح\\S*|صح|حقيقي\\S*|رسمي\\S*|منكم|من ?عندكم|رقمكم|تبعكم|ديالكم|حقكم|مالكم)', '(?:صحيح|صحيحه|صح|رسمي|رسميه|منكم|تبعكم|ديالكم|شركتكم|شركتكن)(?:\\s*[?؟]|(?= \\. )|\\s*$)', '(?:هادي|هادا|هاد|هذي|هذا|ده|دي|هيدا|هيدي) (?:شركتكم|شركتكن|رقمكم|رقمكن)', '(?:ده|دي|هذا|هذي|هاد|هادا|هادي|هيدا) (?:انتو|انتم|انتوا|منكم)', 'صح (?:هذا|هالكلام|الكلام)',
+  '(?:مال|از طرف|از) ?شماست', 'شماست(?:\\s*[?؟]|(?= \\. )|\\s*$)', '(?:درسته|درست ?است|واقعيه|واقعي ?است|رسميه)(?:\\s*[?؟]|(?= \\. )|\\s*$)',
+  'wach (?:\\S+ ){0,2}?(?:mn|men|min|dyal) ?(?:3ndkom|3andkom|3endkom|3ndkoum|kom)', 'wach s7i7', '(?:s7i7|sa7i7|s7e7)(?:\\s*[?؟]|(?= \\. )|\\s*$)', 'az shumost', 'shumost(?:\\s*[?؟]|(?= \\. )|\\s*$)',
+]);
+/**
+ * (round 32) A call or a message ordered to the number, just before it ("ring +61 …", "reply on WhatsApp to +968 …", "عيط ل
+ * 06…", "sonni 06…", "تواصل معنا واتساب +971 …"): the verb and up to three words between.
+ */
+const CONTACT_ORDERED_BEFORE = /(?<![\p{L}])(?:call|ring|dial|phone|contact|whatsapp|text|message|reply|write|reach|اتصل|تتصل|يتصل|اتصال|تواصل|تتواصل|راسل|كلم|تكلم|عيط|تعيط|رن|دق|sonn\S*|3ayet|3ayt|3iyet|kallem|ettasel|ttasel|tasel)(?:\s+\S+){0,3}?\s*[:#-]?\s*$/iu;
 /**
  * (round 31) A number the message itself names as the one we publish: "your site says 1-800-555-0919", "الرقم في الموقع
  * ٨٠٠١٢٣٤٥", "الرقم الرسمي عندكم …", "تو سایتتون نوشته …" — another number in the message a digit or two off it is the
@@ -414,14 +434,18 @@ const PERSONAL_CHANNEL = rx(['whats ?app', 'telegram', 'viber', '(?:ع|عل|عا
 const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رقمي', 'جوالي', 'موبايلي', 'شمارم', 'شماره ام', 'شماره من'].map(foldLetters).join('|')})(?: (?:is|هو|هست))?[\\s:]*$`, 'iu');
 /** A third person in the story: whoever called, wrote or claimed. */
 const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|person)', 'he', 'she', 'they', 'caller', 'واحد', 'شخص', 'حد', 'حدا', 'شب', 'بنت', 'ست', 'راجل', 'يكي', 'یکی', 'يه نفر', 'یه نفر', 'ye nafar', 'yeki', 'wa7ed', 'wahed']);
+/** (round 32) Who brings a parcel: their message is a stranger's voice too ("the courier said ring …", "الليفرور قاليا عيط ل …"). */
+const COURIER = /(?<![\p{L}])(?:courier|driver|delivery (?:guy|man|boy|agent)|rider|livreur|ليفرور|الليفرور|الموزع|موزع|المندوب|مندوب|الديليفري|دليفري|السائق|سائق|پيك|پیک|راننده|курьер|kuryer)(?![\p{L}])/iu;
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['telephone', 'text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
-const SELF = rx(['my (?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?![a-z]| (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
+const SELF = rx(['my (?:own )?(?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?![a-z]| (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
 const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'good (?:morning|evening|afternoon)', 'عزيزي', 'عزيزتي', 'السادة', 'الساده', 'الى', 'مرحبا', 'السلام عليكم', 'سلام', 'اهلا', 'با سلام', 'جناب', 'همكاران', 'كارشناس محترم', 'پشتيباني محترم'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** How far before a number (and half as far after) a "my number" phrase still owns it, in characters. */
 const SELF_REACH = 40;
+/** (round 32) An account or a transaction named right before a number (not a wallet, which is a phone's number). */
+const ACCOUNT_OR_REFERENCE_BEFORE = /(?:(?<![\p{L}])(?:(?:bank )?account|acct|a\/c|iban|reference|ref|transaction(?: id)?|trx|txn|mtcn)(?: (?:number|no\.?|num|id|#|code))?(?: is| was)?|(?:^|[\s\u200c])(?:ب|و|ل|في|الى)?(?:حساب|حسابه|حسابها|حسابهم|الحساب)(?: (?:رقم|رقمه|رقمها|بنكي))?|(?:رقم|كود) (?:ال)?(?:عمليه|معامله|حواله|ايصال|مرجع)|(?:شماره )?(?:حساب|شبا|پيگيري|رهگيري)(?: ?(?:ام|ش|شون))?|كد (?:پيگيري|رهگيري))\s*[:#=-]?\s*$/iu;
 const IBAN_BEFORE = /(?:[a-z]{2}\d{2}\s?|#\s?|№\s?)$/i;
 const REFERENCE_BEFORE = /[a-z][-_/]$/;
 /** How many written numbers of one message are judged as a caller's or a support line's (see `findScamPatterns`). */
@@ -429,6 +453,11 @@ export const NUMBERS_JUDGED = 16;
 /** How far on each side of a later number its neighbourhood reaches, in characters. */
 const NEAR_A_NUMBER = 200;
 const PHONE = /(?<![\p{L}\d])(?:\+|00)?\d[\d\s\-().]{6,18}\d/gu;
+/**
+ * (round 32) …and seven digits written together ("8002236", "٨٠٠٢٦٢٣" on a bag or a flyer): judged only as a copy of the
+ * official or published number, two digits swapped or one changed — seven bare digits are as often an order's or a sum's.
+ */
+const PHONE_OR_SEVEN = /(?<![\p{L}\d])(?:(?:\+|00)?\d[\d\s\-().]{6,18}\d|\d{7}(?![\d]))/gu;
 const HANDLE = /(?<![\w.])@[a-z0-9_.]{3,30}/g;
 
 /**
@@ -587,12 +616,17 @@ const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increas
   + 'kushod\\S*|voz (?:kardan|kuned|shavad|meshavad)|ozod\\S*|(?:ku|wa|a|ni|tu|ku[iy]|wa[iy])?fungu(?:a|e)(?![a-z])|'
   // (round 31) a refund freed, paid out or given back: "لتحرير مبلغ الاسترداد", "يصرفولي التعويض", "يرجعوا الفلوس", Arabizi
   // "yerja3ou el refund", "yrj3o lflous"
-  + 'تحرير|(?:ي|ت|ن)(?:صرف|رجع|حرر)\\S*|(?:y|t|n)(?:e|i)?r(?:a|e)?(?:j|g)(?:a|e)?3\\S*)';
+  + 'تحرير|(?:ي|ت|ن)(?:صرف|رجع|حرر)\\S*|(?:y|t|n)(?:e|i)?r(?:a|e)?(?:j|g)(?:a|e)?3\\S*|'
+  // (round 32) a claim or a request accepted or approved, which a stranger sells as a fee does a release: "so my claim can be
+  // approved", "تا خسارتتون تایید بشه", "پرونده‌تون قبول بشه", "حتى يقبلون المطالبة", "عشان الشكوى تتقبل", "чтобы … одобрили",
+  // "то … қабул шавад" (Cyrillic read in Latin); the payer's own report is not asked here (`demandedOfMe`)
+  + 'accept\\S*|approv\\S*|(?:ي|ت|ن)(?:ن|ت)?قبل(?:و|وا|ون|وها|وه)?(?![\\p{L}])|(?:ي|ت|ن)(?:ت)?وافق\\S*|(?:ي|ت|ن)عتمد\\S*|'
+  + '(?:قبول|پذيرفته|تاييد|تصويب) ?(?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|بكنن)(?![\\p{L}])|(?:ghabool|ghabul|qabul|paziref\\S*|taeed|taiid|tayid|tasdiq) (?:beshe|she|shavad|mishe|kunand|kunan)(?![a-z])|odobr\\S*|priny?a\\S*|(?:y|t|n)(?:a|e|i)?(?:t|n)?(?:q|9|2|g)(?:a|e)?bl(?:o|ou|u|e|a|i)\\S*)';
 /** (round 31) What a refund is called: a fee paid so that it is released is a stranger's, whoever says they paid it. */
 const REFUND_HELD = rx(['refunds?', 'compensation', 'reimburs\\S*', 'rembours\\S*', 'استرداد', 'مسترد\\S*', 'تعويض\\S*', 'مستحقات', 'برگشتي', 'بازپرداخت', 'استرداد وجه', 'ta3wid\\S*', 'isterdad\\S*', 'esterdad\\S*']);
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
-  `(?:to|so (?:that|they|it|the)|in order to|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|baroi|ta|ili)(?: \\S+){0,3}? ${RELEASE}`,
+  `(?:to|so (?:that|they|it|the|my|your|ur|our|his|her)|in order to|chtob\\S*|para|bech|bich|ke|كه|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|baroi|ta|ili)(?: \\S+){0,3}? ${RELEASE}`,
   `(?:براي|baraye|baroi|for)(?: \\S+){0,2}? ${RELEASE}`,
   // (round 31) the Arabic purpose on the verbal noun itself: "لتحرير المبلغ", "للإفراج عن", "لصرف التعويض"
   'ل(?:ل)?(?:تحرير|افراج|صرف|ارجاع|استرجاع|فك)(?![\\p{L}])',
@@ -1083,7 +1117,9 @@ const TOLD = pieces(
   words([
     // (round 25) Wolof ("ñu ne ma", "SMS bu wax"), Kinyarwanda ("bambwiye", "ubutumwa buvuga"), Indonesian and Malay
     // ("katanya", "mesej kata"), Javanese ("jarene")
-    '(?:ñu|mu|dañu|dafa|nu) (?:ne|wax) ma', '\\S{1,16} bu wax', 'bambwiye', 'yambwiye', 'ubutumwa buvuga', 'katanya', 'mesej (?:kata|cakap)', 'jarene', '(?:they|he|she) (?:want|wants|wanted) (?:a |an )?[a-z]{0,3}[₵$£€₦₹] ?\\d+', 'ك[يت](?:قول|گول)(?:و)?(?: ليا| لي)?',
+    '(?:ñu|mu|dañu|dafa|nu) (?:ne|wax) ma', '\\S{1,16} bu wax', 'bambwiye', 'yambwiye', 'ubutumwa buvuga',
+    // (round 32) Russian "сказали", "велели", read in Latin
+    'skazal\\S*', 'velel\\S*', 'katanya', 'mesej (?:kata|cakap)', 'jarene', '(?:they|he|she) (?:want|wants|wanted) (?:a |an )?[a-z]{0,3}[₵$£€₦₹] ?\\d+', 'ك[يت](?:قول|گول)(?:و)?(?: ليا| لي)?',
   ]),
 );
 
@@ -1134,6 +1170,22 @@ const TAKEN_FROM_ME = rx([
   '(?:was|were|got|been|has been|have been) (?:deducted|debited|taken|charged)', 'deducted from', '(?:كم|كسر|برداشت) (?:شد|شده|كردن|كردند)(?![\\p{L}])',
   '(?:ان|ات|اتـ|تم )خصم\\S*', 'انسحب\\S*', 'اتسحب\\S*',
 ]);
+/**
+ * (round 32) A sum paid for an order — "for my order", "the order total", "مبلغ الطلب", "على الأوردر", "پول سفارش" — with the
+ * payment the customer's own or reported taken ("paid 35 KWD for my order with my visa ending 4471 so it can be delivered
+ * today"): paying for what one bought is no fee to unlock something. Someone else's demand still is (`TOLD`, a claim, an
+ * order to pay now, an odd way to pay).
+ */
+const PAID_FOR_AN_ORDER = rx([
+  '(?:for|on) (?:my|the|our|this|an|your|ur) (?:\\S+ )?order(?![a-z])', '(?:my|our) order (?:for|of|total|#|no\\.?|number|\\d)', 'paid (?:for )?(?:the|my|our) order', '(?:the|my|our) order(?: \\S+){0,3}? (?:was|got|has been|is) (?:paid|charged)', '(?:دفعت|سددت|دفعنا|حاسبت) (?:ثمن |مبلغ |فلوس )?(?:ال)?(?:طلب|طلبيه|اوردر)', 'سفارش\\S* (?:رو |را )?پرداخت', 'order (?:total|amount|price|value)', '(?:total|amount|price|cost) (?:of|for) (?:my|the|our|this) order',
+  '(?:مبلغ|ثمن|سعر|قيمه|فلوس|حق|حساب) (?:ال)?(?:طلب|طلبيه|طلبيتي|طلبي|اوردر|الاوردر)(?![\\p{L}])', '(?:على|عال|ع|لل|عن) ?(?:ال)?(?:اوردر|طلبيه|طلبية|طلب)(?![\\p{L}])',
+  '(?:مبلغ|پول|هزينه|قيمت) (?:ال)?سفارش\\S*', '(?:براي|بابت) (?:ال)?سفارش\\S*',
+]);
+const PAID_MYSELF = rx(['(?:i|we) (?:already |just )?(?:paid|payed|was charged|got charged)', 'charged (?:on|to) (?:my |the |our )?(?:card|visa|mastercard|account|acct)', 'charged (?:on|to) (?:my|our)',
+  // …or by its digits masked: "card xxxx4417", "Visa ••4417"
+  '(?:card|visa|mastercard|mada|amex)\\S* (?:x|\\*|•){2,}',
+  // the customer's own card, told by its last digits: "card ending 4417", "البطاقة المنتهية بـ", "اللي آخرها", "کارت منتهی به"
+  '(?:card|visa|mastercard|mada|amex|debit card|credit card)(?: \\S+)? (?:ending|ends|ending in|ending with)', '(?:بطاقه|بطاقتي|البطاقه|الفيزا|فيزا|كارت|كارتي|مدى)(?: \\S+)? (?:المنتهيه|اللي (?:اخرها|تنتهي)|التي تنتهي|تنتهي)', '(?:كارت|كارتم)\\S* (?:منتهي به|كه (?:ته|اخر)ش)', 'paid (?:\\S+ ){0,3}?(?:for|on) (?:my|our|the) order', '(?:you|u) (?:guys )?(?:charged|took|deducted)', 'دفعت', 'سددت', 'دفعنا', 'پرداخت كردم', 'پرداختم', 'پرداخت شد', 'dafa3t']);
 const WHERE_WE_QUOTE = rx([
   '(?:at|in) (?:your|ur|the) (?:branch|office|counter|head office|service cent(?:er|re))', '(?:on|in|at|from|per|according to) (?:your|ur) (?:web ?site|site)', '(?:your|ur) (?:web ?site|site) (?:says|said|shows|lists|mentions|quotes|states)', '(?:your|ur) (?:brochure|price list|tariff|fee schedule|terms)',
   '(?:في|ب|بال) ?(?:ال)?فرع\\S*', 'في (?:مكتبكم|مكاتبكم|موقعكم)', '(?:تو|توي|در) شعبه\\S*', 'سايت (?:شما|تون)', 'سايتتون',
@@ -1332,7 +1384,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
     // (both read only for a sentence with a number in it)
     let aroundWhole: string | undefined;
     let aroundButGreetingsWhole: string | undefined;
-    for (const found of whole.matchAll(PHONE)) {
+    for (const found of whole.matchAll(PHONE_OR_SEVEN)) {
+      if (found[0].length === 7 && !official.concat((published ??= publishedIn(th))).some((o) => o !== found[0] && looksLikeNumber(o, found[0]))) continue;
       aroundWhole ??= sentences.slice(Math.max(0, i - 1), i + 2).join(' . ');
       aroundButGreetingsWhole ??= sentences.slice(Math.max(0, i - 1), i + 2).filter((x, k, all) => x === whole || !GREETING.test(all[k]!)).join(' . ');
       const near = ++numbersJudged > NUMBERS_JUDGED;
@@ -1345,6 +1398,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // takes a fee, flagged once the fee is (below) — a relative's number to send money to raises no fee
       // (round 31) …unless whoever it belongs to claimed to be us ("حولت ٣٠٠ على الرقم … عشان قالوا احنا مندوبين …", "sent 500 to
       // 98765… because they said they were Acme agents"): then it is a fake number of ours, flagged now
+      // (round 32) an account's or a transaction's number ("بحساب رقمه 1234567890", "reference 48213977", "MTCN …") is where
+      // money went or its receipt, not a caller's line
+      if (ACCOUNT_OR_REFERENCE_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index))) continue;
       const paidTo = has(PAY_TO_NUMBER_BEFORE, sentence.slice(Math.max(0, m.index - 60), m.index)) && has(SENT_OR_PAID, around);
       if (paidTo && CLAIMS_TO_BE_FROM.test(around)) {
         claimantsNumber ??= m[0].trim();
@@ -1375,6 +1431,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (round 31) a number the customer doubts as not the one we publish — not the published one itself ("the number on your
       // website 0800 … is not the same as the one on my bill": that one is ours)
       // (…said up to two sentences on: "They sent me 8002… . Is it official? It's not the same as the one on your site.")
+      // (round 32) …or a number someone else ordered the customer to call or write to, which the customer asks is ours or real
+      const askedIfOurs = () => CONTACT_ORDERED_BEFORE.test(before.slice(-48)) && ASKS_IF_OURS.test(around) && !ownNumber(before.slice(-SELF_REACH)) && (TOLD.test(around) || SOMEONE_ELSE.test(around) || has(SMS_FROM, t) || /["“«'‘]/.test(before) || COURIER.test(around));
       const doubted = () => DIFFERS_FROM_PUBLISHED.test(near ? around : sentences.slice(Math.max(0, i - 1), i + 3).join(' . ')) && !WHERE_WE_PUBLISH.test(sentence.slice(Math.max(0, m.index - 48), m.index));
       // (round 31) the number the customer reached our employee on, asked or charged nothing by a stranger there
       if (!imitates && !callUs && OUR_AGENT_ON.test(sentence.slice(Math.max(0, m.index - 48), m.index)) && !ASKED_FOR_A_SECRET.test(around) && !(WANTED.test(around) && SECRETS.some(([, re]) => re.test(around))) && !has(PAY_NOW, around) && !has(FROZEN, around) && !doubted()) continue;
@@ -1394,7 +1452,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (the short test first: most numbers follow no call word, and their sentence is then not read for a claim)
       const impersonatorsNumber = () => CALLED_FROM_IT.test(before.slice(-48)) && IMPERSONATES.test(sentence);
       // (round 31) …or a number the customer says differs from the one we publish
-      const claimed = callUs || doubted() || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      const claimed = callUs || doubted() || askedIfOurs() || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
         continue;
@@ -1455,6 +1513,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // first, so the clause reading runs only where there is one
   // (read with the company's "… Pay" name blanked: "Nakhla Pay" names the company, it asks nobody to pay)
   const ft = fee();
+  // (round 32) …not the price of the customer's own order, paid or taken (`PAID_FOR_AN_ORDER`)
+  const forAnOrder = () => has(PAID_FOR_AN_ORDER, ft) && (has(PAID_MYSELF, ft) || has(TAKEN_FROM_ME, ft)) && !has(TOLD, ft) && !has(CLAIMS_TO_BE_FROM, ft) && !has(PAY_NOW, ft) && !has(ODD_PAYMENT, ft);
   const paidToRelease = (has(AMOUNT, ft) || has(FEE_NOUN, ft)) && has(PAID_TO_RELEASE, ft) && (has(PAY_NOW, ft) || has(TOLD, ft) || has(OBLIGED, ft) || has(MESSAGE_NAMED, ft) || has(MESSAGE_VOICE, ft) || feeForRelease(ft, has));
   const paysToGain = (has(FEE, ft) || has(ODD_PAYMENT, ft)) && (has(ACCOUNT_CHANGE, ft) || has(GAIN, ft));
   // (round 23) the company's own charge — quoted where it publishes its prices, or reported as already taken — is no
@@ -1477,7 +1537,8 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // لتحرير مبلغ الاسترداد", "dafa3t 50 dirham 'verification fee' 3shan yerja3ou el refund"): nobody charges to pay out a
   // refund, so the customer's own report of paying it is the sign too
   const feeForARefund = () => has(FEE_NOUN, ft) && has(AMOUNT, ft) && has(PAID_TO_RELEASE, ft) && has(REFUND_HELD, ft) && !ourCharge();
-  if (((feeForChange || feeForGain() || demandedFee()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has)) || feeToAChat() || feeForARefund()) flags.push({ code: 'upgrade_fee' });
+  if ((((feeForChange || feeForGain() || demandedFee()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) && !forAnOrder()) flags.push({ code: 'upgrade_fee' });
+  else if (feeToAChat() || feeForARefund()) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
   if (claimantsNumber && !flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: claimantsNumber });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
