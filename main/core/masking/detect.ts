@@ -618,6 +618,14 @@ function findIbans(scan: Scan): void {
         continue;
       }
     }
+    // "IR44 0351 3940 7465 2832 7148 1": a country's IBAN a character short or long whose mod-97 holds is an IBAN whatever
+    // its length (round 32; a random token passes one time in 97, and only 24 to 34 characters of this shape are read)
+    const off = offLengthIban(s, start, len);
+    if (off > 0) {
+      add(scan, 'IBAN', start, off, 0.9);
+      IBAN_RE.lastIndex = off;
+      continue;
+    }
     // "DZ56 l938 5I99 9O8O …": an IBAN read by OCR with letters for the digits they resemble is one when, those undone,
     // its country's length holds digits only and its check digits pass (as sure as a typed IBAN whose check passes)
     if (n === len && bbanLetters && !isAlnumAt(s, i) && ocrIbanValid(alnumUpper(s, start, i), s, start, i)) {
@@ -641,6 +649,31 @@ function findIbans(scan: Scan): void {
       }
     }
   }
+}
+
+/**
+ * The end of the longest IBAN-shaped token from `start` — a country's two letters, two check digits, then digits alone
+ * (a bank code of capitals may open them: "KW57 NBOK 0000 …"), joined or grouped by spaces, dashes or underscores —
+ * of 24 to 34 letters and digits, not its country's length, whose mod-97 holds; -1 when none does.
+ */
+function offLengthIban(s: string, start: number, len: number): number {
+  const ends: number[] = [];
+  let n = 0;
+  let body = '';
+  let i = start;
+  for (; i < s.length && n < 35; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c) || (n < 2 && isLatinLetter(c)) || (n >= 4 && n < 8 && c >= 0x41 && c <= 0x5a && !/\d/.test(body))) {
+      n++;
+      if (n > 4) body += s[i];
+      if (n >= 24 && n !== len && !isAlnumAt(s, i + 1)) ends.push(i + 1);
+    } else {
+      const next = s.charCodeAt(i + 1);
+      if (!((c === 0x20 || c === 0x2d || c === 0x5f) && n >= 2 && (isDigit(next) || (n === 4 && next >= 0x41 && next <= 0x5a)))) break;
+    }
+  }
+  for (let k = ends.length - 1; k >= 0; k--) if (ibanChecksumValid(alnumUpper(s, start, ends[k]!))) return ends[k]!;
+  return -1;
 }
 
 /** Letters an OCR reads for digits (l, I → 1; O → 0; S → 5; B → 8; Z → 2), as the fifteenth round reads them in digit runs. */
