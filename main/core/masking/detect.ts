@@ -271,7 +271,9 @@ function findEmails(scan: Scan): void {
     if (at < after) continue;
     let p = at - 1;
     const spaced = s.charCodeAt(p) === 0x20;
-    if (spaced) p--;
+    // "name.surname1948⏎@provider.ca": an address broken by a line just before its "@"
+    const broken = !spaced && s.charCodeAt(p) === 0x0a;
+    if (spaced || broken) p--;
     const localEnd = p + 1;
     while (p >= after && isLocalPartChar(s.charCodeAt(p), !spaced)) p--;
     // ("ahmed . ali @ gmail . com": the local part's dots broken by spaces too, where the "@" is)
@@ -291,6 +293,8 @@ function findEmails(scan: Scan): void {
     let end = at + 1 + m[0].length;
     while (s.charCodeAt(end - 1) === 0x2e || s.charCodeAt(end - 1) === 0x2d) end--;
     const local = s.slice(start, localEnd);
+    // (broken by a line, only a local part no word has: a dot, an underscore or a digit in it)
+    if (broken && !/[._\d]/.test(local)) continue;
     // (a service's own sender stays visible, claimed so no other reader takes its digits)
     if (roleAddress(local) || roleSenderLine(s, start, local)) scan.claimed.push(start, end);
     else add(scan, 'EMAIL', start, end, 0.99);
