@@ -624,7 +624,7 @@ function findIbans(scan: Scan): void {
     }
     // "IR44 0351 3940 7465 2832 7148 1": a country's IBAN a character short or long whose mod-97 holds is an IBAN whatever
     // its length (round 32; a random token passes one time in 97, and only 24 to 34 characters of this shape are read)
-    const off = offLengthIban(s, start, len);
+    const off = offLengthIban(s, start, len, () => ibanLabelled(scan, start));
     if (off > 0) {
       add(scan, 'IBAN', start, off, 0.9);
       IBAN_RE.lastIndex = off;
@@ -658,9 +658,9 @@ function findIbans(scan: Scan): void {
 /**
  * The end of the longest IBAN-shaped token from `start` — a country's two letters, two check digits, then digits alone
  * (a bank code of capitals may open them: "KW57 NBOK 0000 …"), joined or grouped by spaces, dashes or underscores —
- * of 24 to 34 letters and digits, not its country's length, whose mod-97 holds; -1 when none does.
+ * of 24 to 34 letters and digits, not its country's length, whose mod-97 holds over the whole token; -1 otherwise.
  */
-function offLengthIban(s: string, start: number, len: number): number {
+function offLengthIban(s: string, start: number, len: number, labelled: () => boolean): number {
   const ends: number[] = [];
   let n = 0;
   let body = '';
@@ -676,7 +676,11 @@ function offLengthIban(s: string, start: number, len: number): number {
       if (!((c === 0x20 || c === 0x2d || c === 0x5f) && n >= 2 && (isDigit(next) || (n === 4 && next >= 0x41 && next <= 0x5a)))) break;
     }
   }
-  for (let k = ends.length - 1; k >= 0; k--) if (ibanChecksumValid(alnumUpper(s, start, ends[k]!))) return ends[k]!;
+  // (the whole token first; after an IBAN's word only the whole, since a prefix passing by chance would leave a mistyped
+  // IBAN's last digits in clear, and the mistyped reading below takes it whole)
+  for (let k = ends.length - 1; k >= 0; k--) {
+    if ((ends[k] === i || !labelled()) && ibanChecksumValid(alnumUpper(s, start, ends[k]!))) return ends[k]!;
+  }
   return -1;
 }
 

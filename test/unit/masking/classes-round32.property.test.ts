@@ -127,7 +127,7 @@ describe('masking round 32: record words beat an ID or phone shape', () => {
   it('a number after a prescription, insurance, membership or branch word stays visible', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('the prescription number ', 'prescription no. ', 'Rx no. ', 'insurance card number ', 'membership no. ', 'رقم الوصفة ', 'رقم بطاقة التأمين ', 'رقم العضوية ', 'شماره بیمه '),
+        fc.constantFrom('the prescription number ', 'prescription no. ', 'insurance card number ', 'membership no. ', 'رقم الوصفة ', 'رقم بطاقة التأمين ', 'رقم العضوية ', 'شماره بیمه '),
         fc.integer({ min: 7, max: 11 }).chain(digits),
         fc.constantFrom(0, 1, 2).map(inScript),
         (label, d, sc) => {
