@@ -1579,8 +1579,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const lens = `${run.ge[a]! - run.gs[a]!}${run.ge[a + 1]! - run.gs[a + 1]!}${run.ge[b]! - run.gs[b]!}`;
     if (/^(?:4[12][12]|[12][12][24])$/.test(lens) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.6 };
   }
-  // "DOB 05 06 1990": spaces only, so it is a date only where the words say it is a birth date
-  if (groups === 3 && run.ge[b]! - run.gs[b]! === 4 && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
+  // "DOB 05 06 1990", "birth 1988 12 05" (round 32: the year first): spaces only, so it is a date only where the words
+  // say it is a birth date
+  if (groups === 3 && (run.ge[b]! - run.gs[b]! === 4 || run.ge[a]! - run.gs[a]! === 4) && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2e && run.gs[a + 1] === run.ge[a]! + 1) return null; // a decimal number
   // "DOB 19900312", "تاريخ الميلاد ١٣٦٩١٠٠٧", "born 12031990": a date written without separators, after a birth word
   if (n === 8 && groups === 1 && (numericDateValid(d.slice(0, 4), d.slice(4, 6), d.slice(6)) || numericDateValid(d.slice(0, 2), d.slice(2, 4), d.slice(4))) && dateCue(scan, start, end) === Cue.BIRTH) {
