@@ -676,10 +676,10 @@ function offLengthIban(s: string, start: number, len: number, labelled: () => bo
       if (!((c === 0x20 || c === 0x2d || c === 0x5f) && n >= 2 && (isDigit(next) || (n === 4 && next >= 0x41 && next <= 0x5a)))) break;
     }
   }
-  // (the whole token first; after an IBAN's word only the whole, since a prefix passing by chance would leave a mistyped
-  // IBAN's last digits in clear, and the mistyped reading below takes it whole)
+  // (the whole token first, then the longest prefix that passes; after an IBAN's word, a token within two characters of
+  // its country's length whose prefix passes by chance is a mistyped IBAN, masked whole)
   for (let k = ends.length - 1; k >= 0; k--) {
-    if ((ends[k] === i || !labelled()) && ibanChecksumValid(alnumUpper(s, start, ends[k]!))) return ends[k]!;
+    if (ibanChecksumValid(alnumUpper(s, start, ends[k]!))) return ends[k] === i || n > len + 2 || !labelled() ? ends[k]! : i;
   }
   return -1;
 }
