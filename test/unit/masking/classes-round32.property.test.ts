@@ -7,7 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectSensitive } from '../../../main/core/masking';
+import { detectSensitive, maskMessage } from '../../../main/core/masking';
+import { detectorMasker, maskingHintsFrom } from '../../../main/core/app/masker';
+import { PolicySchema } from '../../../main/core/policy/schema';
+import { policyBody } from '../../helpers/network';
 import { digits, foundIn, mod97, RUNS, SCRIPTS, visibleIn } from './generators';
 
 const inScript = (k: number) => (d: string) => d.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!);
@@ -151,5 +154,38 @@ describe('masking round 32: record words beat an ID or phone shape', () => {
   it('an identity word nearer than the record word still masks an ID', () => {
     // a Saudi ID (Luhn over ten digits) after "my ID" with an insurance word earlier in the message
     expect(detectSensitive('insurance claim for me, my national ID 1833142811').some((s) => s.type === 'NATIONAL_ID')).toBe(true);
+  });
+});
+
+describe("masking round 32: the company's own role address", () => {
+  const own = fc.constantFrom('diwanbank.example', 'acme-telecom.example');
+  const role = fc.constantFrom('care', 'support', 'Support', 'info', 'help', 'customer.service', 'billing');
+  const around = fc.constantFrom(['I already wrote to ', ' twice'], ['راسلت ', ' وما ردوا'], ['به ', ' ایمیل زدم'], ['cc: ', '']);
+
+  it('a role address at one of the domains IT names (or under one) stays visible; a person at them, or the role elsewhere, is masked', () => {
+    fc.assert(
+      fc.property(own, role, fc.constantFrom('', 'mail.'), around, word(3, 8), (domain, local, sub, [a, b], person) => {
+        const hints = { EMAIL: { ownDomains: [domain] } };
+        const company = `${local}@${sub}${domain}`;
+        expect(maskMessage(`${a}${company}${b}`, hints).spans.filter((s) => s.type === 'EMAIL')).toEqual([]);
+        expect(maskMessage(`${a}${person}.k77@${domain}${b}`, hints).spans.some((s) => s.type === 'EMAIL')).toBe(true);
+        expect(maskMessage(`${a}${local}@${domain}.evil.example${b}`, hints).spans.some((s) => s.type === 'EMAIL')).toBe(true);
+        expect(maskMessage(`${a}${company}${b}`).spans.some((s) => s.type === 'EMAIL')).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("masking round 32: the policy's domains reach the ingest masker", () => {
+  it("maskingHintsFrom names the policy's link and company domains; the masker leaves care@ there visible and masks a person", () => {
+    const site = { id: 'hq', ranges: ['10.20.0.0/16'], beacon: { url: 'https://beacon.hq.example:8443', pins: ['A'.repeat(43) + '='], publicKey: 'B'.repeat(43) + '=' } };
+    const policy = PolicySchema.parse(policyBody([site], { allowedLinkDomains: ['diwanbank.example'], guard: { companyDomains: ['diwan-care.example'] } } as never));
+    const hints = maskingHintsFrom(policy);
+    expect(hints.EMAIL?.ownDomains).toEqual(['diwanbank.example', 'diwan-care.example']);
+    const mask = detectorMasker(() => hints);
+    expect(mask('I wrote to care@diwanbank.example and support@diwan-care.example').fields).toEqual([]);
+    expect(mask('I wrote to care@diwanbank.example from omid.r1962@gmail.com').fields.map((f) => f.value)).toEqual(['omid.r1962@gmail.com']);
+    expect(detectorMasker(() => undefined)('I wrote to care@diwanbank.example').fields.map((f) => f.value)).toEqual(['care@diwanbank.example']);
   });
 });
