@@ -189,3 +189,37 @@ describe("masking round 32: the policy's domains reach the ingest masker", () =>
     expect(detectorMasker(() => undefined)('I wrote to care@diwanbank.example').fields.map((f) => f.value)).toEqual(['care@diwanbank.example']);
   });
 });
+
+describe('masking round 32: a CVV by its place, a spaced year-first birth date, a landline by its word', () => {
+  const cards = fc.constantFrom('4111119876543212', '5234567812345671', '4483901122334458');
+  it('three digits after "the number behind it" in Iraqi, Gulf or Finglish words, after a card and its expiry, are the CVV', () => {
+    fc.assert(
+      fc.property(cards, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 26, max: 31 }), digits(3), fc.constantFrom('والرقم الي وره', 'والي وره', 'والأرقام اللي ورى', 'posht cart'), script, (card, m, y, cvv, place, sc) => {
+        const v = sc(cvv);
+        foundIn(`البطاقة ${inFours(card, ' ')} انتهاء ${String(m).padStart(2, '0')}/${y} ${place} ${v}`, v, 'CVV');
+      }),
+      RUNS,
+    );
+  });
+
+  it('"YYYY MM DD" after a birth word is the DOB; after a delivery word it stays visible', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1940, max: 2012 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.constantFrom('birth ', 'date of birth: ', 'born '), (y, m, d, pre) => {
+        const v = `${y} ${String(m).padStart(2, '0')} ${String(d).padStart(2, '0')}`;
+        foundIn(`${pre}${v} as per passport`, v, 'DOB');
+        visibleIn(`delivered ${v} to the front desk`, v);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a Lebanese landline "0N NNN NNN" beside Arabizi "ardeh" is the PHONE', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('01', '04', '05', '06', '07', '09'), digits(3), digits(3), fc.constantFrom(['el ra2em ', ' ardeh'], ['ra2em el beit ', ' (ardeh)'], ['ra2mi (ardeh) ', '']), (ac, a, b, [pre, post]) => {
+        const v = `${ac} ${a} ${b}`;
+        foundIn(`${pre}${v}${post}`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+  });
+});
