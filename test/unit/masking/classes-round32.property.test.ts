@@ -223,3 +223,42 @@ describe('masking round 32: a CVV by its place, a spaced year-first birth date, 
     );
   });
 });
+
+describe('masking round 32: a Finglish phone in number words', () => {
+  const UNITS = ['', 'yek', 'do', 'se', 'chahar', 'panj', 'shish', 'haft', 'hasht', 'noh'];
+  const TEENS = ['dah', 'yazdah', 'davazdah', 'sizdah', 'chahardah', 'panzdah', 'shanzdah', 'hefdah', 'hejdah', 'noozdah'];
+  const TENS = ['', '', 'bist', 'si', 'chehel', 'panjah', 'shast', 'haftad', 'hashtad', 'navad'];
+  const HUNDREDS = ['', 'sad', 'devist', 'sisad', 'chaharsad', 'pansad', 'sheshsad', 'haftsad', 'hashtsad', 'noh sad'];
+  /** 10..999 in Finglish words, parts joined by "o". */
+  function say(n: number): string {
+    const parts: string[] = [];
+    if (n >= 100) parts.push(HUNDREDS[Math.floor(n / 100)]!);
+    const r = n % 100;
+    if (r >= 10 && r < 20) parts.push(TEENS[r - 10]!);
+    else {
+      if (r >= 20) parts.push(TENS[Math.floor(r / 10)]!);
+      if (r % 10) parts.push(UNITS[r % 10]!);
+    }
+    return parts.join(' o ');
+  }
+
+  // (two groups with hundreds and tens at least: groups said apart by spaces alone need two such to be read as one value)
+  it('"sefr", then groups said whole after a phone word, is the PHONE, with or without commas', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(901, 912, 915, 919, 921, 930, 935, 939), fc.integer({ min: 101, max: 999 }).filter((b) => b % 100 !== 0), fc.integer({ min: 10, max: 99 }), fc.integer({ min: 10, max: 99 }), fc.constantFrom(' ', ', '), fc.constantFrom('shomaram ', 'shomare mobilam ', 'my number: '), (a, b, c, d, gap, pre) => {
+        const v = ['sefr', say(a), say(b), say(c), say(d)].join(gap);
+        foundIn(`${pre}${v} lotfan tamas begirid`, v, 'PHONE');
+      }),
+      RUNS,
+    );
+  });
+
+  it('an amount said in the same words stays visible', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 999 }), fc.constantFrom('hezar toman', 'toman'), (n, cur) => {
+        expect(detectSensitive(`pardakht kardam ${say(n)} ${cur}`)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
