@@ -322,7 +322,7 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
   return weak;
 }
 
-/** "insurance card", "membership card": a card named by a record's word just before it is that record's, not a payment card. */
+/** "insurance card", "prescription card": a card a record's word names just before it is that record's, not a payment card ("account card", "member card" stay cards). */
 function recordsCard(s: string, ws: number, cue: Cue): Cue {
   if (cue !== Cue.CARD && cue !== Cue.ID_CARD) return cue;
   let we = ws;
@@ -331,7 +331,7 @@ function recordsCard(s: string, ws: number, cue: Cue): Cue {
   let p = we;
   while (p > 0 && isWordChar(s.charCodeAt(p - 1))) p--;
   const before = p < we ? wordCue(s, p, we) : undefined;
-  return before === Cue.REF || before === Cue.ACCOUNT ? before : cue;
+  return before === Cue.REF ? before : cue;
 }
 
 function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, sameClause = false): Cue | 0 {

@@ -129,7 +129,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.ACCOUNT, 'حساب حسابي اشتراك مشترك مشتري عميل زبون مؤسسه عضويه عضويت'],
   [Cue.TRIP, 'پرواز طيران سفر رحله مشوار'],
   // "سی‌وی‌وی۲": C, V, V spelt in Persian or Arabic letters, joined by the ZWNJs normalisation drops (spaced: `dottedCue`)
-  [Cue.CVV, 'ورا وراء وره ورى خلف خلفي امنيتي امني امان سري لور پشت سیویوی سیویوی2 سيفيفي سيفيفي2'],
+  [Cue.CVV, 'ورا وراء وره خلف خلفي امنيتي امني امان سري لور پشت سیویوی سیویوی2 سيفيفي سيفيفي2'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول', 'عال'];
@@ -251,7 +251,7 @@ export const CARD_CONTEXT = /card|carte|cart[aã]o|cart[oõ]es|tarjeta|\bcib\b|\
  * word ("re your question (what's the code on the back) – it's 8 1 5").
  */
 const CVV_ABBREVIATIONS = ['cvv', 'cvc', 'ccv', 'cv2', 'csc', 'cvn', 'cryptogram', 'pictogram', 'سی ?وی ?وی', 'سي ?في ?في', 'سي ?وي ?وي'];
-const CVV_WORDS = ['\\bcid\\b', 'security', 's[ée]curit[ée]', 'au dos', '(?:on|at) the (?:back|front)', '(?:back|front) of', 'wara', '\\blou?r\\b', '\\bposht\\b', 'ورا', 'وره', 'ورى', 'لور', 'پشت(?!یبان|يبان)', 'خلف', 'امنی', 'امني', 'امان', 'أمان', 'سري', 'سری', 'behind (?:the |my |your )?card'];
+const CVV_WORDS = ['\\bcid\\b', 'security', 's[ée]curit[ée]', 'au dos', '(?:on|at) the (?:back|front)', '(?:back|front) of', 'wara', '\\blou?r\\b', '\\bposht\\b', 'ورا', 'وره', 'لور', 'پشت(?!یبان|يبان)', 'خلف', 'امنی', 'امني', 'امان', 'أمان', 'سري', 'سری', 'behind (?:the |my |your )?card'];
 /** Where on the card the code is printed (an American Express card prints its four digits on the front). */
 const CVV_PLACES = ['(?:on|at) the (?:back|front)', '(?:back|front) of (?:the |my )?card', 'behind (?:the |my |your )?card', 'au dos', 'derri[eè]re (?:la|ma) carte'];
 const CVV_DESCRIPTIONS = [
