@@ -333,7 +333,10 @@ function readGroup(ws: Word[], k: number, text: string): Compound | null {
  * ("nineteen ninety five") is let in by the caller, which already knows the message has digit words.
  */
 // (a whole word: "الفاتورة", "الفرع" open with the same letters)
-const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand)|صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred|(?<![a-z])(?:noh|hasht|haft|shesh|pan|chahar|si)?sad(?![a-z])|d[ei]vist/gi;
+const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand)|صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/gi;
+/** Finglish hundreds ("noh sad", "sisad", "devist"), tried only in a message with a Finglish zero (its phones open with "sefr"). */
+const FINGLISH_ZERO = /s[ei]fr/i;
+const FINGLISH_HUNDRED = /(?<![a-z])(?:noh|hasht|haft|shesh|pan|chahar|si)?sad(?![a-z])|d[ei]vist/gi;
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
 const ENGLISH_DAY = /teen|twenty|thirty|vingt|trente|quarante|cinquante|soixante|dix|onze|douze|treize|quatorze|quinze|seize/i;
 
@@ -352,12 +355,13 @@ const MONTH_WORD = new Set(['شهر', 'الشهر', 'ماه', 'month'].map(foldK
 const YEAR_WORD = new Set(['سنة', 'سنه', 'السنة', 'سال', 'year'].map(foldKeyword));
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
-  if (!digitWords && !MAY_HAVE_WORDED.test(text)) return false;
+  const finglish = FINGLISH_ZERO.test(text);
+  if (!digitWords && !finglish && !MAY_HAVE_WORDED.test(text)) return false;
   if (digitWords && ENGLISH_DAY.test(text)) return true;
   if ((text.includes('شهر') || text.includes('ماه') || text.includes('month')) && MONTH_THEN_YEAR.test(text)) return true;
   if (BORN_THEN.test(text)) return true;
   // groups apart by commas, some said digit by digit: "سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"
-  if (digitWords && (text.includes('\u060c') || text.includes(','))) return true;
+  if ((digitWords || finglish) && (text.includes('\u060c') || text.includes(','))) return true;
   THOUSAND_OR_HUNDRED.lastIndex = 0;
   let hundreds = 0;
   for (let m = THOUSAND_OR_HUNDRED.exec(text); m; m = THOUSAND_OR_HUNDRED.exec(text)) {
@@ -365,6 +369,9 @@ export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean
     if (++hundreds === 1 && (text.includes(',') || text.includes('\u060c'))) return true;
     if (hundreds === 2) return true;
   }
+  if (!finglish) return false;
+  FINGLISH_HUNDRED.lastIndex = 0;
+  for (let m = FINGLISH_HUNDRED.exec(text); m; m = FINGLISH_HUNDRED.exec(text)) if (++hundreds === 2) return true;
   return false;
 }
 
