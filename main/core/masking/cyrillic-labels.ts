@@ -86,7 +86,7 @@ const CONFIDENCE = 0.6;
  * with the country code (+992/992, +7/8 and ten digits) — after a bare "number" word ("рақамам", "мой номер") is the
  * phone another reading typed an ID: a number word with an ID's or a passport's word nearer keeps that type.
  */
-// (round 32: "номерам 92 811 40 57": a Tajik mobile with its operator code of two digits apart, 2-3-2-2)
+// (round 32: also 2-3-2-2, "номерам 92 811 40 57": a Tajik mobile with its operator's two digits apart)
 const PHONE_LAYOUT = /^(?:(?:\+?992|\+?7|8)[ -]?)?(?:\(?[0-9]{3}\)?[ -]?[0-9]{2,3}[ -][0-9]{2}[ -][0-9]{2}|[0-9]{3}[ -][0-9]{3}[ -][0-9]{3}|[0-9]{2}[ -][0-9]{3}[ -][0-9]{2}[ -][0-9]{2})$/;
 function phoneLayout(v: string): boolean {
   const n = v.replace(/[^0-9]/g, '').length;
