@@ -303,14 +303,14 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
     nextEnd = we;
     if (cue !== undefined && relevant(cue)) {
       if (weak) {
-        if (isQualifierCue(cue)) return cue;
+        if (isQualifierCue(cue)) return recordsCard(s, ws, cue);
       } else if (isWeakCue(cue)) {
         // "order number", "جواز السفر رقم", "سفارشم با کد": a qualifier just before the weak word decides; without
         // one, "number" followed by "mine" ("الرقم بتاعي", "noumrou mte3i", "شماره من") is the writer's phone
         weak = cue === Cue.PHONE_WEAK && followingStart >= 0 && POSSESSIVES.hasAt(s, followingStart, followingEnd) ? Cue.PHONE : cue;
         weakLeft = WEAK_LOOKBACK;
         continue;
-      } else return cue;
+      } else return recordsCard(s, ws, cue);
     }
     if (weak) {
       // "my number is …", like "رقمي" or "shomaram", is the writer's phone
@@ -320,6 +320,18 @@ function scanBack(ctx: ContextText, from: number, relevant: Relevant, maxWords: 
     if (++words >= maxWords && !weak) break;
   }
   return weak;
+}
+
+/** "insurance card", "prescription card": a card a record's word names just before it is that record's, not a payment card ("account card", "member card" stay cards). */
+function recordsCard(s: string, ws: number, cue: Cue): Cue {
+  if (cue !== Cue.CARD && cue !== Cue.ID_CARD) return cue;
+  let we = ws;
+  while (we > 0 && (s.charCodeAt(we - 1) === 0x20 || s.charCodeAt(we - 1) === 0x2d)) we--;
+  if (we === ws || ws - we > 2) return cue;
+  let p = we;
+  while (p > 0 && isWordChar(s.charCodeAt(p - 1))) p--;
+  const before = p < we ? wordCue(s, p, we) : undefined;
+  return before === Cue.REF ? before : cue;
 }
 
 function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWords: number, sameClause = false): Cue | 0 {

@@ -65,6 +65,8 @@ const EXPIRY: readonly Label[] = ['CARD_EXPIRY'];
 const DATE_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|[12][0-9]|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)?[0-9]{2})(?![0-9])/;
 /** A one-time code's four to eight digits, joined or apart by single spaces or dashes ("5 7 3 1 9 0", "4471-20"). */
 const CODE_AFTER = /^[\s:：\-–—]*([0-9](?:[ -]?[0-9]){3,7})(?![0-9])/;
+/** Round 32: a sender's name, then a colon, before the code ("Рамзи тасдиқи Alif: 590318", "коди тасдиқ барои Somon Air: 4471"). */
+const NAMED_CODE_AFTER = /^(?:[\s,]+(?:барои|для|от|аз))?(?:[\s]+[A-Za-zА-ЯЁа-яёӣӯҳқғҷ][\w.&'’-]*){1,3}\s*[:：]\s*([0-9](?:[ -]?[0-9]){3,7})(?![0-9])/u;
 const MONTH_YEAR_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?[0-9]{2})(?![0-9./-])/;
 
 /**
@@ -84,7 +86,8 @@ const CONFIDENCE = 0.6;
  * with the country code (+992/992, +7/8 and ten digits) — after a bare "number" word ("рақамам", "мой номер") is the
  * phone another reading typed an ID: a number word with an ID's or a passport's word nearer keeps that type.
  */
-const PHONE_LAYOUT = /^(?:(?:\+?992|\+?7|8)[ -]?)?(?:\(?[0-9]{3}\)?[ -]?[0-9]{2,3}[ -][0-9]{2}[ -][0-9]{2}|[0-9]{3}[ -][0-9]{3}[ -][0-9]{3})$/;
+// (round 32: also 2-3-2-2, "номерам 92 811 40 57": a Tajik mobile with its operator's two digits apart)
+const PHONE_LAYOUT = /^(?:(?:\+?992|\+?7|8)[ -]?)?(?:\(?[0-9]{3}\)?[ -]?[0-9]{2,3}[ -][0-9]{2}[ -][0-9]{2}|[0-9]{3}[ -][0-9]{3}[ -][0-9]{3}|[0-9]{2}[ -][0-9]{3}[ -][0-9]{2}[ -][0-9]{2})$/;
 function phoneLayout(v: string): boolean {
   const n = v.replace(/[^0-9]/g, '').length;
   return PHONE_LAYOUT.test(v) && (n === 9 || n === 12 || n === 11) && /[ -]/.test(v);
@@ -170,6 +173,12 @@ const TEXT_DATE_AFTER = new RegExp(
   'iu',
 );
 
+/** A day, a month's name and a year, then (a word at most between) the birth verb: "14 апрели 1987 таваллуд шудаам". */
+const BIRTH_AFTER_DATE = new RegExp(
+  String.raw`(?<![0-9])(${DAY_CYR}\s+${MONTH_CYR}[\s,]+${YEAR_CYR})(?:\s*(?:сол[аи]?|с\.|г\.|года))?(?![0-9])[\s,]+(?:[а-яёӣӯҳқғҷ]+\s+)?(?:таваллуд|родил|рожден)`,
+  'giu',
+);
+
 /** The spans found elsewhere, retyped, added or dropped by the Cyrillic label before each value (see above). */
 export function withCyrillicLabels(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   if (!CYRILLIC.test(text)) return spans;
@@ -207,10 +216,20 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
     }
     if (label !== 'DOB' && label !== 'OTP' && !(label === 'CARD_EXPIRY' && card && !labelAmongBefore(text, m.index, DOCUMENT))) continue;
     const rest = text.slice(end, end + 24);
-    const d = (label === 'DOB' ? DATE_AFTER.exec(rest) ?? TEXT_DATE_AFTER.exec(text.slice(end, end + 40)) : (label === 'OTP' ? CODE_AFTER : MONTH_YEAR_AFTER).exec(rest));
+    const d =
+      label === 'DOB'
+        ? (DATE_AFTER.exec(rest) ?? TEXT_DATE_AFTER.exec(text.slice(end, end + 40)))
+        : label === 'OTP'
+          ? (CODE_AFTER.exec(rest) ?? NAMED_CODE_AFTER.exec(text.slice(end, end + 48)))
+          : MONTH_YEAR_AFTER.exec(rest);
     if (!d) continue;
     const start = end + d[0].length - d[1]!.length;
     if (free(start, end + d[0].length)) out.push({ type: label, start, end: end + d[0].length, confidence: CONFIDENCE });
+  }
+  // (round 32: "14 апрели 1987 таваллуд шудаам", "родился 12 марта" said after: a named date with the birth verb right after it)
+  BIRTH_AFTER_DATE.lastIndex = 0;
+  for (let m = BIRTH_AFTER_DATE.exec(text); m; m = BIRTH_AFTER_DATE.exec(text)) {
+    if (free(m.index, m.index + m[1]!.length)) out.push({ type: 'DOB', start: m.index, end: m.index + m[1]!.length, confidence: CONFIDENCE });
   }
   return out.length === spans.length && out.every((s, k) => s === spans[k]) ? spans : out.sort((x, y) => x.start - y.start || y.end - x.end);
 }

@@ -9,6 +9,7 @@ import { isLetterUnit } from '../text/letters';
 import { MONTH_WORDS, monthNumber, numericDateValid } from './dates';
 import { readerSteps } from './reader-steps';
 import { isNumberWord, readCompound, words, type Word } from './worded-numbers';
+import type { DetectedSpan } from './types';
 
 export interface ReadDate {
   start: number;
@@ -53,7 +54,25 @@ const ENGLISH_ORDINALS = new Map<string, number>(
 const GLUE = new Set(['of', 'the', 'من', 'ماه', 'and', 'de']);
 /** A calendar named after the date: "BS", "B.S.", "AD", "هـ" (its tatweel normalised away), "ه.ش", "شمسی", "هجری", "میلادی". */
 // (capitals only in Latin letters: "bs" is Arabizi's "but")
-const CALENDAR_AFTER = /^ {0,2}(?:B\.? ?S\.?|b\.s\.|A\.? ?D\.?|CE|ه(?: ?\. ?[شق])?|ش(?:مس[یي])?|هجر[یي](?: شمس[یي]| قمر[یي])?|م[یي]لاد[یي]|قمر[یي])(?![\p{L}\p{N}])/u;
+const CALENDAR_AFTER = /^ {0,2}(?:B\.? ?S\.?|b\.s\.|A\.? ?D\.?|CE|ه(?: ?\. ?[شق])?|ش(?:مس[یي])?|هجر[یي](?: شمس[یي]| قمر[یي]| خورش[یي]د[یي])?|خورش[یي]د[یي]|م[یي]لاد[یي]|قمر[یي])(?![\p{L}\p{N}])/u;
+/**
+ * Round 32: a birth date or year the other readers found, ending in a digit, takes the calendar named right after it
+ * ("متولد ۱۳۳۵ هجری شمسی", "۱۳۴۸ هجری خورشیدی"): the era words are part of the value, as the date reader's own dates have them.
+ */
+export function withCalendarNames(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  let out: DetectedSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k]!;
+    const last = text.charCodeAt(sp.end - 1);
+    if (sp.type !== 'DOB' || !((last >= 0x30 && last <= 0x39) || (last >= 0x660 && last <= 0x669) || (last >= 0x6f0 && last <= 0x6f9))) continue;
+    const calendar = CALENDAR_AFTER.exec(text.slice(sp.end, sp.end + 20));
+    if (!calendar || spans.some((o) => o !== sp && o.start >= sp.end && o.start < sp.end + calendar[0].length)) continue;
+    out ??= spans.slice();
+    out[k] = { ...sp, end: sp.end + calendar[0].length };
+  }
+  return out ?? spans;
+}
+
 /** Between two parts: spaces, one separator of a date, a comma. */
 const GAP = /^[ \t]*[/\-.,\u060c:]?[ \t]*(?:(?:of|the|من|ماه|and|de)[ \t]+)*$/i;
 

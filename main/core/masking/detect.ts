@@ -271,7 +271,9 @@ function findEmails(scan: Scan): void {
     if (at < after) continue;
     let p = at - 1;
     const spaced = s.charCodeAt(p) === 0x20;
-    if (spaced) p--;
+    // "name.surname1948⏎@provider.ca": an address broken by a line just before its "@"
+    const broken = !spaced && s.charCodeAt(p) === 0x0a;
+    if (spaced || broken) p--;
     const localEnd = p + 1;
     while (p >= after && isLocalPartChar(s.charCodeAt(p), !spaced)) p--;
     // ("ahmed . ali @ gmail . com": the local part's dots broken by spaces too, where the "@" is)
@@ -291,6 +293,8 @@ function findEmails(scan: Scan): void {
     let end = at + 1 + m[0].length;
     while (s.charCodeAt(end - 1) === 0x2e || s.charCodeAt(end - 1) === 0x2d) end--;
     const local = s.slice(start, localEnd);
+    // (broken by a line, only a local part no word has: a dot, an underscore or a digit in it)
+    if (broken && !/[._\d]/.test(local)) continue;
     // (a service's own sender stays visible, claimed so no other reader takes its digits)
     if (roleAddress(local) || roleSenderLine(s, start, local)) scan.claimed.push(start, end);
     else add(scan, 'EMAIL', start, end, 0.99);
@@ -618,6 +622,14 @@ function findIbans(scan: Scan): void {
         continue;
       }
     }
+    // "IR44 0351 3940 7465 2832 7148 1": a country's IBAN a character short or long whose mod-97 holds is an IBAN whatever
+    // its length (round 32; a random token passes one time in 97, and only 24 to 34 characters of this shape are read)
+    const off = offLengthIban(s, start, len, () => ibanLabelled(scan, start));
+    if (off > 0) {
+      add(scan, 'IBAN', start, off, 0.9);
+      IBAN_RE.lastIndex = off;
+      continue;
+    }
     // "DZ56 l938 5I99 9O8O …": an IBAN read by OCR with letters for the digits they resemble is one when, those undone,
     // its country's length holds digits only and its check digits pass (as sure as a typed IBAN whose check passes)
     if (n === len && bbanLetters && !isAlnumAt(s, i) && ocrIbanValid(alnumUpper(s, start, i), s, start, i)) {
@@ -641,6 +653,35 @@ function findIbans(scan: Scan): void {
       }
     }
   }
+}
+
+/**
+ * The end of the longest IBAN-shaped token from `start` — a country's two letters, two check digits, then digits alone
+ * (a bank code of capitals may open them: "KW57 NBOK 0000 …"), joined or grouped by spaces, dashes or underscores —
+ * of 24 to 34 letters and digits, not its country's length, whose mod-97 holds over the whole token; -1 otherwise.
+ */
+function offLengthIban(s: string, start: number, len: number, labelled: () => boolean): number {
+  const ends: number[] = [];
+  let n = 0;
+  let body = '';
+  let i = start;
+  for (; i < s.length && n < 35; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c) || (n < 2 && isLatinLetter(c)) || (n >= 4 && n < 8 && c >= 0x41 && c <= 0x5a && !/\d/.test(body))) {
+      n++;
+      if (n > 4) body += s[i];
+      if (n >= 24 && n !== len && !isAlnumAt(s, i + 1)) ends.push(i + 1);
+    } else {
+      const next = s.charCodeAt(i + 1);
+      if (!((c === 0x20 || c === 0x2d || c === 0x5f) && n >= 2 && (isDigit(next) || (n === 4 && next >= 0x41 && next <= 0x5a)))) break;
+    }
+  }
+  // (the whole token first, then the longest prefix that passes; after an IBAN's word, a token within two characters of
+  // its country's length whose prefix passes by chance is a mistyped IBAN, masked whole)
+  for (let k = ends.length - 1; k >= 0; k--) {
+    if (ibanChecksumValid(alnumUpper(s, start, ends[k]!))) return ends[k] === i || n > len + 2 || !labelled() ? ends[k]! : i;
+  }
+  return -1;
 }
 
 /** Letters an OCR reads for digits (l, I → 1; O → 0; S → 5; B → 8; Z → 2), as the fifteenth round reads them in digit runs. */
@@ -1538,8 +1579,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     const lens = `${run.ge[a]! - run.gs[a]!}${run.ge[a + 1]! - run.gs[a + 1]!}${run.ge[b]! - run.gs[b]!}`;
     if (/^(?:4[12][12]|[12][12][24])$/.test(lens) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.6 };
   }
-  // "DOB 05 06 1990": spaces only, so it is a date only where the words say it is a birth date
-  if (groups === 3 && run.ge[b]! - run.gs[b]! === 4 && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
+  // "DOB 05 06 1990", "birth 1988 12 05" (round 32: the year first): spaces only, so it is a date only where the words
+  // say it is a birth date
+  if (groups === 3 && (run.ge[b]! - run.gs[b]! === 4 || run.ge[a]! - run.gs[a]! === 4) && spacedDate(s, run, a, b) && dateCue(scan, start, end) === Cue.BIRTH) return { type: 'DOB', confidence: 0.75 };
   if (groups === 2 && s.charCodeAt(run.ge[a]!) === 0x2e && run.gs[a + 1] === run.ge[a]! + 1) return null; // a decimal number
   // "DOB 19900312", "تاريخ الميلاد ١٣٦٩١٠٠٧", "born 12031990": a date written without separators, after a birth word
   if (n === 8 && groups === 1 && (numericDateValid(d.slice(0, 4), d.slice(4, 6), d.slice(6)) || numericDateValid(d.slice(0, 2), d.slice(2, 4), d.slice(4))) && dateCue(scan, start, end) === Cue.BIRTH) {

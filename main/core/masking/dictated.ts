@@ -13,6 +13,7 @@ import { withWordedExpiry } from './worded-expiry';
 import { withRegisteredYears } from './registered-year';
 import { withBirthDates } from './birth-dates';
 import { withBirthYears } from './birth-years';
+import { withCalendarNames } from './date-reader';
 import { birthWordOnce } from './birth-gate';
 import { forgetLastSubject } from '../text/forget-after-turn';
 import { withRenewedCode } from './code-renewed';
@@ -201,7 +202,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     text,
     withoutTrackingNumbers(
       text,
-      withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))), namesBirth), namesBirth)))))))))))),
+      withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))), namesBirth), namesBirth))))))))))))),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;

@@ -6,6 +6,7 @@ import { detectSensitive } from './dictated';
 import { maskText, type MaskingHints, type MaskResult } from './mask';
 import type { DetectedSpan, DetectOptions } from './types';
 import { readAsDigits } from './number-reader';
+import { withoutOwnRoleAddresses } from './own-role-address';
 
 export { DEFAULT_REGION_HINTS } from './detect';
 export { detectSensitive } from './dictated';
@@ -16,7 +17,7 @@ export { SENSITIVE_TYPES, NEVER_REVEALABLE, isSensitiveType, type SensitiveType,
 
 /** Detect and mask in one call. */
 export function maskMessage(text: string, hints?: MaskingHints, options?: DetectOptions): MaskResult & { spans: DetectedSpan[] } {
-  const spans = detectSensitive(text, options);
+  const spans = withoutOwnRoleAddresses(text, detectSensitive(text, options), hints?.EMAIL?.ownDomains);
   return { ...maskText(text, spans, hints), spans };
 }
 

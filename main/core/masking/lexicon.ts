@@ -68,10 +68,10 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande pesanan pedido siparis'],
   [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis resi kargo takip'],
-  [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref mtcn transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request payroll transfè transfe iccid'],
+  [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref mtcn transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request payroll transfè transfe iccid prescription prescriptions insurance insurer branch'],
   [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt challan tagihan'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
-  [Cue.AMOUNT, 'amount price total cost fee fees sum'],
+  [Cue.AMOUNT, 'amount price total cost fee fees sum points pts'],
   [Cue.LAST4, 'ending ends last'],
   [Cue.CARD, 'card visa mastercard mada amex debit credit carte cartes cb cib edahabia dahabia karta'],
   [Cue.POSTAL, 'zip postal postcode'],
@@ -79,12 +79,12 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.IBAN, 'iban sheba shaba'],
   [Cue.ACCOUNT, 'kundennummer abonnement account acc subscription subscriber customer client member membership compte hesap'],
   [Cue.TRIP, 'flug flugnummer trip trips ride rides journey flight trajet'],
-  [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security sécurité securite cryptogramme cryptogram pictogramme pictogram wara lor lour'],
+  [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security sécurité securite cryptogramme cryptogram pictogramme pictogram wara lor lour posht'],
 ];
 
 /** Arabizi and Finglish cue words (looked up like LATIN's, and by their consonants: see cueOfSpelling). */
 const SPELT_AS_HEARD: Array<[Cue, string]> = [
-  [Cue.PHONE, 'zang noumrou nemro nmra ra9mi ra9my talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti rgmi rgmy r8mi r8my r9mi r9my r2mi r2my ragmi ragmy ra8ami ra8amy ra9ami ra9amy raqamy raqami nmrti nmrty nomrti nomrty nmrati mobayl mobail 3ayat 3ayet 3ayto'],
+  [Cue.PHONE, 'zang noumrou nemro nmra ra9mi ra9my talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti rgmi rgmy r8mi r8my r9mi r9my r2mi r2my ragmi ragmy ra8ami ra8amy ra9ami ra9amy raqamy raqami nmrti nmrty nomrti nomrty nmrati mobayl mobail 3ayat 3ayet 3ayto ardeh ardi ardy'],
   [Cue.PHONE_WEAK, 'ra2m ra8m ra9m raqm rakm nemra ra2am ra8am shomare shomareh shomareye'],
   [Cue.NID, 'i9ama i2ama iqame eqame tazkira tazkera tazkeera tazkirah tazkire meli hawia melli mellim melliam melim codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],
@@ -103,7 +103,7 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
 ];
 
 const ARABIC: Array<[Cue, string]> = [
-  [Cue.PHONE, 'محفظه شريحه نومرويا نوميرويا جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي'],
+  [Cue.PHONE, 'محفظه شريحه نومرويا نوميرويا جوال هاتف تيلفون تيليفون موبايل موبيل تليفون تلفون واتس واتساب وتساب اتصل اتصلوا اتصال تتصل يتصل كلمني كلموني يكلمني تكلمني تواصل نمره نمرتي محمول رقمي ارقامي تلفن موبایل همراه واتساپ زنگ تماس شمارم شمارمو شمارت خط عيط عيطو عيطلي عيطولي ارضي'],
   [Cue.PHONE_WEAK, 'رقم شماره شمارش عدد نمبر نمبرش نمبرم نمبرت نومرو نوميرو'],
   [Cue.NID, 'هويه اقامه مدني قومي وطني وطنيه اماراتيه ملي كدملي شناسنامه شناسه شخصيه زهوت زيهوت'],
   [Cue.ID_CARD, 'بطاقه'],
@@ -116,20 +116,20 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند فرمایش فرمايش'],
   [Cue.TRACK, 'طرد شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'منتج منتجات صنف اصناف سلعه محصول كالا میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه ایامای ايامای'],
+  [Cue.REF, 'منتج منتجات صنف اصناف سلعه محصول كالا میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه ایامای ايامای وصفه روشته تامين تأمين بيمه فرع شعبه'],
   [Cue.TICKET, 'بل پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت صورتحساب استماره'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
-  [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه'],
+  [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه نقاط نقطه امتياز امتيازات'],
   // "الرقم المنتهي بـ ١٨٧٨": with the article, "ending" (without it, "منتهي" is "expired")
   [Cue.LAST4, 'اخرها اخر المنتهيه منتهيه اخرش اخره المنتهي كتسالا كيتسالا تتسالا كتسالي'],
   [Cue.CARD, 'كارت كارطه كارط فيزا مدي ماستر'],
   [Cue.POSTAL, 'بريدي پستي'],
   [Cue.CURRENCY, 'ريال درهم جنيه تومان تومن دولار دينار دنانير دج'],
   [Cue.IBAN, 'ايبان شبا'],
-  [Cue.ACCOUNT, 'حساب حسابي اشتراك مشترك مشتري عميل زبون مؤسسه'],
+  [Cue.ACCOUNT, 'حساب حسابي اشتراك مشترك مشتري عميل زبون مؤسسه عضويه عضويت'],
   [Cue.TRIP, 'پرواز طيران سفر رحله مشوار'],
   // "سی‌وی‌وی۲": C, V, V spelt in Persian or Arabic letters, joined by the ZWNJs normalisation drops (spaced: `dottedCue`)
-  [Cue.CVV, 'ورا وراء خلف خلفي امنيتي امني امان سري لور پشت سیویوی سیویوی2 سيفيفي سيفيفي2'],
+  [Cue.CVV, 'ورا وراء وره خلف خلفي امنيتي امني امان سري لور پشت سیویوی سیویوی2 سيفيفي سيفيفي2'],
 ];
 
 const PREFIXES = ['', 'ال', 'و', 'ب', 'ل', 'ف', 'وال', 'بال', 'لل', 'فال', 'كال', 'وب', 'ول', 'عال'];
@@ -251,7 +251,7 @@ export const CARD_CONTEXT = /card|carte|cart[aã]o|cart[oõ]es|tarjeta|\bcib\b|\
  * word ("re your question (what's the code on the back) – it's 8 1 5").
  */
 const CVV_ABBREVIATIONS = ['cvv', 'cvc', 'ccv', 'cv2', 'csc', 'cvn', 'cryptogram', 'pictogram', 'سی ?وی ?وی', 'سي ?في ?في', 'سي ?وي ?وي'];
-const CVV_WORDS = ['\\bcid\\b', 'security', 's[ée]curit[ée]', 'au dos', '(?:on|at) the (?:back|front)', '(?:back|front) of', 'wara', '\\blou?r\\b', 'ورا', 'لور', 'پشت(?!یبان|يبان)', 'خلف', 'امنی', 'امني', 'امان', 'أمان', 'سري', 'سری', 'behind (?:the |my |your )?card'];
+const CVV_WORDS = ['\\bcid\\b', 'security', 's[ée]curit[ée]', 'au dos', '(?:on|at) the (?:back|front)', '(?:back|front) of', 'wara', '\\blou?r\\b', '\\bposht\\b', 'ورا', 'وره', 'لور', 'پشت(?!یبان|يبان)', 'خلف', 'امنی', 'امني', 'امان', 'أمان', 'سري', 'سری', 'behind (?:the |my |your )?card'];
 /** Where on the card the code is printed (an American Express card prints its four digits on the front). */
 const CVV_PLACES = ['(?:on|at) the (?:back|front)', '(?:back|front) of (?:the |my )?card', 'behind (?:the |my |your )?card', 'au dos', 'derri[eè]re (?:la|ma) carte'];
 const CVV_DESCRIPTIONS = [

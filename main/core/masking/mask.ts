@@ -7,6 +7,8 @@ export interface MaskingHint {
   showLast?: number;
   /** EMAIL only: show the domain ("…@gmail.com"). */
   showDomain?: boolean;
+  /** EMAIL only: the company's own domains (IT's policy); a role address there ("care@", "support@") stays visible. */
+  ownDomains?: readonly string[];
 }
 
 /** Per-type overrides, e.g. from the IT policy. Types not listed use DEFAULT_MASKING_HINTS. */

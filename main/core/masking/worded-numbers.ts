@@ -133,7 +133,17 @@ put(THOUSAND, 'thousand');
 
 /** Persian ordinals: the cardinal and "م" / "ام" ("پانزدهم", "بیست و یکم", "سی‌ام"); and the irregular ones. */
 const ORDINALS = new Map<string, number>([['اول', 1], ['یکم', 1], ['سوم', 3], ['first', 1], ['second', 2], ['third', 3]].map(([w, v]) => [foldKeyword(w as string), v as number]));
-const AND = new Set(['و', 'and', 'et'].map(foldKeyword));
+// Finglish (round 32: "sefr, noh sad o davazdah, se sad o bist o panj": Persian's numbers in Latin letters, their
+// parts joined by "o" as Persian's by "و")
+put(0, 'sefr sifr');
+for (const [value, words] of [
+  [1, 'yek yak'], [2, 'do'], [3, 'se seh'], [4, 'chahar char'], [5, 'panj'], [6, 'shesh shish'], [7, 'haft'], [8, 'hasht'], [9, 'noh nuh'],
+  [10, 'dah'], [11, 'yazdah'], [12, 'davazdah'], [13, 'sizdah'], [14, 'chahardah'], [15, 'panzdah poonzdah punzdah'], [16, 'shanzdah shoonzdah'],
+  [17, 'hefdah hivdah'], [18, 'hejdah hijdah'], [19, 'noozdah nuzdah'], [20, 'bist'], [30, 'si'], [40, 'chehel'], [50, 'panjah'], [60, 'shast'],
+  [70, 'haftad'], [80, 'hashtad'], [90, 'navad'], [100, 'sad'], [200, 'devist divist'], [300, 'sisad'], [400, 'chaharsad'], [500, 'pansad'],
+  [600, 'sheshsad'], [700, 'haftsad'], [800, 'hashtsad'], [900, 'nohsad'],
+] as const) putFa(value, words);
+const AND = new Set(['و', 'and', 'et', 'o'].map(foldKeyword));
 
 /** A folded word is a number word (a digit, a ten, a hundred, a thousand, an ordinal, with Arabic "و" written onto it). */
 export function isNumberWord(word: string): boolean {
@@ -324,6 +334,9 @@ function readGroup(ws: Word[], k: number, text: string): Compound | null {
  */
 // (a whole word: "الفاتورة", "الفرع" open with the same letters)
 const THOUSAND_OR_HUNDRED = /((?<![\u0621-\u06d3])و?[اأ]لف(?:ين|ان)?(?![\u0621-\u06d3])|هزار|thousand)|صد|مئ|مائ|مي[هة]،|ميتين|دو[یي]ست|hundred/gi;
+/** Finglish hundreds ("noh sad", "sisad", "devist"), tried only in a message with a Finglish zero (its phones open with "sefr"). */
+const FINGLISH_ZERO = /s[ei]fr/i;
+const FINGLISH_HUNDRED = /(?<![a-z])(?:noh|hasht|haft|shesh|pan|chahar|si)?sad(?![a-z])|d[ei]vist/gi;
 /** "fifteen March nineteen ninety five": a day in English words beside a year read in pairs. */
 const ENGLISH_DAY = /teen|twenty|thirty|vingt|trente|quarante|cinquante|soixante|dix|onze|douze|treize|quatorze|quinze|seize/i;
 
@@ -342,12 +355,13 @@ const MONTH_WORD = new Set(['شهر', 'الشهر', 'ماه', 'month'].map(foldK
 const YEAR_WORD = new Set(['سنة', 'سنه', 'السنة', 'سال', 'year'].map(foldKeyword));
 
 export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean {
-  if (!digitWords && !MAY_HAVE_WORDED.test(text)) return false;
+  const finglish = FINGLISH_ZERO.test(text);
+  if (!digitWords && !finglish && !MAY_HAVE_WORDED.test(text)) return false;
   if (digitWords && ENGLISH_DAY.test(text)) return true;
   if ((text.includes('شهر') || text.includes('ماه') || text.includes('month')) && MONTH_THEN_YEAR.test(text)) return true;
   if (BORN_THEN.test(text)) return true;
   // groups apart by commas, some said digit by digit: "سه دو هشت هفت، نوزده، هفتاد و هفت، یازده"
-  if (digitWords && (text.includes('\u060c') || text.includes(','))) return true;
+  if ((digitWords || finglish) && (text.includes('\u060c') || text.includes(','))) return true;
   THOUSAND_OR_HUNDRED.lastIndex = 0;
   let hundreds = 0;
   for (let m = THOUSAND_OR_HUNDRED.exec(text); m; m = THOUSAND_OR_HUNDRED.exec(text)) {
@@ -355,6 +369,9 @@ export function mayHaveWordedNumbers(text: string, digitWords: boolean): boolean
     if (++hundreds === 1 && (text.includes(',') || text.includes('\u060c'))) return true;
     if (hundreds === 2) return true;
   }
+  if (!finglish) return false;
+  FINGLISH_HUNDRED.lastIndex = 0;
+  for (let m = FINGLISH_HUNDRED.exec(text); m; m = FINGLISH_HUNDRED.exec(text)) if (++hundreds === 2) return true;
   return false;
 }
 
