@@ -149,12 +149,17 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   }
   // "شناسه قبض", "شناسه پرداخت": a bill's or a payment's identifier, not a person's
   else if (cue === Cue.NID && nextWordIn(s, we, BILL_WORDS)) cue = Cue.REF;
+  // "شماره رسید", "رسید ۲۱۰۷-…" opening a line: a receipt's number (Persian "رسید" is otherwise "arrived": "کدم رسید")
+  else if (cue === Cue.EVENT && RECEIPT.hasAt(s, ws, we) && (previousWordCue(s, ws) === Cue.PHONE_WEAK || lineOpensAt(s, ws))) cue = Cue.REF;
   // "bill payment ID", "payment id": a bill's reference, not a person's ID
   else if (cue === Cue.ID_WEAK && (previousWordIs(s, ws, 'payment') || previousWordIs(s, ws, 'bill'))) cue = Cue.REF;
   // "الرقم الشخصي", "البطاقة الشخصية": Qatar's ID number, the personal ID card ("رقم واتس شخصي", "شماره شخصی" stay
   // phones)
   // (tested only on words that open with "الش": this branch sees every word the lexicon does not know)
   else if (cue === undefined && we - ws >= 6 && s.charCodeAt(ws + 2) === 0x634 && s.charCodeAt(ws) === 0x627 && PERSONAL.hasAt(s, ws, we) && personalOf(s, ws)) cue = Cue.NID;
+  // "رقم المحل": a shop's (premises') number, an account's — only after a number word ("محل الميلاد" is a birthplace)
+  // (tested only on words that open with "ال" or "م")
+  else if (cue === undefined && (s.charCodeAt(ws) === 0x645 || s.charCodeAt(ws) === 0x627) && SHOP.hasAt(s, ws, we) && previousWordCue(s, ws) === Cue.PHONE_WEAK) cue = Cue.ACCOUNT;
   // "social security number": the American national ID, not a card's security code
   else if (cue === Cue.CVV && previousWordIs(s, ws, 'social')) cue = Cue.NID;
   // "الزيادة ديالي", "تاريخ الزيادة": Darija's birth (its "increase" otherwise: "الزيادة فالثمن")
@@ -174,6 +179,15 @@ function nextWordIn(s: string, we: number, words: FoldedWords): boolean {
   const ws = p;
   while (p < s.length && isWordChar(s.charCodeAt(p))) p++;
   return p > ws && words.hasAt(s, ws, p);
+}
+
+const RECEIPT = FoldedWords.of(['رسید', 'رسیدش', 'رسیدم', 'الرسيد'].map(foldKeyword));
+const SHOP = FoldedWords.of(['المحل', 'محل', 'محلنا']);
+
+/** Nothing but spaces before `ws` on its line. */
+function lineOpensAt(s: string, ws: number): boolean {
+  const p = previousWordEnd(s, ws);
+  return p === 0 || s.charCodeAt(p - 1) === 0x0a;
 }
 
 const ZIYADA = FoldedWords.of(['زياده', 'الزياده']);
@@ -670,7 +684,8 @@ export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c:
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    if (we === pos + 1 || digitCount(s, pos + 1, we) > 0) return false;
+    // (a word of digits ends the label; Arabizi's words hold digits too: "7sab", "ra2m")
+    if (we === pos + 1 || digitCount(s, pos + 1, we) === we - pos - 1) return false;
     const cue = wordCue(s, pos + 1, we);
     if (cue !== undefined && isRecord(cue)) return !phoneWordBefore(ctx, pos + 1);
     if (cue !== undefined) {

@@ -25,7 +25,7 @@ const STEMS: Array<[Label, string]> = [
   ['OTP', 'рамз код пароль'],
   // (round 31: "рақамам", "рақами ман", "мой номер": a bare "number" word names a phone only in a phone's layout — see PHONE_LAYOUT)
   ['NUMBER', 'рақам номер'],
-  ['RECORD', 'фармоиш заказ чек квитанц ҳисобнома хисобнома счет счёт трек посылк накладн договор заявк тикет'],
+  ['RECORD', 'фармоиш заказ чек квитанц ҳисоб хисоб лицев счет счёт трек посылк накладн договор заявк тикет'],
 ];
 const LABELS: Array<[Label, string]> = STEMS.flatMap(([label, stems]) => stems.split(' ').map((s) => [label, s] as [Label, string]));
 
@@ -48,6 +48,21 @@ function labelBefore(text: string, at: number): Label | undefined {
     if (hit) return hit[0];
   }
   return undefined;
+}
+
+/** The nearest labelled Cyrillic word before `at` is a record's, with no Latin or Arabic letter after it. */
+function recordRightBefore(text: string, at: number): boolean {
+  let from = Math.max(0, at - WINDOW);
+  const nl = text.lastIndexOf('\n', at - 1);
+  if (nl >= from) from = nl + 1;
+  const before = text.slice(from, at);
+  const words = [...before.toLowerCase().matchAll(WORD)].slice(-WORDS_BACK);
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k]![0];
+    const hit = LABELS.find(([, stem]) => w.startsWith(stem) && (stem.length >= 4 || w.length <= stem.length + 2));
+    if (hit) return hit[0] === 'RECORD' && !/[A-Za-z\u0600-\u06ff]/.test(before.slice(words[k]!.index + w.length));
+  }
+  return false;
 }
 
 /** A word of one of `labels` among the few words before `at` on its line. */
@@ -186,6 +201,10 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
   for (const s of spans) {
     const label = labelBefore(text, s.start);
     if (label === 'RECORD' && s.confidence === FAIL_CLOSED_CONFIDENCE) continue;
+    // (round 33: "Лицевой счёт 1234-567-8901", "Ҳисоби шахсӣ 0123456789": an account's or a record's label is the
+    // nearest word before a number read by its shape as an ID or a phone — no Latin or Arabic word between, which
+    // this step cannot read: "ҳисоб, iqama 1082287846")
+    if (label === 'RECORD' && (s.type === 'NATIONAL_ID' || s.type === 'PHONE') && text.charCodeAt(s.start) !== 0x2b && recordRightBefore(text, s.start)) continue;
     const retype = (label === 'PASSPORT' || label === 'PHONE' || label === 'NATIONAL_ID') && s.type !== label && (s.type === 'NATIONAL_ID' || s.type === 'PASSPORT' || s.type === 'PHONE');
     const asPhone = label === 'NUMBER' && s.type === 'NATIONAL_ID' && phoneLayout(text.slice(s.start, s.end));
     const typed = retype ? { ...s, type: label } : asPhone ? { ...s, type: 'PHONE' as const } : s;

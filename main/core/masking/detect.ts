@@ -1233,6 +1233,9 @@ function noPlusPhone(scan: Scan, d: string, start: number, end: number, groups: 
   return !NEGATIVE_CUES.has(c as Cue) && (c === Cue.PHONE || c === Cue.PHONE_WEAK || groups > 1);
 }
 
+/** "تنتهي بـ", "ينتهي بالرقم", "المنتهية بأرقام": a card's number ends with the four digits after it. */
+const CARD_ENDS_WITH_BEFORE = /(?:^|[^\u0600-\u06ff])(?:ب?ت|ي)?نته[يى]\s*(?:بـ?|بال?(?:رقم|ارقام|أرقام)|برقم|بأرقام)\s*:?\s*$/u;
+
 /** Labels that name a record's or an account's own number, which is no phone even when it reads as one. */
 const RECORD_OR_ACCOUNT: ReadonlySet<Cue> = new Set<Cue>([...RECORD_CUES, Cue.ACCOUNT]);
 const isRecord = (c: Cue): boolean => RECORD_CUES.has(c);
@@ -1244,13 +1247,21 @@ const isAccount = (c: Cue): boolean => c === Cue.ACCOUNT;
  * An account or customer word alone is no label ("Client 054…" is how a customer's name and phone arrive): the label
  * must say "number" too.
  */
-function recordLabelled(scan: Scan, start: number): boolean {
+function recordLabelled(scan: Scan, start: number, phoneShaped = true): boolean {
   if (recordLabelBefore(scan, start, isRecord)) return true;
-  return recordLabelBefore(scan, start, isAccount) && NUMBER_WORD_BEFORE.test(scan.norm.slice(Math.max(sentenceStart(scan, start), start - 40), start));
+  if (!recordLabelBefore(scan, start, isAccount)) return false;
+  const before = scan.norm.slice(Math.max(sentenceStart(scan, start), start - 40), start);
+  return NUMBER_WORD_BEFORE.test(before) || (!phoneShaped && ACCOUNT_NOUN_BEFORE.test(before));
 }
 
-/** "number" in the languages of the account labels: no., nr, #, n°, numéro, رقم, شماره, نمبر. */
-const NUMBER_WORD_BEFORE = /(?:\b(?:no|nr|num|number|numero|numéro)\b|#|n°|رقم|شماره|نمبر|نمره)/iu;
+/** "number" in the languages of the account labels: no., nr, ID, #, n°, numéro, رقم, شماره, نمبر; Arabizi "ra2m", Finglish "shomare", Cyrillic "номер"/"рақам". */
+const NUMBER_WORD_BEFORE = /(?:\b(?:no|nr|num|number|id|numero|numéro|shomare|shomareh|ra2m|ra8m|ra9m|raqam|rqm)\b|#|n°|№|رقم|شماره|نمبر|نمره|номер|рақам)/iu;
+/**
+ * (round 33) An account's own noun names its number as a person's ("customer", "client", "عميل") does not: "acct
+ * 1049…", "7sab", "hesab", "eshterak", "حساب", "اشتراك" — except before a number a phone's plan reads, where a wallet's
+ * account is its phone ("JazzCash account 0300…"): that one still needs "number".
+ */
+const ACCOUNT_NOUN_BEFORE = /(?:\b(?:acct|account|7sab|7sabi|7esab|hesab|hesabam|eshterak\w*)\b|حساب|اشتراك|اشتراک)/iu;
 
 /** A phone's word before the value in its clause (not just after it). */
 function phoneCueBefore(scan: Scan, start: number): boolean {
@@ -1562,7 +1573,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // groups after it, "national ID 12/05/2028", stay the date rules')
   // (an ID a check proves is left to its check; a ticket's or an order's word nearer wins: "التذكرة رقم 065-…" is a
   // ticket, whatever "تذكرة" means in Dari)
-  if (groups >= 2 && n >= 6 && n <= 14 && idGroupLayout(s, run, a, b) && !checkedId(d) && (idLabelRightBefore(scan, start) || numberCueBefore(scan, start) === Cue.NID) && !RECORD_CUES.has(cueFor(scan, start, end) as Cue) && !recordLabelled(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.75 };
+  if (groups >= 2 && n >= 6 && n <= 14 && idGroupLayout(s, run, a, b) && !checkedId(d) && (idLabelRightBefore(scan, start) || numberCueBefore(scan, start) === Cue.NID) && !RECORD_CUES.has(cueFor(scan, start, end) as Cue) && !recordLabelled(scan, start, false)) return { type: 'NATIONAL_ID', confidence: 0.75 };
   // "NIDA number 19850312-11101-00001-23", "ID no. 19900721 14123 00002 17": fifteen to twenty-four digits in groups
   // joined by single spaces or dashes right after an identity label are that ID, of whichever country (a card's fours
   // that pass Luhn are left to the card's rule)
@@ -1640,7 +1651,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
-    if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start)) return null;
+    if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start, d[0] === '0' && (nationalPhone(scan, d) || cuedNationalPhone(d)))) return null;
     if (ID_CUES.has(c as Cue) || idLabelRightAfter(scan, end) || idLabelRightBefore(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     // (round 30: "I called 800 200 0080": a toll-free line in a phone's 3-3-4 layout is the company's, whatever an
     // Iranian check digit says by chance; the customer's own is a phone)
@@ -1915,6 +1926,9 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   // "09/29", "0929", and "exp 09 29" (a space only: the expiry word right before decides below)
   const joined = b === a + 1 && (dateSeparator(s, run, a, b) !== '' || (run.gs[b]! - run.ge[a]! === 1 && s.charCodeAt(run.ge[a]!) === 0x20));
   const monthYear = a === b ? n === 4 && monthAt(s, run.gs[a]!) : joined && monthYearGroups(s.slice(run.gs[a], run.ge[a]), s.slice(run.gs[b], run.ge[b]));
+  // (round 33: "بطاقتي تنتهي بـ 1226", "تنتهي بالرقم 0427": the card "ends with" four digits — its last four, not
+  // its expiry, which "تنتهي" alone or "تنتهي في" says; after a whole card's number, its expiry as before)
+  if (monthYear && a === b && CARD_ENDS_WITH_BEFORE.test(s.slice(Math.max(0, start - 32), start)) && !scan.found.some((f) => f.type === 'CARD')) return null;
   // right after the card number it is that card's expiry, with or without a word for it
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY && paymentCardsExpiry(scan, start, end)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
   // ("4310… cvv 417 date 03-26": the code may come first)

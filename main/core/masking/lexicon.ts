@@ -77,7 +77,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.POSTAL, 'zip postal postcode'],
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros dzd mad tnd kwd qar omr bhd jod lbp iqd pkr inr dinar dinars dhs naira ngn'],
   [Cue.IBAN, 'iban sheba shaba'],
-  [Cue.ACCOUNT, 'kundennummer abonnement account acc subscription subscriber customer client member membership compte hesap'],
+  [Cue.ACCOUNT, 'kundennummer abonnement account acc acct accts cust premises subscription subscriber customer client member membership compte hesap'],
   [Cue.TRIP, 'flug flugnummer trip trips ride rides journey flight trajet'],
   [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security sécurité securite cryptogramme cryptogram pictogramme pictogram wara lor lour posht'],
 ];
@@ -98,6 +98,8 @@ const SPELT_AS_HEARD: Array<[Cue, string]> = [
   [Cue.TRACK, 'barname bolisa shohna rahgiri'],
   [Cue.REF, 'peygiri kontor hagz 7agz'],
   [Cue.TICKET, 'factor faktor fatoura fatora fatura ghabz parvande parvandeh'],
+  // Gulf Arabizi "7sab", Finglish "hesab" (account) and "eshterak" (a subscription: a utility's subscriber number)
+  [Cue.ACCOUNT, '7sab 7sabi 7esab 7esabi 7isab hesab hesabam hesabe eshterak eshteraki eshterakam eshterake'],
   // "shomare cart", "kart-e banki" (four letters: no look-up by consonants, which would take "court")
   [Cue.CARD, 'cart kart'],
 ];
@@ -116,7 +118,7 @@ const ARABIC: Array<[Cue, string]> = [
   [Cue.EVENT, 'يوصل توصل هتوصل بتوصل هيوصل وصل توصيل استلام استلمت استرجاع رجعت اعدت دفعت يجي يجيني موعد برسه رسيد ارسال مرجوع'],
   [Cue.ORDER, 'طلبا طلب طلبيه اوردر سفارش كوموند كومند كوماند فرمایش فرمايش'],
   [Cue.TRACK, 'طرد شحنه بوليصه تتبع رهگيري مرسوله بارنامه'],
-  [Cue.REF, 'منتج منتجات صنف اصناف سلعه محصول كالا میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه ایامای ايامای وصفه روشته تامين تأمين بيمه فرع شعبه'],
+  [Cue.REF, 'كونطرا كونترا كنطرا منتج منتجات صنف اصناف سلعه محصول كالا میتر اضباره سوخت ترمينال ملف كنتور بيمهنامه حجز رزرو قرارداد عقد مرجع مرجعي عمليه تحويل حواله ايصال پيگيري تراكنش ارجاع فيش خطا سيريال سريال عداد معامله مخالفه ایامای ايامای وصفه روشته تامين تأمين بيمه فرع شعبه'],
   [Cue.TICKET, 'بل پرونده بليت تکت قبض بليط بلیط تذكره شكوي فاتوره تيكت بلاغ فاكتور شكايت صورتحساب استماره'],
   [Cue.PROMO, 'خصم كوبون برومو تخفيف قسيمه هديه'],
   [Cue.AMOUNT, 'مبلغ سعر رسوم قيمت هزينه پول پيسه نقاط نقطه امتياز امتيازات'],
