@@ -2,7 +2,8 @@
  * Round 33 of issue #21 (inbound), composed from parts, for the told classes of the blind set r26, under a policy that
  * knows none of the companies the generated messages name: a reconnection, a meter fitted or a deposit given back,
  * bought in a way no company takes (card to card, a postal account, cash into a hand, gift cards) and told by someone;
- * and a report that something is "fake" beside a payment's word, which had read "fake" as the Darija "fak" (unlock).
+ * a free-mail sender whose name carries the company's ("acme.ksa.billing@gmail.com"), while an address's name is no
+ * longer read as a link ("acme.support@acme.com", "my email is sara.acme.fan@gmail.com").
  * Each sign stands beside the same parts made safe, so no property passes by flagging nothing or everything.
  */
 import fc from 'fast-check';
@@ -50,20 +51,19 @@ describe('inbound, round 33 (generated)', () => {
     );
   });
 
-  it('"fake" is a verdict, not the Darija unlock "fak": a payment called fake flags nothing, "fak" with a fee still does', () => {
-    const FAKE = [
-      'they said the {x} was fake',
-      'I called 800-2263 and they said that {x} was fake',
-      'be 800-2263 zang zadam goftan on {x} fake bude',
-      'the lady told me the {x} text is fake, just so you know',
-    ];
+  it('a free-mail address named after the company, presented as writing, is a look-alike; the company\'s own address, the customer\'s own and a free mail without the name are not', () => {
+    const policy = resolveGuardPolicy({ companyDomains: ['falak.com'], brandNames: ['Falak'] });
+    const under = (t: string) => inspectInbound(t, 'en', { policy, detectSensitive }).flags.map((f) => f.code);
+    const SENT = ['got an email from {a}@{m} saying they are Falak, is this you?', 'وصلني ايميل من {a}@{m} يقول انه من Falak، هذا منكم؟', 'از آدرس {a}@{m} برام نوشتن که از Falak هستن، واقعیه؟', 'un mail de {a}@{m} me demande de payer, c\'est vous ?'];
+    const OWN = ['my email is {a}@{m}, please send the bill there', 'reply to {a}@{m} please', 'I emailed {a}@falak.com about my bill', 'got an email from sara.nouri@{m} about the flat, unrelated to Falak'];
     fc.assert(
-      fc.property(pick(FAKE), pick(['payment request', 'pay link', 'payam', 'deposit notice', 'transfer sms']), (s, x) => {
-        const t = fill(s, { x });
-        expect(flags(t), t).toEqual([]);
+      fc.property(pick(['falak', 'falak.ksa', 'Falak-Maroc']), pick(['billing', 'support', 'factures', 'service.client', 'refunds']), pick(['gmail.com', 'hotmail.com', 'yahoo.fr', 'outlook.com']), pick(SENT), pick(OWN), (brand, desk, m, sent, own) => {
+        const t = fill(sent, { a: `${brand}.${desk}`, m });
+        expect(under(t), t).toContain('lookalike');
+        const s = fill(own, { a: `${brand}.${desk}`, m });
+        expect(under(s), s).not.toContain('lookalike');
       }),
-      { numRuns: 30 },
+      { numRuns: 60 },
     );
-    expect(flags('galli khass tkhelles 200 dh bach yfakou lcompte')).toContain('upgrade_fee');
   });
 });

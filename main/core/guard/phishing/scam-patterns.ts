@@ -674,7 +674,7 @@ const ACCOUNT_CHANGE = pieces(
     '(?:raise|increase|boost|upgrade) (?:my |your |ur |the )?(?:card |transfer |credit |daily )?limit', 'limit (?:increase|upgrade|raise)', 'سقف\\S* ?(?:رو |را )?(?:بالا|زياد|افزايش)\\S*', '(?:بالا ?بردن|افزايش|زياد ?كردن) (?:سقف|حد)\\S*', '(?:(?:ي|ت|ن|ا)?رفع|زياد[هة]|(?:ي|ت|ن|ا)?زيد|تكبير|(?:ي|ت|ن|ا)?كبر) (?:ال)?(?:حد|سقف)\\S*',
     'tar2eya', 'tafeel', 'ertegha', 'vip',
     // (round 20) Spanish, and Maghrebi verbs on its stems ("nactivaw lik la tarjeta"); Tunisian "يتحل الكونت" (the account is opened)
-    '(?:n|t|y)?activ(?:ar|a|e|en|aci[oó]n|iw|aw|i)(?![a-z])', 'desbloque\\S*', '(?:n|t|y)d[eé]bloqu\\S*', '(?:ي|ت|ن)تحل(?![\\p{L}])', '(?:y|t|n)[ei]t7al\\S*', 'y?fak+(?!e[sd]?(?![a-z])|ery)\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
+    '(?:n|t|y)?activ(?:ar|a|e|en|aci[oó]n|iw|aw|i)(?![a-z])', 'desbloque\\S*', '(?:n|t|y)d[eé]bloqu\\S*', '(?:ي|ت|ن)تحل(?![\\p{L}])', '(?:y|t|n)[ei]t7al\\S*', 'y?fak+\\S*', 'tfak+\\S*', 'nfak+\\S*', '(?:y|t|n)f[ao]kk?[oua]\\S*', 'yeftah\\S*', 'baz ?(?:she|beshe|kon)\\S*',
   ]),
   rx([
     // (round 22) Tajik ("кушодан", "воз кардан", "фаъол", "тасдиқ" read in Latin), Swahili ("kufungua", "kuthibitisha"), Algerian
