@@ -92,6 +92,11 @@ const MESSAGES = {
     ar: 'الرسالة تذكر {company} مرسِلًا لها، لكن الرابط {domain} ليس موقع {company} نفسه ({how}). غالبًا هو احتيال.',
     fa: 'پیام {company} را فرستندهٔ خود معرفی می‌کند، اما پیوند {domain} سایت خود {company} نیست ({how}). احتمالاً کلاهبرداری است.',
   },
+  'phishing.lookalike_freemail': {
+    en: 'The address {value} is a free mail account dressed up with a company\'s name; companies write from their own domain, so it is probably a scam.',
+    ar: 'العنوان {value} بريد مجاني مُلبَس باسم شركة؛ الشركات تراسل من نطاقها الخاص، لذا غالبًا هو احتيال.',
+    fa: 'نشانی {value} یک ایمیل رایگان است که با نام یک شرکت آراسته شده؛ شرکت‌ها از دامنهٔ خودشان ایمیل می‌فرستند، پس احتمالاً کلاهبرداری است.',
+  },
   'phishing.lookalike_handle': {
     en: 'The account {value} dresses a name up as an official company account, the way scammers imitate a brand on social media. The company\'s official accounts are listed by IT.',
     ar: 'الحساب {value} يُلبس اسمًا ثوب حساب رسمي للشركة، كما يفعل المحتالون لتقليد العلامات التجارية على مواقع التواصل. حسابات الشركة الرسمية يحددها قسم تقنية المعلومات.',

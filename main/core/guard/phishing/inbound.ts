@@ -9,7 +9,7 @@ import { CALL_WORD } from './acts';
 import { inspectLinkDomain, type LookalikeHow } from './domains';
 import { refang } from './defanged';
 import { findHandedOverSecret } from './handed-over';
-import { findImitatingHandles } from './handles';
+import { findFreeMailSenders, findImitatingHandles } from './handles';
 import { imitatesNamedSender, namedSenders, senderOnMistypedEnding, type NamedSender } from './named-brand';
 import { findPastedSecrets } from './pasted-secrets';
 import { findScamPatterns } from './scam-patterns';
@@ -225,6 +225,9 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
       else push('mixed_script', 'phishing.mixed_script', () => ({ domain: f.domain }));
     }
   }
+  // (round 33) "acme.ksa.billing@gmail.com": a free-mail sender dressed with the company's name (a link's rules judge only
+  // its host, which is the mail provider's)
+  if (senders.length) for (const value of findFreeMailSenders(text, deps.policy)) push('lookalike', 'phishing.lookalike_freemail', () => ({ value }));
   // "@brand.pay.support", "Brand_KSA_Gifts": an account's handle dressed up as the company's (not a link, so not above)
   // (…unless the fake-support rule already names it: "the support account @acme_help_desk messaged me" is a fake handle)
   // (the message is read once, and each step takes the form its rules read)

@@ -536,9 +536,24 @@ const ODD_PAYMENT = pieces(
   ]),
   words([
     // (round 23) cash into the hand of whoever came to the shop: "AED 150 renewal fee cash to him", "ادفعله 300 جنيه … كاش"
+    // (round 33) a postal account (Algeria's CCP, its BaridiMob) or a postal order: a person's account, not a company's till;
+    // cash a person asks for in hand ("asked me for 5000 naira cash"); Tajik "to a card" ("ба корт гузаронед")
+    'ccp', 'compte (?:ccp|postal|cheque postal)', '(?:ال)?حساب (?:ال)?(?:جاري )?(?:ال)?بريدي', 'بريدي ?موب', 'baridi ?mob', 'mandat(?: postal| cash)?', 'money order',
+    '(?:asked|asking|asks|wants|wanted|demanded|demanding) (?:me|us)(?: for)? (?:\\S+ ){0,3}?(?:in )?cash', 'ba kort(?:i)? (?:\\S+ )?guzaron\\S*',
     '(?:in )?cash (?:only )?to (?:him|her|them|the (?:man|guy|lady|woman|agent|person))', 'pay (?:him|her|them) (?:\\S+ ){0,3}?(?:in )?cash', '(?:كاش|نقدا|نقد) (?:له|ليه|لها|ليها|الو)', '(?:ادفع|تدفع|ندفع|يدفع|اعطي|نعطي)(?:له|لها|ليه|لو|هوله)(?: \\S+){0,4}? (?:كاش|نقدا|نقد)', 'نقدي (?:بهش|به او|به اون)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
   ]),
 );
+/**
+ * (round 33) A service a visit or a line gives, or a deposit given back, that a fee is said to buy: reconnection ("vasl
+ * kardane dobare", "وصل مجدد", "rétablissement"), a meter or a line fitted ("pose du compteur", "يركبولي العداد",
+ * "installation"), a deposit returned ("get my deposit back", "caution", "التأمين", "پول گرو", "пули гарав") — paid in a way
+ * no company takes (`ODD_PAYMENT`), it is a stranger's fee, told by whoever names it (`TOLD`: not a warning, a question or the customer's own payment).
+ */
+const SERVICE_BOUGHT = words([
+  'reconnect\\S*', 're-?connect\\S*', 'r[eé]tabli\\S*', 'reconnex\\S*', 'rebranch\\S*', '(?:vasl|vasle|vasl e) (?:\\S+ )?(?:dobare|mojadad)', '(?:dobare|mojadad) vasl\\S*', 'وصل\\S* (?:\\S+ )?(?:مجدد|دوباره)', 'دوباره وصل\\S*', 'اعاده (?:ال)?(?:توصيل|ربط|الخدمه)',
+  'install\\S*', 'fitt(?:ing|ed)', 'meter', 'compteur', '(?:la |une )?pose d\\S*', 'poser', 'branchement', 'عداد\\S*', 'العداد', 'كونتور', '(?:ي|ت|ن)?ركب\\S*', 'تركيب\\S*', 'نصب\\S*', 'كنتور', 'nasb\\S*', 'kontor',
+  'deposit\\S* back', '(?:get|return|refund|release)\\S* (?:\\S+ )?deposit', '(?:la|une|ma|votre|de|sa) caution', 'كوسيون', '(?:ال)?تامين(?: \\S+)?', 'گرو', 'پول ?گرو', 'وديعه', 'الوديعه', 'garav\\S*', 'pul(?:i)? garav', 'depozit\\S*', 'vadi3a',
+]);
 /** Money sent to a phone number (a wallet), not to a company: "على نفس الرقم", "to the same number", "به همین شماره". */
 const TO_A_NUMBER = words([
   '(?:على|علي|عل|ع|ل|الى) ?(?:نفس|ذات|هذا|هاد|هال) ?(?:ال)?(?:رقم|نمره)', '(?:على|علي|ع|ل|لل|الى) ?(?:ال)?(?:رقم|نمره) (?:ده|دا|هذا|هاد|هيدا|نفسه|ذاته)',
@@ -1119,6 +1134,8 @@ const TOLD = pieces(
     // ("katanya", "mesej kata"), Javanese ("jarene")
     '(?:ñu|mu|dañu|dafa|nu) (?:ne|wax) ma', '\\S{1,16} bu wax', 'bambwiye', 'yambwiye', 'ubutumwa buvuga',
     // (round 32) Russian "сказали", "велели", read in Latin
+    // (round 33) French in the past: "on m'a demandé", "il m'a dit", "ils m'ont demandé"
+    '(?:on|il|elle|ils|elles) m ?[\'’]? ?(?:a|ont) (?:dit|demand\\S*)',
     'skazal\\S*', 'velel\\S*', 'katanya', 'mesej (?:kata|cakap)', 'jarene', '(?:they|he|she) (?:want|wants|wanted) (?:a |an )?[a-z]{0,3}[₵$£€₦₹] ?\\d+', 'ك[يت](?:قول|گول)(?:و)?(?: ليا| لي)?',
   ]),
 );
@@ -1537,7 +1554,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // لتحرير مبلغ الاسترداد", "dafa3t 50 dirham 'verification fee' 3shan yerja3ou el refund"): nobody charges to pay out a
   // refund, so the customer's own report of paying it is the sign too
   const feeForARefund = () => has(FEE_NOUN, ft) && has(AMOUNT, ft) && has(PAID_TO_RELEASE, ft) && has(REFUND_HELD, ft) && !ourCharge();
-  if ((((feeForChange || feeForGain() || demandedFee()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) && !forAnOrder()) flags.push({ code: 'upgrade_fee' });
+  // (round 33) a reconnection, a meter fitted or a deposit given back, bought in a way no company takes: "50 toman kart be
+  // kart konid ta vasl beshe", "une caution sur son compte CCP pour poser le compteur", "gift cards to get my deposit back"
+  const feeForAService = () => has(TOLD, ft) && has(ODD_PAYMENT, ft) && has(SERVICE_BOUGHT, ft) && (has(AMOUNT, ft) || has(FEE, ft));
+  if ((((feeForChange || feeForGain() || demandedFee() || feeForAService()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) && !forAnOrder()) flags.push({ code: 'upgrade_fee' });
   else if (feeToAChat() || feeForARefund()) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
   if (claimantsNumber && !flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: claimantsNumber });

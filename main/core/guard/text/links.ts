@@ -26,9 +26,13 @@ export const LINK_CANDIDATE = /(?<![\p{L}\p{N}.])(?:https?:\/\/)?(?:[\p{L}\p{N}]
 /** Links and bare domains in text. Only hosts with a real public suffix count (`file.txt` is not a link). */
 export function extractLinks(text: string): Link[] {
   const links: Link[] = [];
-  for (const m of text.normalize('NFC').matchAll(LINK_CANDIDATE)) {
+  const nfc = text.normalize('NFC');
+  for (const m of nfc.matchAll(LINK_CANDIDATE)) {
     const before = text[m.index - 1];
     if (before === '@' || before === '.' ) continue;
+    // (round 33) an e-mail address's name is no link: "acme.support@acme.com", "sarah.acme.fan@gmail.com" (a free-mail
+    // name dressed as the company's is judged on its own, `findFreeMailSenders`); a scheme's "http://acme.com@…" stays one
+    if (nfc[m.index + m[0].length] === '@' && !/^https?:/i.test(m[0])) continue;
     const raw = m[0].replace(/[.,;:!?)\]]+$/u, '');
     const link = toLink(raw, raw.replace(/^https?:\/\//i, '').split(/[/:?#]/)[0]!);
     if (link) links.push(link);
