@@ -15,6 +15,7 @@ import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleVal
 import { readTypedNumbers } from './number-reader';
 import { readerSteps } from './reader-steps';
 import { sentToShortNumber } from './promo-code';
+import { noPersonLocal, serviceLocal } from './role-address';
 import { companyNumber, compactDateTime, CONFIRMATION_NUMBER_BEFORE, simSerial, currencySignBefore, RECORD_ONLY_BEFORE, SERIAL_OF_BEFORE, FAIL_CLOSED_CONFIDENCE, FAIL_CLOSED_DIGITS, UNIT_AFTER, VERSION_BEFORE, Visible, yearRange } from './fail-closed';
 
 const NORM = NORM_TABLE;
@@ -296,7 +297,7 @@ function findEmails(scan: Scan): void {
     // (broken by a line, only a local part no word has: a dot, an underscore or a digit in it)
     if (broken && !/[._\d]/.test(local)) continue;
     // (a service's own sender stays visible, claimed so no other reader takes its digits)
-    if (roleAddress(local) || roleSenderLine(s, start, local)) scan.claimed.push(start, end);
+    if (noPersonLocal(local) || roleSenderLine(s, start, local)) scan.claimed.push(start, end);
     else add(scan, 'EMAIL', start, end, 0.99);
     after = end;
   }
@@ -398,7 +399,7 @@ function findInUrl(scan: Scan, from: number, to: number): void {
   // written out is the customer's address as surely as a plain one
   ENCODED_EMAIL_RE.lastIndex = 0;
   for (let m = ENCODED_EMAIL_RE.exec(url); m; m = ENCODED_EMAIL_RE.exec(url)) {
-    if (!roleAddress(m[1]!) && claimedAt(scan, from + m.index) < 0) add(scan, 'EMAIL', from + m.index, from + m.index + m[0].length, 0.9);
+    if (!noPersonLocal(m[1]!) && claimedAt(scan, from + m.index) < 0) add(scan, 'EMAIL', from + m.index, from + m.index + m[0].length, 0.9);
   }
   // "?passport=N4471829": a passport's letters and digits after a parameter its name labels a passport's
   URL_PASSPORT_RE.lastIndex = 0;
@@ -410,22 +411,11 @@ function findInUrl(scan: Scan, from: number, to: number): void {
 /** A local part (its "+" and "." may be encoded too), an encoded or written-out "@", a domain with its dots. */
 const ENCODED_EMAIL_RE = /(?<=[=:,])((?:[A-Za-z0-9._+-]|%2[BbEe]){1,64})(?:%40|%28at%29|\(at\)|%5Bat%5D|\[at\])[A-Za-z0-9-]{1,63}(?:(?:\.|%2[Ee]|\(dot\)|\[dot\])[A-Za-z0-9-]{1,63}){1,4}(?![A-Za-z0-9-])/gi;
 
-/**
- * "noreply@", "no-reply@", "mailer-daemon@": a mailbox no person reads, a service's own sender, which stays visible;
- * "support@", "info@", "help@" only as a mail header's sender ("From: Grocer Support <support@…>", see
- * `roleSenderLine`) — said as "my email is info@mybusiness.ae" it is the customer's own address.
- */
-const NO_PERSON_LOCAL = /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer[-_.]?daemon|postmaster|bounces?)$/i;
-const SERVICE_LOCAL = /^(?:support|info|help|contact|service|customer[-_.]?(?:service|care|support)|care|hello|team|notifications?|alerts?|news(?:letter)?)$/i;
 const SENDER_HEADER = /(?:^|\n)[ \t>]{0,4}(?:from|reply-to|sender|de|von|من|از)\s{0,3}:[^\n]{0,80}$/i;
-
-function roleAddress(local: string): boolean {
-  return NO_PERSON_LOCAL.test(local);
-}
 
 /** A service's address on a forwarded mail's sender line. */
 function roleSenderLine(s: string, start: number, local: string): boolean {
-  return SERVICE_LOCAL.test(local) && SENDER_HEADER.test(s.slice(Math.max(0, start - 96), start));
+  return serviceLocal(local) && SENDER_HEADER.test(s.slice(Math.max(0, start - 96), start));
 }
 
 /**

@@ -6,7 +6,7 @@ import { detectSensitive } from './dictated';
 import { maskText, type MaskingHints, type MaskResult } from './mask';
 import type { DetectedSpan, DetectOptions } from './types';
 import { readAsDigits } from './number-reader';
-import { withoutOwnRoleAddresses } from './own-role-address';
+import { withoutOwnRoleAddresses } from './role-address';
 
 export { DEFAULT_REGION_HINTS } from './detect';
 export { detectSensitive } from './dictated';
