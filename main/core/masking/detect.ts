@@ -10,6 +10,7 @@ import { BACK_OF_CARD, BORN_IN_YEAR_WORDS, CARD_CONTEXT, Cue, cueAt, cueOf, CVV_
 import { foldRange, isArabicLetter, NORM_TABLE, normaliseTransient, toOriginalEnd, toOriginalStart } from './detection-text';
 import { DIGIT_CLASS, digitValue } from '../text/fold';
 import { forgetAfterTurn } from '../text/forget-after-turn';
+import { FREE_MAIL_PROVIDER } from '../text/free-mail';
 import { inChatPrefix } from './chat-export';
 import { AFFIXED_ID_RE, CODICE_FISCALE_RE, CODICE_FISCALE_WORD, codiceFiscaleValid, hkidValid, POSTAL_ITEM, provesItself } from './foreign-ids';
 import { readTypedNumbers } from './number-reader';
@@ -158,7 +159,6 @@ const DOT = String.raw`\s*(?:\(dot\)|\[dot\]|\{dot\})\s*|\s+(?:${DOT_WORDS})\s+|
 const LOCAL_PART = String.raw`[A-Za-z0-9][A-Za-z0-9._%+-]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9][A-Za-z0-9._%+-]*)*`;
 const WRITTEN_EMAIL_RE = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])${LOCAL_PART}(${AT})([A-Za-z0-9-]+)((?:(?:${DOT})[A-Za-z0-9-]+)*)(${DOT})([A-Za-z]{2,6})(?![A-Za-z0-9])`, 'gi');
 const AT_AFTER = /(?:\s+(?:dot|underscore|dash|hyphen)\s+[A-Za-z0-9]+)*\s+at\s+[A-Za-z0-9]/y;
-const MAIL_PROVIDERS = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|proton|protonmail|yandex|mail|gmx|zoho)$/i;
 
 const MAIL_WORD = /dot|mail|outlook|icloud|live|yahoo/i;
 const OTHER_AT = new RegExp(` (?:${AT_WORDS_ABROAD}) `, 'i');
@@ -186,7 +186,7 @@ function findWrittenEmails(scan: Scan): void {
     // "reach me at john dot smith at outlook dot com", "… me at mostafa.kamal at gmail dot com": a second "at" after
     // the match means the first was a word; the address may start after it
     AT_AFTER.lastIndex = m.index + m[0].length;
-    if (plainAt && ((!wordDot && !MAIL_PROVIDERS.test(m[2]!)) || AT_AFTER.test(scan.norm))) {
+    if (plainAt && ((!wordDot && !FREE_MAIL_PROVIDER.test(m[2]!)) || AT_AFTER.test(scan.norm))) {
       WRITTEN_EMAIL_RE.lastIndex = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
       continue;
     }

@@ -8,6 +8,7 @@
  * and never the customer's own ("my username is …").
  */
 import { TOKEN_CLOSE, TOKEN_OPEN } from '../../masking/tokens';
+import { FREE_MAIL_PROVIDER } from '../../text/free-mail';
 import type { GuardPolicy } from '../policy';
 import { foldLetters, normalizeText } from '../text/clauses';
 import type { MessageReading } from '../text/message-reading';
@@ -68,7 +69,6 @@ export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'br
  * its own domain, so such a sender presented to the customer imitates it. Never the customer's own ("my email is …",
  * "reply to …", "ایمیلم …").
  */
-const FREE_MAIL = /^(?:gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|aol|icloud|me|proton|protonmail|pm|gmx|mail|yandex|zoho|inbox|rediffmail|tutanota)$/;
 const FREE_MAIL_ADDRESS = /(?<![\p{L}\p{N}._%+-])([a-z0-9][a-z0-9._%+-]*)@([a-z0-9-]+)\.(?:[a-z]{2,10})(?:\.[a-z]{2})?(?![\p{L}\p{N}.-]|\.[a-z])/giu;
 const OWN_ADDRESS = /(?<![\p{L}])(?:my (?:e-?mail|mail|address|email address|gmail|inbox)|reply (?:to|on)|send (?:it|them|this|that|the \S+|me \S+)(?: \S+)? (?:to|on)|(?:email|write to|contact) me (?:at|on)|ايميلي|بريدي|ایمیلم|ايميلم|ایمیل من|mon (?:mail|e-?mail|adresse))(?:\s+(?:is|هو|هست|est|:))?\s*:?\s*$/iu;
 export function findFreeMailSenders(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains'>): string[] {
@@ -76,7 +76,7 @@ export function findFreeMailSenders(text: string, policy: Pick<GuardPolicy, 'bra
   const brands = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].map((b) => b.toLowerCase().replace(/\s+/g, '')).filter((b) => b.length >= 3);
   const found: string[] = [];
   for (const m of text.matchAll(FREE_MAIL_ADDRESS)) {
-    if (!FREE_MAIL.test(m[2]!.toLowerCase()) || OWN_ADDRESS.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (!FREE_MAIL_PROVIDER.test(m[2]!) || OWN_ADDRESS.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const parts = m[1]!.toLowerCase().split(/[._%+-]+/).filter(Boolean);
     if (parts.length < 2) continue;
     const withBrand = brands.some((b) => parts.some((p) => p === b || p.startsWith(b)));
