@@ -209,13 +209,15 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
   // (the company the message names as its sender, when the policy does not know it: its links must be its own — a
   // link not already judged a look-alike, nor the company's or an allowed site)
   let named: NamedSender[] | undefined;
+  const ownDomains = [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains];
   for (const link of [...links, ...senders]) {
     const found = inspectLinkDomain(link, deps.policy);
-    const imitated = !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
+    const foreign = !found.some((f) => f.code === 'lookalike') && !domainIsWithin(link.host, ownDomains);
+    const imitated = foreign ? imitatesNamedSender(link, (named ??= namedSenders(text))) : undefined;
     if (imitated) push('lookalike', 'phishing.lookalike_named', (lang) => ({ domain: link.hostUnicode, company: imitated.name, how: HOW[imitated.how][lang] }));
     // (round 32) a sender's address on a mistyped ".com" under a name the message gives anywhere ("orders@barqmobile.co … my
     // Barq Mobile bill")
-    const onMistyped = !imitated && !found.some((f) => f.code === 'lookalike') && !links.includes(link) && !domainIsWithin(link.host, [...deps.policy.companyDomains, ...deps.policy.allowedLinkDomains]) ? senderOnMistypedEnding(link, text) : undefined;
+    const onMistyped = foreign && !imitated && !links.includes(link) ? senderOnMistypedEnding(link, text) : undefined;
     if (onMistyped) push('lookalike', 'phishing.lookalike_named', (lang) => ({ domain: link.hostUnicode, company: onMistyped, how: HOW.other_ending[lang] }));
     for (const f of found) {
       if (f.code === 'shortener' && !links.includes(link)) continue;

@@ -28,7 +28,7 @@ export function extractLinks(text: string): Link[] {
   const links: Link[] = [];
   const nfc = text.normalize('NFC');
   for (const m of nfc.matchAll(LINK_CANDIDATE)) {
-    const before = text[m.index - 1];
+    const before = nfc[m.index - 1];
     if (before === '@' || before === '.' ) continue;
     // (round 33) an e-mail address's name is no link: "acme.support@acme.com", "sarah.acme.fan@gmail.com" (a free-mail
     // name dressed as the company's is judged on its own, `findFreeMailSenders`); a scheme's "http://acme.com@…" stays one
