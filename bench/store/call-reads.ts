@@ -86,9 +86,33 @@ await call('listConversations', { filter: {}, limit: 100 });
 await call('inboxCounts', {});
 // The conversations from the far end of the list: ones console.ts's first openings do not reach first.
 await measure('open a conversation of 200+ messages, the first time', openings, (i) => call('openConversation', { conversationId: big[big.length - 1 - i]!, lang: 'en' }));
+// The mixed calls' reads split by filter class and page (round 25): which class and which page the pages come from.
+const byPage = new Map<string, { calls: number; pages: number[]; statements: Map<string, number> }>();
+const listPage = async (filter: object, cursor: string | null, which: string) => {
+  const key = `${JSON.stringify(filter).padEnd(38)} ${which}`;
+  const at = byPage.get(key) ?? { calls: 0, pages: [], statements: new Map<string, number>() };
+  byPage.set(key, at);
+  const before = readBytes();
+  const mark = new Map(byStatement);
+  const page = (await call('listConversations', { filter, limit: 100, ...(cursor ? { cursor } : {}) })) as { nextCursor: string | null };
+  at.calls++;
+  at.pages.push((readBytes() - before) / pageSize);
+  for (const [sql, bytes] of byStatement) {
+    const d = bytes - (mark.get(sql) ?? 0);
+    if (d) at.statements.set(sql, (at.statements.get(sql) ?? 0) + d);
+  }
+  return page;
+};
 await measure('inbox page, the filter classes in turn, every 2nd call also page 2', pages, async (i) => {
   const filter = filters[i % filters.length]!;
-  const page = (await call('listConversations', { filter, limit: 100 })) as { nextCursor: string | null };
-  if (i % 2 && page.nextCursor) await call('listConversations', { filter, limit: 100, cursor: page.nextCursor });
+  const page = await listPage(filter, null, 'page 1');
+  if (i % 2 && page.nextCursor) await listPage(filter, page.nextCursor, 'page 2');
 });
+console.log('\n… by filter class and page: calls, pages read a call mean / max, and the statement that read most');
+for (const [key, at] of [...byPage].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const all = at.pages.reduce((a, b) => a + b, 0);
+  const [top, bytes] = [...at.statements].sort((a, b) => b[1] - a[1])[0] ?? ['—', 0];
+  const short = top.length > 70 ? `${top.slice(0, 40)} … ${top.slice(-25)}` : top;
+  console.log(`  ${key}  ${String(at.calls).padStart(4)} calls  ${(all / at.calls).toFixed(2).padStart(6)} / ${Math.max(...at.pages).toFixed(0).padStart(3)}  ${(bytes / pageSize / at.calls).toFixed(2)} a call: ${short}`);
+}
 core.close();

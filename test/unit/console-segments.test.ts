@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseMaskedText } from '../../main/core/masking';
+import { SENSITIVE_TYPES } from '../../main/core/masking/types';
 import { foldText } from '../../main/core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../../main/ipc/handlers/segments';
 
@@ -21,6 +24,39 @@ describe('console DTO building (main turns masked text into segments)', () => {
     expect(textDirection('سلام، hello')).toBe('rtl');
     expect(textDirection('Hi مرحبا')).toBe('ltr');
     expect(textDirection('12345 ⟦OTP⟧')).toBe('auto');
+    // A field's hint is never read, a bracket pair that is no field is text, and so is a field left open.
+    expect(textDirection('⟦EMAIL·…@gmail.com⟧ ⟦PHONE·••42⟧ ١٢ مرحبا')).toBe('rtl');
+    expect(textDirection('⟦NOT_A_TYPE⟧ مرحبا')).toBe('ltr');
+    expect(textDirection('⟦PHONE·٠٥ ok')).toBe('ltr');
+    expect(textDirection('⟦PHONE·••42\n⟧ x')).toBe('ltr');
+  });
+
+  // Issue #26 round 25: one expression's pass instead of segments, a join and two tests a character; the answer is
+  // the one the segments gave, for any text of fields, broken fields, brackets, digits, marks and both directions.
+  it('answers as the direction read from the segments, for any masked text', () => {
+    const bySegments = (masked: string) => {
+      const text = parseMaskedText(masked)
+        .map((s) => (s.kind === 'text' ? s.text : ' '))
+        .join('');
+      for (const ch of text) {
+        if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(ch)) return 'rtl';
+        if (/[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/.test(ch)) return 'ltr';
+      }
+      return 'auto';
+    };
+    const piece = fc.oneof(
+      fc.constantFrom(...SENSITIVE_TYPES).map((t) => `⟦${t}⟧`),
+      fc.tuple(fc.constantFrom(...SENSITIVE_TYPES), fc.constantFrom('••42', 'Ali', 'مرحبا', '…@gmail.com', '', '۱۲', 'x\ny')).map(([t, h]) => `⟦${t}·${h}⟧`),
+      fc.constantFrom('⟦', '⟧', '·', '⟦PHONE', '⟦NOT_A_TYPE⟧', '〚EMAIL〛', ' ', '\n', '12', '٣٤', '۵۶', '१२', '😀', '\u200f', '\u200c', '!', '-'),
+      fc.constantFrom('hello', 'Ω', 'é', 'Привет', 'مرحبا', 'سلام', 'שלום', 'ﷺ', 'ﻻ', 'ހ', '中文'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const masked = pieces.join('');
+        expect(textDirection(masked)).toBe(bySegments(masked));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('folds Arabic and Persian letter variants, digits and invisible marks for search', () => {

@@ -11,7 +11,7 @@ import { withoutOwnRoleAddresses } from './role-address';
 export { DEFAULT_REGION_HINTS } from './detect';
 export { detectSensitive } from './dictated';
 export { maskText, DEFAULT_MASKING_HINTS, type MaskingHint, type MaskingHints, type MaskResult, type MaskedField, type SpanLike } from './mask';
-export { parseMaskedText, formatToken, textWithoutTokens, type MaskedSegment } from './tokens';
+export { parseMaskedText, formatToken, textWithoutTokens, TOKEN_PATTERN, type MaskedSegment } from './tokens';
 export { normalise, type Normalised, toOriginalStart, toOriginalEnd } from './detection-text';
 export { SENSITIVE_TYPES, NEVER_REVEALABLE, isSensitiveType, type SensitiveType, type DetectedSpan, type DetectOptions } from './types';
 

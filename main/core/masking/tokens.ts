@@ -25,7 +25,9 @@ export type MaskedSegment =
   | { kind: 'text'; text: string; start: number; end: number }
   | { kind: 'token'; type: SensitiveType; shown: string; start: number; end: number };
 
-const TOKEN_RE = new RegExp(`${TOKEN_OPEN}(${SENSITIVE_TYPES.join('|')})(?:${TOKEN_SEP}([^${TOKEN_OPEN}${TOKEN_CLOSE}\\n]*))?${TOKEN_CLOSE}`, 'g');
+/** One token as a pattern (two groups: the type and what it shows), for expressions that must step over tokens. */
+export const TOKEN_PATTERN = `${TOKEN_OPEN}(${SENSITIVE_TYPES.join('|')})(?:${TOKEN_SEP}([^${TOKEN_OPEN}${TOKEN_CLOSE}\\n]*))?${TOKEN_CLOSE}`;
+const TOKEN_RE = new RegExp(TOKEN_PATTERN, 'g');
 
 /** Splits masked text into plain text and tokens (offsets in the masked text), for chips in the UI and for search. */
 export function parseMaskedText(masked: string): MaskedSegment[] {
