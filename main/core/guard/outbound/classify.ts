@@ -660,7 +660,7 @@ function demandedWhole(clause: Clause, objects: ObjectHit[], after: Clause[]): b
 const FORM_JOINER = new Set(['and', 'plus', '+', '&', 'also', 'then', 'with', 'its', 'of', 'w', 'wa', 'va', 'o', 'baad', 'bad', 'ba3d', 'ba3den', 'et', 'puis', 'raghami', 'raqami', 'ragham', 'digit', 'digits',
   // …and the bank details asked beside a login, harmless alone: "routing number, account number and your online banking username + password"
   'online', 'internet', 'net', 'banking', 'bank', 'username', 'user', 'id', 'login', 'routing', 'account', 'sort', 'iban',
-  ...['و', 'ثم', 'بعد', 'بعدين', 'بعدش', 'بعدا', 'مع', 'هم', 'همچنين', 'کمان', 'برضو', 'مكمل', 'رقمي', 'بانكي', 'السفر', 'سفر'].map(foldLetters)]);
+  ...['و', 'ثم', 'بعد', 'بعدين', 'بعدش', 'بعدا', 'مع', 'هم', 'همچنين', 'کمان', 'برضو', 'مكمل', 'رقمي', 'بانكي', 'السفر', 'سفر', 'نام', 'كاربري', 'همراه', 'بانك', 'بانكت', 'بانكتون', 'اينترنت', 'يوزر', 'يوزرنيم', 'اسم', 'المستخدم', 'бонкӣ', 'бонки'].map(foldLetters)]);
 /** (round 34) Every word of the clause is a secret's or a form's filler: the field said aloud, nothing done to it. */
 function onlyFields(clause: Clause, objects: ObjectHit[]): boolean {
   if (!objects.length || hits(clause.text, NEGATION).length || hits(clause.text, STRONG_REQUEST).length || hits(clause.text, WEAK_ENTRY_VERBS).length || hits(clause.text, IN_APP).length) return false;
@@ -704,7 +704,8 @@ function namedAsAForm(clause: Clause, objects: ObjectHit[], after: Clause[], lis
   if (hits(clause.text, NEGATION).some((n) => !inObject(n.at)) || hits(clause.text, CLAUSE_NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || hits(clause.text, IN_APP).length || hits(t, SUBORDINATORS).length || hits(clause.text, BRANCH).length) return false;
   const next = after[0];
   if (after.some((c) => hits(c.text, NEGATION).length > 0 || hits(c.text, CLAUSE_NEGATION).length > 0 || hits(c.text, IN_APP).length > 0 || hits(c.text, WEAK_ENTRY_VERBS).length > 0)) return false;
-  const sides = hits(t, BOTH_SIDES);
+  const sides = [...hits(t, BOTH_SIDES), ...hits(t, PICTURE)];
+  const bothSides = hits(t, BOTH_SIDES).length > 0;
   const fits = (w: string, i: number) => inObject(i) || sides.some((s) => s.at <= i && i <= s.last) || FORM_JOINER.has(w) || WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || LATIN_OWNER.test(w) || DATE_PART.test(w);
   const firstObject = Math.min(...objects.map((o) => o.at));
   if (firstObject >= upTo) return false;
@@ -715,8 +716,10 @@ function namedAsAForm(clause: Clause, objects: ObjectHit[], after: Clause[], lis
     if (i > firstObject && (NEEDED.test(w) || NEEDED_BESIDE.has(w))) { needed ||= NEEDED.test(w); continue; }
     return false;
   }
-  if (reason >= 0) return clause.tokens.slice(reason + 1, reason + 3).some((w) => OUR_PURPOSE.test(w));
-  if (needed || sides.length) return true;
+  if (reason >= 0 && !NEEDED.test(clause.tokens[clause.tokens.length - 1] ?? '')) return clause.tokens.slice(reason + 1, reason + 3).some((w) => OUR_PURPOSE.test(w));
+  // (a verb-final purpose keeps its 'needed' at the end: '…برای فعال‌سازی قسط خودکار لازمه')
+  if (reason >= 0 && NEEDED.test(clause.tokens[clause.tokens.length - 1] ?? '')) needed = true;
+  if (needed || bothSides) return true;
   if (!list.ends) return false;
   if (list.paired) return true;
   if (next && next.tokens.length <= 4 && next.tokens.some((w) => NEEDED.test(w)) && next.tokens.every((w) => NEEDED.test(w) || NEEDED_BESIDE.has(w))) return true;
@@ -860,7 +863,9 @@ function handsItToAPerson(clause: Clause): boolean {
 }
 /** A branch or an office the reader goes to in person. */
 // (round 31) …and the pharmacy that hands the order over ("the pharmacist at the branch will ask for your national card"), "فالوكالة" with its prefix
-const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف|فال|وال)?(?:فرع|وكاله|مكتب|شعبه|وكيل|صيدليه|فارمسي)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر', 'pharmacy', 'pharmacie', 'dorukhun\\S*', 'داروخان\\S*', 'داروخون\\S*', 'дорухона\\S*'];
+const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف|فال|وال)?(?:فرع|وكاله|مكتب|شعبه|وكيل|صيدليه|فارمسي)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر',
+  // (round 34) the dealer's showroom, and Finglish for it: 'khodesh kart meli ro tu namayandegi neshun mide'
+  'dealerships?', 'showrooms?', 'namayandegi\\S*', 'namayendegi\\S*', 'namayeshgah\\S*', 'pharmacy', 'pharmacie', 'dorukhun\\S*', 'داروخان\\S*', 'داروخون\\S*', 'дорухона\\S*'];
 /** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
 const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'pharmacist', 'cashier', '(?:ال)?صيدلي\\S*', '(?:ال)?كاشير', 'داروساز\\S*', 'дорусоз\\S*', 'الموظف\\S*', 'موظف\\S*', '(?:ل|لل|ال)?وكيل', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** The verb's subject is staff, a few words before it (who ask in person at the branch the reply names). */
