@@ -199,7 +199,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // (round 31) "Card number. All of it.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "رقم البطاقة والتاريخ اللي تحته": the secret alone, demanded whole
     if (!requests.length && objects.length && !warned && !clause.quoted && demandedWhole(clause, objects, all.slice(index + 1, index + 3))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 34) "Card number and security code.", "Also the 3 number back side of card, needed.": a form's fields said aloud
-    if (!requests.length && objects.length && !warned && !clause.quoted && namedAsAForm(clause, objects, all.slice(index + 1, index + 3), listEndsTheReply(all, index, (c) => secretObjects(c, opts)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    if (!requests.length && objects.length && !warned && !clause.quoted && namedAsAForm(clause, objects, all.slice(index + 1, index + 3), () => listEndsTheReply(all, index, (c) => secretObjects(c, opts)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // "I can't go on without the code that was sent to you", "منوط به ارسال کد", "I'm waiting for the code": the secret as our condition
     if (!requests.length && !warned && !joked.has(index)) {
       const window = all.slice(Math.max(0, index - 1), index + 2).map((c) => c.text).join(' , ');
@@ -695,36 +695,43 @@ function listEndsTheReply(all: Clause[], index: number, objectsOf: (c: Clause) =
   return { paired: fields(all[index - 1]) || end > index + 1, ends };
 }
 
-function namedAsAForm(clause: Clause, objects: ObjectHit[], after: Clause[], list: { paired: boolean; ends: boolean }): boolean {
+function namedAsAForm(clause: Clause, objects: ObjectHit[], after: Clause[], list: () => { paired: boolean; ends: boolean }): boolean {
   const reason = clause.tokens.findIndex((w, i) => i > 0 && PURPOSE.test(w));
   const upTo = reason < 0 ? clause.tokens.length : reason;
-  // (the verbs are read before the purpose: "…so we can set up the debit" is ours to do)
-  const t = clause.tokens.slice(0, upTo).join(' ');
-  const inObject = (i: number) => objects.some((o) => o.at <= i && i <= o.last);
-  if (hits(clause.text, NEGATION).some((n) => !inObject(n.at)) || hits(clause.text, CLAUSE_NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || hits(clause.text, IN_APP).length || hits(t, SUBORDINATORS).length || hits(clause.text, BRANCH).length) return false;
-  const next = after[0];
-  if (after.some((c) => hits(c.text, NEGATION).length > 0 || hits(c.text, CLAUSE_NEGATION).length > 0 || hits(c.text, IN_APP).length > 0 || hits(c.text, WEAK_ENTRY_VERBS).length > 0)) return false;
-  const sides = [...hits(t, BOTH_SIDES), ...hits(t, PICTURE)];
-  const bothSides = hits(t, BOTH_SIDES).length > 0;
-  const fits = (w: string, i: number) => inObject(i) || sides.some((s) => s.at <= i && i <= s.last) || FORM_JOINER.has(w) || WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || LATIN_OWNER.test(w) || DATE_PART.test(w);
   const firstObject = Math.min(...objects.map((o) => o.at));
   if (firstObject >= upTo) return false;
+  const inObject = (i: number) => objects.some((o) => o.at <= i && i <= o.last);
+  // (the verbs are read before the purpose: "…so we can set up the debit" is ours to do)
+  const t = clause.tokens.slice(0, upTo).join(' ');
+  // every word a field's, a filler or "needed" (the cheap test first: most clauses with a secret have a verb); a
+  // picture or both sides are read only for the words left over
+  const plain = (w: string, i: number) => inObject(i) || FORM_JOINER.has(w) || WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || LATIN_OWNER.test(w) || DATE_PART.test(w);
+  const rest = clause.tokens.slice(0, upTo).flatMap((w, i) => (plain(w, i) ? [] : [i]));
+  let sides: Hit[] = [];
+  let bothSides = false;
+  if (rest.some((i) => !(i > firstObject && (NEEDED.test(clause.tokens[i]!) || NEEDED_BESIDE.has(clause.tokens[i]!))))) {
+    const both = hits(t, BOTH_SIDES);
+    bothSides = both.length > 0;
+    sides = [...both, ...hits(t, PICTURE)];
+  }
   let needed = false;
-  for (let i = 0; i < upTo; i++) {
+  for (const i of rest) {
     const w = clause.tokens[i]!;
-    if (fits(w, i)) continue;
+    if (sides.some((s) => s.at <= i && i <= s.last)) continue;
     if (i > firstObject && (NEEDED.test(w) || NEEDED_BESIDE.has(w))) { needed ||= NEEDED.test(w); continue; }
     return false;
   }
-  if (reason >= 0 && !NEEDED.test(clause.tokens[clause.tokens.length - 1] ?? '')) return clause.tokens.slice(reason + 1, reason + 3).some((w) => OUR_PURPOSE.test(w));
+  if (hits(clause.text, NEGATION).some((n) => !inObject(n.at)) || hits(clause.text, CLAUSE_NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || hits(clause.text, IN_APP).length || hits(t, SUBORDINATORS).length || hits(clause.text, BRANCH).length) return false;
+  const next = after[0];
+  if (after.some((c) => hits(c.text, NEGATION).length > 0 || hits(c.text, CLAUSE_NEGATION).length > 0 || hits(c.text, IN_APP).length > 0 || hits(c.text, WEAK_ENTRY_VERBS).length > 0)) return false;
+  const endsNeeded = NEEDED.test(clause.tokens[clause.tokens.length - 1] ?? '');
+  if (reason >= 0 && !endsNeeded) return clause.tokens.slice(reason + 1, reason + 3).some((w) => OUR_PURPOSE.test(w));
   // (a verb-final purpose keeps its 'needed' at the end: '…برای فعال‌سازی قسط خودکار لازمه')
-  if (reason >= 0 && NEEDED.test(clause.tokens[clause.tokens.length - 1] ?? '')) needed = true;
-  if (needed || bothSides) return true;
-  if (!list.ends) return false;
-  if (list.paired) return true;
-  if (next && next.tokens.length <= 4 && next.tokens.some((w) => NEEDED.test(w)) && next.tokens.every((w) => NEEDED.test(w) || NEEDED_BESIDE.has(w))) return true;
+  if (needed || bothSides || (reason >= 0 && endsNeeded)) return true;
+  if (next && next.tokens.length <= 4 && next.tokens.some((w) => NEEDED.test(w)) && next.tokens.every((w) => NEEDED.test(w) || NEEDED_BESIDE.has(w)) && list().ends) return true;
   const spans = new Set(objects.map((o) => `${o.at}:${o.last}`));
-  return spans.size >= 2;
+  const { paired, ends } = list();
+  return ends && (paired || spans.size >= 2);
 }
 
 /** After a question naming only a secret, only "we need it" or thanks may follow for it to stay the last word: "ano po yung MPIN ninyo? need lang po namin". */

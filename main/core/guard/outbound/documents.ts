@@ -29,9 +29,9 @@ export const PAYMENT_CARD = [
   // a SIM, gift or ID card is not a payment card (nor a carton: `classify.ts` drops those, round 31)
   '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'l?cartes?', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
   'l?(?:bitaqa|bita2a|bita9a|bta9a|beta9a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
-  'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',
-  // (round 34) Tajik 'корт' (the card: 'сурати корти бонкӣ')
-  'корт(?:и|ӣ|ро|атон|ат|ашон|ҳо)?',
+  'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*',
+  // (round 34) …and Tajik 'корт' beside 'карт' (the card: 'сурати корти бонкӣ')
+  'к[ао]рт\\S*',
 ];
 
 /** A picture of something, as noun or verb. */
