@@ -198,6 +198,8 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && all.slice(index + 1).every((c) => NEED_IT.test(c.text)) && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 31) "Card number. All of it.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "رقم البطاقة والتاريخ اللي تحته": the secret alone, demanded whole
     if (!requests.length && objects.length && !warned && !clause.quoted && demandedWhole(clause, objects, all.slice(index + 1, index + 3))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 34) "Card number and security code.", "Also the 3 number back side of card, needed.": a form's fields said aloud
+    if (!requests.length && objects.length && !warned && !clause.quoted && namedAsAForm(clause, objects, all.slice(index + 1, index + 3), () => listEndsTheReply(all, index, (c) => secretObjects(c, opts)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // "I can't go on without the code that was sent to you", "منوط به ارسال کد", "I'm waiting for the code": the secret as our condition
     if (!requests.length && !warned && !joked.has(index)) {
       const window = all.slice(Math.max(0, index - 1), index + 2).map((c) => c.text).join(' , ');
@@ -654,6 +656,84 @@ function demandedWhole(clause: Clause, objects: ObjectHit[], after: Clause[]): b
   return !!next && next.tokens.length <= 6 && whole(next) && next.tokens.every(fits);
 }
 
+/** (round 34) What joins a form's fields said aloud: "Card number and security code.", "رقم الكارت والتلات أرقام اللي ورا", "shomare kart, baad 3 raghame posht". */
+const FORM_JOINER = new Set(['and', 'plus', '+', '&', 'also', 'then', 'with', 'its', 'of', 'w', 'wa', 'va', 'o', 'baad', 'bad', 'ba3d', 'ba3den', 'et', 'puis', 'raghami', 'raqami', 'ragham', 'digit', 'digits',
+  // …and the bank details asked beside a login, harmless alone: "routing number, account number and your online banking username + password"
+  'online', 'internet', 'net', 'banking', 'bank', 'username', 'user', 'id', 'login', 'routing', 'account', 'sort', 'iban',
+  ...['و', 'ثم', 'بعد', 'بعدين', 'بعدش', 'بعدا', 'مع', 'هم', 'همچنين', 'کمان', 'برضو', 'مكمل', 'رقمي', 'بانكي', 'السفر', 'سفر', 'نام', 'كاربري', 'همراه', 'بانك', 'بانكت', 'بانكتون', 'اينترنت', 'يوزر', 'يوزرنيم', 'اسم', 'المستخدم', 'бонкӣ', 'бонки'].map(foldLetters)]);
+/** (round 34) Every word of the clause is a secret's or a form's filler: the field said aloud, nothing done to it. */
+function onlyFields(clause: Clause, objects: ObjectHit[]): boolean {
+  if (!objects.length || hits(clause.text, NEGATION).length || hits(clause.text, STRONG_REQUEST).length || hits(clause.text, WEAK_ENTRY_VERBS).length || hits(clause.text, IN_APP).length) return false;
+  const inObject = (i: number) => objects.some((o) => o.at <= i && i <= o.last);
+  return clause.tokens.every((w, i) => inObject(i) || FORM_JOINER.has(w) || WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || LATIN_OWNER.test(w));
+}
+/** (round 34) "needed", "required", "ضروري", "ضرور است", "لازمه", "лозим": the secret is wanted, no verb said. */
+const NEEDED = new RegExp(`^(?:${['needed', 'required', 'necessary', 'mandatory', 'compulsory', 'must', 'need', 'zaroori', 'zaruri', 'zarur', 'zaroor', 'lazem', 'lazim', 'lazeme', 'lozim', 'darkor', 'лозим', 'даркор', 'зарур', 'ضروري\\S*', 'ضرور', 'لازم\\S*', 'الزامي\\S*', 'مطلوب\\S*', 'نحتاج\\S*', 'محتاج\\S*', 'محتاجين'].map(foldLetters).join('|')})$`, 'u');
+/** …and the copula or filler that may stand beside it: "is needed", "ضرور است", "лозим аст", "needed please". */
+const NEEDED_BESIDE = new Set(['is', 'are', 'be', 'will', 'also', 'too', 'as', 'well', 'here', 'now', 'please', 'pls', 'plz', 'asap', 'urgently', 'aye', 'thanks', 'hast', 'ast', 'e', 'ye', 'аст', 'ҳаст', 'ҳам', 'ham', 'هم', 'است', 'هست', 'هستند', 'ميباشد', 'مي', 'باشد', 'ضمنا', 'كمان', 'برضو', 'لو', 'سمحت', 'لطفا', 'lotfan', 'lutfan', 'лутфан']);
+/** (round 34) A purpose, never a time or a cause ('as we discussed', 'before we ship'). */
+const PURPOSE = new RegExp(`^(?:${['so', 'to', 'عشان', 'علشان', 'لكي', 'حتى', 'حتي', 'باش', 'كي', 'تا', 'ta', 'para', 'taake', 'supaya', 'untuk', 'agar', 'pour', 'bach', '3shan', '3ashan', 'barae', 'baraye', 'براي'].map(foldLetters).join('|')})$`, 'u');
+/** …and a purpose that is ours: "…so we can set up the debit", "…to link your account", "…عشان نفعّل القسط". */
+const OUR_PURPOSE = new RegExp(`^(?:we|i|us|me|we'll|i'll|we're|i'm|ن\\S{2,}|${['اقدر', 'نقدر', 'نكمل', 'اكمل'].map(foldLetters).join('|')})$`, 'u');
+/**
+ * (round 34) A form's fields said aloud with no verb: two secrets or more ("Card number and security code.", "16-digit
+ * card number, then the 3 digits on the back"), or one with "needed" beside it or in the short clause after ("Also the
+ * 3 number back side of card, needed.", "شماره پاسپورت تان ضرور است", "Сурати корти бонкӣ лозим"), or one followed by
+ * our purpose ("Online banking username and password so we can set up the debit"). No verb, negation, place or
+ * subordinate clause stands in it, and nothing after it negates or gives a step of its own.
+ */
+/**
+ * (round 34) The fields said aloud stand with another field-only clause and end the reply — nothing after them but
+ * "needed", "please" or thanks ("shomare kart 16 raghami, baad 3 raghame poshte kart"); a list that goes on to say
+ * something of them is a topic ("PIN, password, OTP: those stay with you").
+ */
+function listEndsTheReply(all: Clause[], index: number, objectsOf: (c: Clause) => ObjectHit[]): { paired: boolean; ends: boolean } {
+  const fields = (c: Clause | undefined) => !!c && onlyFields(c, objectsOf(c));
+  let end = index + 1;
+  while (end < all.length && fields(all[end])) end++;
+  const ends = all.slice(end).every((c) => c.tokens.every((w) => NEEDED.test(w) || NEEDED_BESIDE.has(w) || AROUND_THE_SECRET.has(w)));
+  return { paired: fields(all[index - 1]) || end > index + 1, ends };
+}
+
+function namedAsAForm(clause: Clause, objects: ObjectHit[], after: Clause[], list: () => { paired: boolean; ends: boolean }): boolean {
+  const reason = clause.tokens.findIndex((w, i) => i > 0 && PURPOSE.test(w));
+  const upTo = reason < 0 ? clause.tokens.length : reason;
+  const firstObject = Math.min(...objects.map((o) => o.at));
+  if (firstObject >= upTo) return false;
+  const inObject = (i: number) => objects.some((o) => o.at <= i && i <= o.last);
+  // (the verbs are read before the purpose: "…so we can set up the debit" is ours to do)
+  const t = clause.tokens.slice(0, upTo).join(' ');
+  // every word a field's, a filler or "needed" (the cheap test first: most clauses with a secret have a verb); a
+  // picture or both sides are read only for the words left over
+  const plain = (w: string, i: number) => inObject(i) || FORM_JOINER.has(w) || WHOLE.test(w) || BESIDE_THE_WHOLE.has(w) || AROUND_THE_SECRET.has(w) || OWNER_OF_THE_SECRET.test(w) || LATIN_OWNER.test(w) || DATE_PART.test(w);
+  const rest = clause.tokens.slice(0, upTo).flatMap((w, i) => (plain(w, i) ? [] : [i]));
+  let sides: Hit[] = [];
+  let bothSides = false;
+  if (rest.some((i) => !(i > firstObject && (NEEDED.test(clause.tokens[i]!) || NEEDED_BESIDE.has(clause.tokens[i]!))))) {
+    const both = hits(t, BOTH_SIDES);
+    bothSides = both.length > 0;
+    sides = [...both, ...hits(t, PICTURE)];
+  }
+  let needed = false;
+  for (const i of rest) {
+    const w = clause.tokens[i]!;
+    if (sides.some((s) => s.at <= i && i <= s.last)) continue;
+    if (i > firstObject && (NEEDED.test(w) || NEEDED_BESIDE.has(w))) { needed ||= NEEDED.test(w); continue; }
+    return false;
+  }
+  if (hits(clause.text, NEGATION).some((n) => !inObject(n.at)) || hits(clause.text, CLAUSE_NEGATION).length || hits(t, STRONG_REQUEST).length || hits(t, WEAK_ENTRY_VERBS).length || hits(t, SELF_CARE_VERBS).length || hits(clause.text, IN_APP).length || hits(t, SUBORDINATORS).length || hits(clause.text, BRANCH).length) return false;
+  const next = after[0];
+  if (after.some((c) => hits(c.text, NEGATION).length > 0 || hits(c.text, CLAUSE_NEGATION).length > 0 || hits(c.text, IN_APP).length > 0 || hits(c.text, WEAK_ENTRY_VERBS).length > 0)) return false;
+  const endsNeeded = NEEDED.test(clause.tokens[clause.tokens.length - 1] ?? '');
+  if (reason >= 0 && !endsNeeded) return clause.tokens.slice(reason + 1, reason + 3).some((w) => OUR_PURPOSE.test(w));
+  // (a verb-final purpose keeps its 'needed' at the end: '…برای فعال‌سازی قسط خودکار لازمه')
+  if (needed || bothSides || (reason >= 0 && endsNeeded)) return true;
+  if (next && next.tokens.length <= 4 && next.tokens.some((w) => NEEDED.test(w)) && next.tokens.every((w) => NEEDED.test(w) || NEEDED_BESIDE.has(w)) && list().ends) return true;
+  const spans = new Set(objects.map((o) => `${o.at}:${o.last}`));
+  const { paired, ends } = list();
+  return ends && (paired || spans.size >= 2);
+}
+
 /** After a question naming only a secret, only "we need it" or thanks may follow for it to stay the last word: "ano po yung MPIN ninyo? need lang po namin". */
 const NEED_IT = /^(?:(?:we|i) (?:just |only |really )?need (?:it|that|this|them)(?: (?:please|pls|thanks))?|need (?:lang |ko |namin |natin |po )*(?:namin|ko|natin|po|lang)|kailangan (?:lang |po |namin |ko )*(?:namin|ko|po|lang)|(?:thanks|thank you|salamat)(?: po)?)$/;
 
@@ -790,7 +870,9 @@ function handsItToAPerson(clause: Clause): boolean {
 }
 /** A branch or an office the reader goes to in person. */
 // (round 31) …and the pharmacy that hands the order over ("the pharmacist at the branch will ask for your national card"), "فالوكالة" with its prefix
-const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف|فال|وال)?(?:فرع|وكاله|مكتب|شعبه|وكيل|صيدليه|فارمسي)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر', 'pharmacy', 'pharmacie', 'dorukhun\\S*', 'داروخان\\S*', 'داروخون\\S*', 'дорухона\\S*'];
+const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف|فال|وال)?(?:فرع|وكاله|مكتب|شعبه|وكيل|صيدليه|فارمسي)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر',
+  // (round 34) the dealer's showroom, and Finglish for it: 'khodesh kart meli ro tu namayandegi neshun mide'
+  'dealerships?', 'showrooms?', 'namayandegi\\S*', 'namayendegi\\S*', 'namayeshgah\\S*', 'pharmacy', 'pharmacie', 'dorukhun\\S*', 'داروخان\\S*', 'داروخون\\S*', 'дорухона\\S*'];
 /** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
 const STAFF = new RegExp(`^(?:${['staff', 'officer', 'teller', 'clerk', 'employee', 'agent', 'they', 'pharmacist', 'cashier', '(?:ال)?صيدلي\\S*', '(?:ال)?كاشير', 'داروساز\\S*', 'дорусоз\\S*', 'الموظف\\S*', 'موظف\\S*', '(?:ل|لل|ال)?وكيل', 'الموظفين', 'كارمند\\S*', 'корманд\\S*', 'mhudumu', 'afisa', 'pegawai', 'karmand\\S*'].map(foldLetters).join('|')})$`, 'u');
 /** The verb's subject is staff, a few words before it (who ask in person at the branch the reply names). */

@@ -29,7 +29,9 @@ export const PAYMENT_CARD = [
   // a SIM, gift or ID card is not a payment card (nor a carton: `classify.ts` drops those, round 31)
   '(?<!(?:sim|gift|loyalty|business|membership|id|identity|national|cpr|iqama|cnic|nric|ktp|civil|resident|residence|residency|health|insurance|student|staff|employee|smart|scratch|recharge|top ?up|memory|sd|key|access) )(?:credit |debit |bank |atm |visa )?cards?', 'kart(?! ?e? ?mell?i)\\S*', 'kartu', 'l?cartes?', 'cart', 'tarjeta', 'kort\\S*', 'visa', 'mastercard',
   'l?(?:bitaqa|bita2a|bita9a|bta9a|beta9a|beta2a|bataqa|betaqa|bitaka|bata2a)(?! (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani))\\S*',
-  'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*', 'карт\\S*',
+  'kadi', 'katin\\S*', 'কার্ড\\S*', 'ካርድ\\S*', 'کارڈ\\S*', `${AR_PFX}(?:بطاق|بطاج|كارت|كارط|كرت|كرط|فيزا)\\S*(?! (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف|شحن)\\S*)`, 'كارت(?! ?(?:ي )?ملي)\\S*',
+  // (round 34) …and Tajik 'корт' beside 'карт' (the card: 'сурати корти бонкӣ')
+  'к[ао]рт\\S*',
 ];
 
 /** A picture of something, as noun or verb. */
@@ -51,7 +53,7 @@ export const BOTH_SIDES = [
   // (round 25) …and in Arabic letters: "من جوج الجيهات", "من زوز جهات"
   '(?:من )?(?:جوج|زوج|زوز) (?:ال)?(?:جيهات|جهات|جناب|وجوه)',
   '(?:az )?(?:pesh|pish|jelo|jolo|ru|roo|roy|rooy)\\S* (?:va |o |u )?(?:az )?(?:pusht|posht|pos)\\S*', '(?:az )?(?:pusht|posht)\\S* (?:va |o |u )?(?:az )?(?:ru|roo|rooy|pesh|pish|jelo)\\S*', 'az (?:har )?(?:du|do|dw) (?:taraf|tarafa|taraf[ie]?|ru|su)\\S*',
-  `(?:من )?(?:ال)?(?:قدام|امام|الامام|جدام|كدام|وش|وجه|الوجه|الوش) (?:و ?من |و ?)?(?:ال)?(?:ورا|وراء|خلف|الخلف|ضهر|ظهر|قفا)\\S*`, '(?:ال)?(?:وجهين|الوجهين|جهتين|الجهتين|طرفين|الطرفين|وشين|جنبين|الجنبين|ناحيتين|صفحتين)',
+  `(?:من )?(?:ال)?(?:قدام|امام|الامام|جدام|كدام|وش|وجه|الوجه|الوش) (?:و ?من |و ?)?(?:ال)?(?:ورا|وراء|خلف|الخلف|ضهر|ظهر|قفا)\\S*`, '(?:من )?(?:ال)?(?:وجهين|الوجهين|جهتين|الجهتين|جيهتين|طرفين|الطرفين|وشين|جنبين|الجنبين|ناحيتين|صفحتين)',
   '(?:از )?(?:پيش|جلو|رو|روي)\\S* (?:و ?از |و ?)?(?:پشت)\\S*', '(?:از )?پشت\\S* (?:و ?از |و ?)?(?:رو|روي|جلو|پيش)\\S*', 'پشت ?و ?رو\\S*', '(?:از )?(?:هر )?دو (?:طرف|رو|سمت|روي)\\S*',
   '(?:аз )?(?:пеш|рӯ|ру)\\S* (?:ва |у )?(?:аз )?пушт\\S*', 'аз (?:ҳар )?ду (?:тараф|рӯ)\\S*',
 ];
