@@ -88,6 +88,10 @@ const CLAIMS_BY_SAYING = rx([
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او|بود|بودن|بودند))* (?:از(?! (?:اپ|اپليكيشن|برنامه|سايت|طريق|شعبه)(?![\\p{L}]))|كارمند|كارشناس|اپراتور|نماينده|from)(?= |$|\\S)',
   '(?:goft|goftan|gofte|mige|migoft|guft|guftand|meguyad|meguft)\\S*(?: (?:ke|ki|man|ma|mo|bud|budan))* (?:az|karmand|karshenas|korman\\S*|namayand\\S*)(?= |$)',
+  // (round 34) French "saying he is from": "disant qu'il est du service remboursement", "en disant qu'elle travaillait chez",
+  // "se disant de", "prétendant être de" ("il m'a dit de payer" orders, it claims nothing: "dit" needs its "qu'il est")
+  "(?:disant|pretendant|affirmant)(?: (?:qu'|que )?(?:il|elle|ils|elles|c'est|c'etait)\\S*)?(?: (?:est|etait|sont|etaient|etre|travaill\\S*|appel\\S*))? (?:du|de la|des|d'|chez)(?= |$|\\S)",
+  "(?:dit|disait|a dit|m'a dit|affirme|pretend)(?: (?:qu'|que )(?:il|elle|ils|elles|c'est|c'etait)\\S*) (?:est|etait|sont|etaient|travaill\\S*|appel\\S*) (?:du|de la|des|d'|chez|pour)(?= |$|\\S)",
   // (round 22) Swahili "saying he is of/from": akisema ni wa huduma kwa wateja, alisema anatoka
   '(?:a|wa)(?:li|ki|na)?sema (?:kwamba |kuwa )?(?:yeye |wao )?(?:ni|anatoka|wanatoka) (?:wa|kutoka)(?= |$)',
   // (round 22) a caller introducing themselves, Maghrebi "you're with Mustafa from …" (معاك مصطفى من مصلحة الزبائن)
@@ -124,6 +128,16 @@ const CLAIMS_TO_BE_FROM = pieces(
 );
 /** (round 31) A text message with its sender named ("SMS from Zajel says call …", "a text from NourNet"): a notice's voice. */
 const SMS_FROM = rx(['(?:sms|text|txt|message|msg|texto) (?:from|frm) \\S{2,24}', '(?:رساله|مسج|مسيج)(?: نصيه| sms)? (?:من|مِن|باسم) \\S{2,24}', '(?:پيامك|پيام|اس ?ام ?اس) (?:از|از طرف) \\S{2,24}']);
+/**
+ * (round 34) A number someone else passes off as the company's, in a group chat, an ad or a post: "someone posted 0551… as
+ * the Acme number", "shared … as your hotline", "به عنوان شماره پشتیبانی گذاشته", "نزّل الرقم … على انه رقم الشركة" (the
+ * customer's own "I saved it as …" is not someone's).
+ */
+const NUMBER_PASSED_AS_OURS = rx([
+  "(?<!(?:^|[^\\p{L}])(?:i|we|i've|i have) )(?:posted|shared|sent|gave|put|wrote|listed|advertised|dropped|forwarded|posts|shares)(?: \\S+){0,4}? as (?:the |your |ur |their |its |an? |the official )?(?:\\S+ ){0,2}(?:number|no|line|hotline|helpline|customer service|support|contact|whatsapp)(?![a-z])",
+  '(?:به ?عنوان|بعنوان) (?:\\S+ ){0,2}?شماره (?:\\S+ )?(?:پشتيباني|شركت|رسمي|خدمات)',
+  '(?:على|علي) (?:انه|اساس انه|اساس) (?:ال)?رقم (?:ال)?(?:شركه|خدمه|دعم|رسمي)',
+]);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
   // "call 0912… to claim", "contact officer Musa on 0803…": a number the message tells the reader to call for something
@@ -489,7 +503,7 @@ const ES_FEE_NOUNS = ['gastos?', 'tasas?', 'tarifas?', 'cuotas?', 'comisi[oó]n'
 const ES_PAY_ORDER = ['paga', 'pague', 'abone', '(?:t|n|y)pag(?:ar|i|iw|a|o)'];
 const FEE = pieces(
   rx([
-    'fee', 'fees', 'frais', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', `\\d+\\s?(?:${CURRENCY})`, ...ES_FEE_NOUNS, ...ES_PAY_ORDER,
+    'fee', 'fees', 'frais', 'فراي', 'فري دو?سي', 'معاليم', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', `\\d+\\s?(?:${CURRENCY})`, ...ES_FEE_NOUNS, ...ES_PAY_ORDER,
     // "رسم" but not "الرسمي" (official); "حول" transfers only with an amount after it, else it is "about" ("ايميل حول تحديث الشروط")
     'رسوم', 'رسم(?![يىا])', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول\\S* (?:\\S+ )?\\d', 'جنيه', 'ريال', 'درهم',
     'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
@@ -562,7 +576,7 @@ const TO_A_NUMBER = words([
   '(?:به|ده|د) (?:اي|همي) شماره', 'kwa (?:namba|nambari)(?: (?:hii|hiyo|ile))?',
 ]);
 /** A fee by name (not any payment): a customer asking us to send their refund "to this number" names none. */
-const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission', ...ES_FEE_NOUNS,
+const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'فراي', 'فري دو?سي', 'fr[ae]y? do?ssi(?:e|é)?', 'معاليم', 'm3alim', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission', ...ES_FEE_NOUNS,
   // (round 22) Dari "فیس ثبت" (not Facebook), Tajik "ҳаққи …", Swahili "ada"
   'فيس(?! ?بوك)', 'haqqi', 'komissiya', 'ada(?![a-z])']);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
@@ -639,6 +653,8 @@ const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increas
   + '(?:قبول|پذيرفته|تاييد|تصويب) ?(?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|بكنن)(?![\\p{L}])|(?:ghabool|ghabul|qabul|paziref\\S*|taeed|taiid|tayid|tasdiq) (?:beshe|she|shavad|mishe|kunand|kunan)(?![a-z])|odobr\\S*|priny?a\\S*|(?:y|t|n)(?:a|e|i)?(?:t|n)?(?:q|9|2|g)(?:a|e)?bl(?:o|ou|u|e|a|i)\\S*)';
 /** (round 31) What a refund is called: a fee paid so that it is released is a stranger's, whoever says they paid it. */
 const REFUND_HELD = rx(['refunds?', 'compensation', 'reimburs\\S*', 'rembours\\S*', 'استرداد', 'مسترد\\S*', 'تعويض\\S*', 'مستحقات', 'برگشتي', 'بازپرداخت', 'استرداد وجه', 'ta3wid\\S*', 'isterdad\\S*', 'esterdad\\S*']);
+/** (round 34) A purpose word before a refund's name: "pour (recevoir) le remboursement", "to get my refund", "baraye bazpardakht". */
+const FOR_THE_REFUND = rx(['(?:pour|afin de|to get|to receive|for|so i get|so i can get|bach|bash|باش|عشان|علشان|حتى|لكي|ل|تا|براي|baraye|para)(?: \\S+){0,2}? (?:refunds?|reimburs\\S*|rembours\\S*|استرداد|مسترد\\S*|تعويض\\S*|بازپرداخت|برگشت ?وجه)']);
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
   `(?:to|so (?:that|they|it|the|my|your|ur|our|his|her)|in order to|chtob\\S*|para|bech|bich|ke|كه|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|baroi|ta|ili)(?: \\S+){0,3}? ${RELEASE}`,
@@ -1469,7 +1485,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (the short test first: most numbers follow no call word, and their sentence is then not read for a claim)
       const impersonatorsNumber = () => CALLED_FROM_IT.test(before.slice(-48)) && IMPERSONATES.test(sentence);
       // (round 31) …or a number the customer says differs from the one we publish
-      const claimed = callUs || doubted() || askedIfOurs() || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      const claimed = callUs || doubted() || askedIfOurs() || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || NUMBER_PASSED_AS_OURS.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
         continue;
@@ -1553,7 +1569,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 31) …or a fee, named as one and with its sum, paid or asked so that a refund is released ("رسوم معالجة 15 شيكل
   // لتحرير مبلغ الاسترداد", "dafa3t 50 dirham 'verification fee' 3shan yerja3ou el refund"): nobody charges to pay out a
   // refund, so the customer's own report of paying it is the sign too
-  const feeForARefund = () => has(FEE_NOUN, ft) && has(AMOUNT, ft) && has(PAID_TO_RELEASE, ft) && has(REFUND_HELD, ft) && !ourCharge();
+  // (round 34) …or for the refund itself, demanded: "payer des frais de dossier de 25 dinars pour le remboursement", "خاصك تخلص
+  // فراي دوسي باش يرجعو ليك الفلوس" — a refund is paid out, never bought
+  const feeForARefund = () => has(FEE_NOUN, ft) && has(AMOUNT, ft) && has(REFUND_HELD, ft) && (has(PAID_TO_RELEASE, ft) || (has(FOR_THE_REFUND, ft) && (has(TOLD, ft) || has(MUST_PAY, ft) || has(OBLIGED, ft)))) && !ourCharge();
   // (round 33) a reconnection, a meter fitted or a deposit given back, bought in a way no company takes: "50 toman kart be
   // kart konid ta vasl beshe", "une caution sur son compte CCP pour poser le compteur", "gift cards to get my deposit back"
   const feeForAService = () => has(TOLD, ft) && has(ODD_PAYMENT, ft) && has(SERVICE_BOUGHT, ft) && (has(AMOUNT, ft) || has(FEE, ft));
@@ -1735,6 +1753,7 @@ function looksLikeNumber(official: string, d: string): boolean {
  * international form ("+966 800 …"), a trunk "0" in place of that code are how people dial it; anything else in
  * front is another number that borrows ours.
  */
+const TOLL_FREE_PREFIX = /^1?8(?:00|88|77|66|55|44|33)$/;
 function digitsPutInFront(official: string, d: string, written: string, officialWritten: string): boolean {
   if (/^\s*(?:\+|00)/.test(written)) return false;
   const international = /^\s*(?:\+|00)/.test(officialWritten);
@@ -1742,7 +1761,8 @@ function digitsPutInFront(official: string, d: string, written: string, official
   const national = international ? [1, 2, 3].map((n) => official.slice(n)).filter((n) => n.length >= 7) : [official];
   return national.some((n) => {
     const extra = d.length > n.length && d.endsWith(n) ? d.slice(0, d.length - n.length) : '';
-    return extra.length >= 1 && extra.length <= 2 && !(international && (extra === '0' || official.startsWith(extra)));
+    // (round 34) …or a North American toll-free prefix ("1-888-800-2263", "1 877 …" for "800-2263")
+    return ((extra.length >= 1 && extra.length <= 2) || TOLL_FREE_PREFIX.test(extra)) && !(international && (extra === '0' || official.startsWith(extra)));
   });
 }
 
