@@ -1,4 +1,3 @@
-import { parse } from 'tldts';
 import type { GuardPolicy } from '../policy';
 import { domainIsWithin } from '../text/links';
 
@@ -9,21 +8,18 @@ import { domainIsWithin } from '../text/links';
  * company's name is a look-alike whatever its host (a name, a bare IP, an ending no list knows), unless that host is the
  * company's own or an allowed site.
  *
- * Not an e-mail address: without a scheme, "@" is read as a URL's only when a path follows the host, the user part has
- * a password (":"), the "@" is escaped ("%40") or the user part is itself a domain ("acme.com@…"); "billing@acme.com",
- * "acme.support@acme.com" and "mike.acme.user@gmail.com" stay addresses (judged by the sender rules).
+ * Not an e-mail address: without a scheme, "@" is read as a URL's only when a path follows the host (a question's "?" is
+ * none), the user part has
+ * a password (":"), the "@" is escaped ("%40") or the user part is the company's own domain ("acme.com@…");
+ * "billing@acme.com", "acme.support@gmail.com" and "mike.acme.user@gmail.com" stay addresses (judged by the sender rules).
  */
-const USERINFO_LINK = /(?<![\p{L}\p{N}._%+:@/-])(https?:\/\/)?([\p{L}\p{N}._~!$&'*+,;=%-]+(?::[^\s@/?#]*)?)(@|%40)((?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?([/?#][^\s<>"']*)?/giu;
+const USERINFO_LINK = /(?<![\p{L}\p{N}._%+:@/-])(https?:\/\/)?([\p{L}\p{N}._~!$&'*+,;=%-]+(?::[^\s@/?#]*)?)(@|%40)((?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?(\/[^\s<>"']*|[?#][^\s<>"'?]+)?/giu;
 const DOMAIN_SHAPED = /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,63}$/u;
 /**
- * A user part that is itself a site's name under a real ending, "www." at most before it ("acme.com", "www.acme.co.uk") —
- * not an address's name that ends in a word some ending spells ("tom.acme.user", "sarah.acme.fan": `.fan` is one).
+ * A user part that is the company's own site ("acme.com", "www.acme.com"): an address's name that merely ends in a word
+ * some ending spells is not ("acme.support", "sarah.acme.fan": `.support` and `.fan` are endings too).
  */
-function isADomain(s: string): boolean {
-  if (!DOMAIN_SHAPED.test(s)) return false;
-  const p = parse(s.toLowerCase());
-  return p.isIcann === true && !!p.domain && (p.subdomain === '' || p.subdomain === 'www');
-}
+const isOurDomain = (s: string, policy: GuardPolicy) => DOMAIN_SHAPED.test(s) && domainIsWithin(s.toLowerCase(), policy.companyDomains);
 
 /** The links whose user part names the company, each as written (the host after "@" is where it leads). */
 export function findUserinfoLinks(text: string, policy: GuardPolicy): { value: string; host: string }[] {
@@ -35,7 +31,7 @@ export function findUserinfoLinks(text: string, policy: GuardPolicy): { value: s
     const [whole, scheme, user, at, hostRaw, path] = m as unknown as [string, string | undefined, string, string, string, string | undefined];
     const host = hostRaw.toLowerCase().replace(/\.$/, '');
     const name = user.split(':')[0]!;
-    const urlShaped = !!scheme || at !== '@' || user.includes(':') || !!path || isADomain(name);
+    const urlShaped = !!scheme || at !== '@' || user.includes(':') || !!path || isOurDomain(name, policy);
     if (!urlShaped) continue;
     if (domainIsWithin(host, [...policy.companyDomains, ...policy.allowedLinkDomains])) continue;
     const said = squash(safeDecode(user));
