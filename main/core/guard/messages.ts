@@ -97,6 +97,11 @@ const MESSAGES = {
     ar: 'العنوان {value} بريد مجاني مُلبَس باسم شركة؛ الشركات تراسل من نطاقها الخاص، لذا غالبًا هو احتيال.',
     fa: 'نشانی {value} یک ایمیل رایگان است که با نام یک شرکت آراسته شده؛ شرکت‌ها از دامنهٔ خودشان ایمیل می‌فرستند، پس احتمالاً کلاهبرداری است.',
   },
+  'phishing.lookalike_userinfo': {
+    en: 'The link {value} puts a company\'s name before "@", where a browser reads only a user name: it leads to {domain}, not to the company. It is probably a scam.',
+    ar: 'الرابط {value} يضع اسم شركة قبل "@"، حيث لا يقرأ المتصفح إلا اسم مستخدم: هو يقود إلى {domain} لا إلى الشركة. غالبًا هو احتيال.',
+    fa: 'پیوند {value} نام یک شرکت را پیش از «@» گذاشته، جایی که مرورگر فقط نام کاربری می‌خواند: به {domain} می‌رود، نه به شرکت. احتمالاً کلاهبرداری است.',
+  },
   'phishing.lookalike_handle': {
     en: 'The account {value} dresses a name up as an official company account, the way scammers imitate a brand on social media. The company\'s official accounts are listed by IT.',
     ar: 'الحساب {value} يُلبس اسمًا ثوب حساب رسمي للشركة، كما يفعل المحتالون لتقليد العلامات التجارية على مواقع التواصل. حسابات الشركة الرسمية يحددها قسم تقنية المعلومات.',

@@ -67,10 +67,10 @@ export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'br
  * (round 33) A free-mail address whose name carries the company's ("acme.ksa.billing@gmail.com", "acme.maroc.factures@
  * hotmail.com"), judged as a handle is (the brand beside another word, or a name dressed as a desk): a company writes from
  * its own domain, so such a sender presented to the customer imitates it. Never the customer's own ("my email is …",
- * "reply to …", "ایمیلم …").
+ * "reply to …", "ایمیلم …"; round 34: "my own email na …", Pidgin's copula).
  */
 const FREE_MAIL_ADDRESS = /(?<![\p{L}\p{N}._%+-])([a-z0-9][a-z0-9._%+-]*)@([a-z0-9-]+)\.(?:[a-z]{2,10})(?:\.[a-z]{2})?(?![\p{L}\p{N}.-]|\.[a-z])/giu;
-const OWN_ADDRESS = /(?<![\p{L}])(?:my (?:e-?mail|mail|address|email address|gmail|inbox)|reply (?:to|on)|send (?:it|them|this|that|the \S+|me \S+)(?: \S+)? (?:to|on)|(?:email|write to|contact) me (?:at|on)|ايميلي|بريدي|ایمیلم|ايميلم|ایمیل من|mon (?:mail|e-?mail|adresse))(?:\s+(?:is|هو|هست|est|:))?\s*:?\s*$/iu;
+const OWN_ADDRESS = /(?<![\p{L}])(?:my (?:own |personal |private |new )?(?:e-?mail|mail|address|email address|gmail|inbox)|reply (?:to|on)|send (?:it|them|this|that|the \S+|me \S+)(?: \S+)? (?:to|on)|(?:email|write to|contact) me (?:at|on)|ايميلي|بريدي|ایمیلم|ايميلم|ایمیل من|mon (?:mail|e-?mail|adresse))(?:\s+(?:is|na|be|هو|هست|est|:))?\s*:?\s*$/iu;
 export function findFreeMailSenders(text: string, policy: Pick<GuardPolicy, 'brandNames' | 'companyDomains'>): string[] {
   if (!text.includes('@')) return [];
   const brands = [...policy.brandNames, ...policy.companyDomains.map((d) => d.split('.')[0]!)].map((b) => b.toLowerCase().replace(/\s+/g, '')).filter((b) => b.length >= 3);

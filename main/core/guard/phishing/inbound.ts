@@ -12,6 +12,7 @@ import { findHandedOverSecret } from './handed-over';
 import { findFreeMailSenders, findImitatingHandles } from './handles';
 import { imitatesNamedSender, namedSenders, senderOnMistypedEnding, type NamedSender } from './named-brand';
 import { findPastedSecrets } from './pasted-secrets';
+import { findUserinfoLinks } from './userinfo';
 import { findScamPatterns } from './scam-patterns';
 import { mayHoldLink } from './pretests';
 
@@ -227,6 +228,8 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
       else push('mixed_script', 'phishing.mixed_script', () => ({ domain: f.domain }));
     }
   }
+  // (round 34) "http://acme.com@evil.example/": the company's name as a link's user part, the browser going to the host after "@"
+  if (linked) for (const u of findUserinfoLinks(text, deps.policy)) push('lookalike', 'phishing.lookalike_userinfo', () => ({ value: u.value, domain: u.host }));
   // (round 33) "acme.ksa.billing@gmail.com": a free-mail sender dressed with the company's name (a link's rules judge only
   // its host, which is the mail provider's)
   if (senders.length) for (const value of findFreeMailSenders(text, deps.policy)) push('lookalike', 'phishing.lookalike_freemail', () => ({ value }));

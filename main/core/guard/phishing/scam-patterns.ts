@@ -88,6 +88,10 @@ const CLAIMS_BY_SAYING = rx([
   "(?:goes|went|was like|is like|starts|started)(?: like)?,? (?:i'm|im|i am|we're|we are|this is|it's) (?:\\S+ )?(?:from|with|calling from|calling on behalf of)",
   '(?:گفت|گفتن|گفتند|مي ?گفت|ميگفت|مي ?گه|ميگه|خودش ?رو معرفي كرد|معرفي كرد)\\S*(?: (?:كه|من|ما|اونا|او|بود|بودن|بودند))* (?:از(?! (?:اپ|اپليكيشن|برنامه|سايت|طريق|شعبه)(?![\\p{L}]))|كارمند|كارشناس|اپراتور|نماينده|from)(?= |$|\\S)',
   '(?:goft|goftan|gofte|mige|migoft|guft|guftand|meguyad|meguft)\\S*(?: (?:ke|ki|man|ma|mo|bud|budan))* (?:az|karmand|karshenas|korman\\S*|namayand\\S*)(?= |$)',
+  // (round 34) French "saying he is from": "disant qu'il est du service remboursement", "en disant qu'elle travaillait chez",
+  // "se disant de", "prétendant être de" ("il m'a dit de payer" orders, it claims nothing: "dit" needs its "qu'il est")
+  "(?:disant|pretendant|affirmant)(?: (?:qu'|que )?(?:il|elle|ils|elles|c'est|c'etait)\\S*)?(?: (?:est|etait|sont|etaient|etre|travaill\\S*|appel\\S*))? (?:du|de la|des|d'|chez)(?= |$|\\S)",
+  "(?:dit|disait|a dit|m'a dit|affirme|pretend)(?: (?:qu'|que )(?:il|elle|ils|elles|c'est|c'etait)\\S*) (?:est|etait|sont|etaient|travaill\\S*|appel\\S*) (?:du|de la|des|d'|chez|pour)(?= |$|\\S)",
   // (round 22) Swahili "saying he is of/from": akisema ni wa huduma kwa wateja, alisema anatoka
   '(?:a|wa)(?:li|ki|na)?sema (?:kwamba |kuwa )?(?:yeye |wao )?(?:ni|anatoka|wanatoka) (?:wa|kutoka)(?= |$)',
   // (round 22) a caller introducing themselves, Maghrebi "you're with Mustafa from …" (معاك مصطفى من مصلحة الزبائن)
@@ -124,6 +128,16 @@ const CLAIMS_TO_BE_FROM = pieces(
 );
 /** (round 31) A text message with its sender named ("SMS from Zajel says call …", "a text from NourNet"): a notice's voice. */
 const SMS_FROM = rx(['(?:sms|text|txt|message|msg|texto) (?:from|frm) \\S{2,24}', '(?:رساله|مسج|مسيج)(?: نصيه| sms)? (?:من|مِن|باسم) \\S{2,24}', '(?:پيامك|پيام|اس ?ام ?اس) (?:از|از طرف) \\S{2,24}']);
+/**
+ * (round 34) A number someone else passes off as the company's, in a group chat, an ad or a post: "someone posted 0551… as
+ * the Acme number", "shared … as your hotline", "به عنوان شماره پشتیبانی گذاشته", "نزّل الرقم … على انه رقم الشركة" (the
+ * customer's own "I saved it as …" is not someone's).
+ */
+const NUMBER_PASSED_AS_OURS = rx([
+  "(?<!(?:^|[^\\p{L}])(?:i|we|i've|i have) )(?:posted|shared|sent|gave|put|wrote|listed|advertised|dropped|forwarded|posts|shares)(?: \\S+){0,4}? as (?:the |your |ur |their |its |an? |the official )?(?:\\S+ ){0,2}(?:number|no|line|hotline|helpline|customer service|support|contact|whatsapp)(?![a-z])",
+  '(?:به ?عنوان|بعنوان) (?:\\S+ ){0,2}?شماره (?:\\S+ )?(?:پشتيباني|شركت|رسمي|خدمات)',
+  '(?:على|علي) (?:انه|اساس انه|اساس) (?:ال)?رقم (?:ال)?(?:شركه|خدمه|دعم|رسمي)',
+]);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
   // "call 0912… to claim", "contact officer Musa on 0803…": a number the message tells the reader to call for something
@@ -489,7 +503,7 @@ const ES_FEE_NOUNS = ['gastos?', 'tasas?', 'tarifas?', 'cuotas?', 'comisi[oó]n'
 const ES_PAY_ORDER = ['paga', 'pague', 'abone', '(?:t|n|y)pag(?:ar|i|iw|a|o)'];
 const FEE = pieces(
   rx([
-    'fee', 'fees', 'frais', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', `\\d+\\s?(?:${CURRENCY})`, ...ES_FEE_NOUNS, ...ES_PAY_ORDER,
+    'fee', 'fees', 'frais', 'فراي', 'فري دو?سي', 'معاليم', 'charge', 'pay', 'payment', 'deposit', 'transfer', 'gift ?cards?', '\\$\\s?\\d+', `\\d+\\s?(?:${CURRENCY})`, ...ES_FEE_NOUNS, ...ES_PAY_ORDER,
     // "رسم" but not "الرسمي" (official); "حول" transfers only with an amount after it, else it is "about" ("ايميل حول تحديث الشروط")
     'رسوم', 'رسم(?![يىا])', 'ادفع', 'دفع', 'تدفع', 'مبلغ', 'تحويل', 'حول\\S* (?:\\S+ )?\\d', 'جنيه', 'ريال', 'درهم',
     'كارمزد', 'هزينه', 'پرداخت', 'بپرداز', 'واريز', 'تومان', 'تومن', 'ميليون', 'ريال',
@@ -538,11 +552,18 @@ const ODD_PAYMENT = pieces(
     // (round 23) cash into the hand of whoever came to the shop: "AED 150 renewal fee cash to him", "ادفعله 300 جنيه … كاش"
     // (round 33) a postal account (Algeria's CCP, its BaridiMob) or a postal order: a person's account, not a company's till;
     // cash a person asks for in hand ("asked me for 5000 naira cash"); Tajik "to a card" ("ба корт гузаронед")
+    // (round 34) cash for a fitting asked before it ("2000 cash installation charge before fitting")
+    'cash (?:\\S+ )?(?:installation|fitting|fixing|connection) (?:charges?|fees?)', 'cash (?:\\S+ ){0,3}?before (?:fitting|installing|installation|fixing|connecting)',
     'ccp', 'compte (?:ccp|postal|cheque postal)', '(?:ال)?حساب (?:ال)?(?:جاري )?(?:ال)?بريدي', 'بريدي ?موب', 'baridi ?mob', 'mandat(?: postal| cash)?', 'money order',
     '(?:asked|asking|asks|wants|wanted|demanded|demanding) (?:me|us)(?: for)? (?:\\S+ ){0,3}?(?:in )?cash', 'ba kort(?:i)? (?:\\S+ )?guzaron\\S*',
     '(?:in )?cash (?:only )?to (?:him|her|them|the (?:man|guy|lady|woman|agent|person))', 'pay (?:him|her|them) (?:\\S+ ){0,3}?(?:in )?cash', '(?:كاش|نقدا|نقد) (?:له|ليه|لها|ليها|الو)', '(?:ادفع|تدفع|ندفع|يدفع|اعطي|نعطي)(?:له|لها|ليه|لو|هوله)(?: \\S+){0,4}? (?:كاش|نقدا|نقد)', 'نقدي (?:بهش|به او|به اون)', 'گيفت ?كارت', 'رمز ?ارز', 'تتر', 'be ye cart', 'cart be cart', 'kart be kart',
   ]),
 );
+/**
+ * (round 34) Iraq's wallets ("زين كاش", "آسيا حوالة", FastPay, Qi card): customers pay their own bills with them ("حولت …
+ * على آسيا حوالة وما وصلت"), so a wallet is an odd payment only when someone told the customer to pay by it (`TOLD`).
+ */
+const WALLET = words(['zain ?cash', 'زين ?كاش', 'asia ?hawala', 'اسيا ?حواله', 'fast ?pay', 'فاست ?باي', 'كي ?كارد', 'qi ?card']);
 /**
  * (round 33) A service a visit or a line gives, or a deposit given back, that a fee is said to buy: reconnection ("vasl
  * kardane dobare", "وصل مجدد", "rétablissement"), a meter or a line fitted ("pose du compteur", "يركبولي العداد",
@@ -552,7 +573,9 @@ const ODD_PAYMENT = pieces(
 const SERVICE_BOUGHT = words([
   'reconnect\\S*', 're-?connect\\S*', 'r[eé]tabli\\S*', 'reconnex\\S*', 'rebranch\\S*', '(?:vasl|vasle|vasl e) (?:\\S+ )?(?:dobare|mojadad)', '(?:dobare|mojadad) vasl\\S*', 'وصل\\S* (?:\\S+ )?(?:مجدد|دوباره)', 'دوباره وصل\\S*', 'اعاده (?:ال)?(?:توصيل|ربط|الخدمه)',
   'install\\S*', 'fitt(?:ing|ed)', 'meter', 'compteur', '(?:la |une )?pose d\\S*', 'poser', 'branchement', 'عداد\\S*', 'العداد', 'كونتور', '(?:ي|ت|ن)?ركب\\S*', 'تركيب\\S*', 'نصب\\S*', 'كنتور', 'nasb\\S*', 'kontor',
-  'deposit\\S* back', '(?:get|return|refund|release)\\S* (?:\\S+ )?deposit', '(?:la|une|ma|votre|de|sa) caution', 'كوسيون', '(?:ال)?تامين(?: \\S+)?', 'گرو', 'پول ?گرو', 'وديعه', 'الوديعه', 'garav\\S*', 'pul(?:i)? garav', 'depozit\\S*', 'vadi3a',
+  'deposit\\S* back', '(?:get|return|refund|release)\\S* (?:\\S+ )?deposit',
+  // (round 34) the deposit after its verb: "so my deposit gets returned", "deposit will be refunded"
+  'deposit\\S* (?:\\S+ ){0,2}?(?:return\\S*|refund\\S*|releas\\S*|given back|paid back)', '(?:la|une|ma|votre|de|sa) caution', 'كوسيون', '(?:ال)?تامين(?: \\S+)?', 'گرو', 'پول ?گرو', 'وديعه', 'الوديعه', 'garav\\S*', 'pul(?:i)? garav', 'depozit\\S*', 'vadi3a',
 ]);
 /** Money sent to a phone number (a wallet), not to a company: "على نفس الرقم", "to the same number", "به همین شماره". */
 const TO_A_NUMBER = words([
@@ -562,7 +585,7 @@ const TO_A_NUMBER = words([
   '(?:به|ده|د) (?:اي|همي) شماره', 'kwa (?:namba|nambari)(?: (?:hii|hiyo|ile))?',
 ]);
 /** A fee by name (not any payment): a customer asking us to send their refund "to this number" names none. */
-const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission', ...ES_FEE_NOUNS,
+const FEE_NOUN = rx(['fees?', 'charges?', 'frais', 'فراي', 'فري دو?سي', 'fr[ae]y? do?ssi(?:e|é)?', 'معاليم', 'm3alim', 'رسوم', 'رسم(?![يىا])', 'هزينه', 'كارمزد', 'مصاريف', 'عموله', 'rosoom', 'rus[uo]m', 'hazine', 'ka+rmozd', 'commission', ...ES_FEE_NOUNS,
   // (round 22) Dari "فیس ثبت" (not Facebook), Tajik "ҳаққи …", Swahili "ada"
   'فيس(?! ?بوك)', 'haqqi', 'komissiya', 'ada(?![a-z])']);
 /** Something to be gained or released by paying: a refund, frozen money, a prize, a loan, a free upgrade. */
@@ -639,6 +662,8 @@ const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increas
   + '(?:قبول|پذيرفته|تاييد|تصويب) ?(?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|بكنن)(?![\\p{L}])|(?:ghabool|ghabul|qabul|paziref\\S*|taeed|taiid|tayid|tasdiq) (?:beshe|she|shavad|mishe|kunand|kunan)(?![a-z])|odobr\\S*|priny?a\\S*|(?:y|t|n)(?:a|e|i)?(?:t|n)?(?:q|9|2|g)(?:a|e)?bl(?:o|ou|u|e|a|i)\\S*)';
 /** (round 31) What a refund is called: a fee paid so that it is released is a stranger's, whoever says they paid it. */
 const REFUND_HELD = rx(['refunds?', 'compensation', 'reimburs\\S*', 'rembours\\S*', 'استرداد', 'مسترد\\S*', 'تعويض\\S*', 'مستحقات', 'برگشتي', 'بازپرداخت', 'استرداد وجه', 'ta3wid\\S*', 'isterdad\\S*', 'esterdad\\S*']);
+/** (round 34) A purpose word before a refund's name: "pour (recevoir) le remboursement", "to get my refund", "baraye bazpardakht". */
+const FOR_THE_REFUND = rx(['(?:pour|afin de|to get|to receive|for|so i get|so i can get|bach|bash|باش|عشان|علشان|حتى|لكي|ل|تا|براي|baraye|para)(?: \\S+){0,2}? (?:refunds?|reimburs\\S*|rembours\\S*|استرداد|مسترد\\S*|تعويض\\S*|بازپرداخت|برگشت ?وجه)']);
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
   `(?:to|so (?:that|they|it|the|my|your|ur|our|his|her)|in order to|chtob\\S*|para|bech|bich|ke|كه|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|baroi|ta|ili)(?: \\S+){0,3}? ${RELEASE}`,
@@ -723,6 +748,17 @@ const FROZEN = pieces(
  * loss only where a sum is demanded "or else" (a transfer returned is also the ordinary news of one not accepted).
  */
 const TRANSFER_RETURNS = rx(['(?:ال)?(?:تحويل|حواله|حوالات|مبلغ|فلوس|مصاري)\\S* (?:\\S+ )?(?:رح |راح |ح|ه|ب|بي|بت)?(?:ي|ت)?رجع\\S*', '(?:transfer|transaction|money|payment|remittance)s? (?:\\S+ )?(?:goes|will go|gets sent|is sent|will be sent) back', '(?:transfer|transaction|payment|remittance)s? (?:\\S+ )?(?:will be |gets |is )?(?:reversed|returned|cancel+ed)']);
+/**
+ * (round 34) What is lost to someone else if the customer does not pay first: "or the car goes to someone else", "وگرنه ماشین
+ * رو به یکی دیگه میفروشیم", "ولا نعطيها لواحد ثاني", "sinon on la donne à quelqu'un d'autre" — a reservation's pressure.
+ */
+const LOST_TO_ANOTHER = rx([
+  '(?:go|goes|going|give|gives|giving|sell|sells|selling|sold|went)\\S* (?:\\S+ ){0,2}?to (?:someone|somebody|another|the next)(?: else| buyer| customer| person| one)?(?![a-z])',
+  'به (?:يه |يك |ي )?(?:يكي|نفر|كس|شخص|مشتري|خريدار) (?:ديگه|ديگر|بعدي)', 'ba (?:yeki|ye nafar|kasi) (?:dige|digar)',
+  '(?:ل|الى|لـ)(?:واحد|حد|شخص|زبون|مشتري) (?:ثاني|تاني|اخر|غيرك)', 'لغيرك', 'لحد غيرك', 'a quelqu.un d.autre', 'a un autre (?:client|acheteur)',
+]);
+/** (round 34) A sum to be paid first, before anything is done: "avval 150 somoni …", "pay 100 upfront", "ادفع الاول". */
+const FIRST = words(['first', 'firstly', 'upfront', 'up front', 'in advance', 'beforehand', 'avval', 'aval', 'аввал', 'اول', 'اولا', 'الاول', 'مقدما', 'مسبقا', 'pehle', 'pehlay', "d'abord", 'avant tout', 'en avance']);
 const NOW = pieces(
   rx([
     'now(?![\\p{L}])', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?|days?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
@@ -1122,6 +1158,11 @@ const TOLD = pieces(
     // a message or a stranger named by who they are: "msg says", "وصلتني رسالة ان", "الموظف قال", "الزول قال لي", "the HR lady say"
     '(?:text|message|msg|sms|mail|email|notification) (?:says|said|saying|that)', '(?:got|received) (?:a |an )?(?:text|message|msg|sms)', '(?:رساله|مسج|مسدج|ايميل) (?:ان|انه|بتقول|تقول|بيقول|يقول|فيها)', '(?:وصلتني|جاتني|جاتلي|جاني|جالي) (?:رساله|مسج)', 'پيامك? (?:اومده|اومد|داده|زده)',
     '(?:ال)?(?:موظف|موظفه|زلمه|راجل|رجال|زول|شخص|واحد|حدا|ست|بنت) (?:قال|قالت|بيقول|يقول|بتقول)\\S*', '(?:lady|man|guy|woman|person|agent|hr|recruiter|caller|officer|dem|them|they) (?:say|says|tell|talk)',
+    // (round 34) an order reported after "said" with no "to" ("man on phone said send 150,000 IQD"); Iraqi "كلي" (said to me)
+    // after the one who said it ("واحد كلي حول …"; alone it is "all of")
+    'said (?:to )?(?:send|pay|transfer|deposit|wire|buy)', '(?:واحد|شخص|رجال|ريال|موظف|المندوب|مندوب|الموظف|الرجال) (?:كلي|كللي|كلّي|كالي)',
+    // (round 34) the worker who came or waits at the shop: "the fitter asked 2000 cash", "the technician wants"
+    '(?:fitter|installer|technician|engineer|mechanic|workman|worker|plumber|electrician) (?:\\S+ )?(?:asked|asks|asking|wants|wanted|demanded|demands|said|says|told)',
     'on me demande', '(?:ils|elle|il) (?:me )?(?:demande|demandent|a demand)\\S*', 'talbo', 'talbou', 'tlbo', 'tolbo', 'talbin',
     'yab(?:o|ou|u)+n(?:i|y|a)?', 'yabghoon\\S*', 'bedhom', 'baddon', 'goftan', 'goft', 'migan', 'bi2ouli', 'bi2olo', 'bey2olo', 'bi2oulo', '2alouli', '2all?i', '2aly', 'qalli', 'galli', 'kay9olo', 'gallo', 'galli', '3ayzeen meni', '3ayzin meni', '2alooli', '2aloly', '2alouli', '(?:kay|ka)?(?:g|9|q|2)a?l(?:o|ou|u)? (?:lia|liya|lya|li)', 'galouli(?:a|ya)?', '9alouli(?:a|ya)?', 'qalouli(?:a|ya)?', 'galoli(?:a|ya)?', '9aloli(?:a|ya)?', 'galuli(?:a|ya)?',
   ]),
@@ -1469,7 +1510,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
       // (the short test first: most numbers follow no call word, and their sentence is then not read for a claim)
       const impersonatorsNumber = () => CALLED_FROM_IT.test(before.slice(-48)) && IMPERSONATES.test(sentence);
       // (round 31) …or a number the customer says differs from the one we publish
-      const claimed = callUs || doubted() || askedIfOurs() || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
+      const claimed = callUs || doubted() || askedIfOurs() || callersNumber || fromSocialPage() || theirWallet || chatStranger() || CLAIMS_TO_BE_FROM.test(around) || NUMBER_PASSED_AS_OURS.test(around) || impersonatorsNumber() || WEARS_OUR_FACE.test(around) || CALL_THIS_NUMBER.test(around) || (SOMEONE_ELSE.test(around) && (ASKED_FOR_A_SECRET.test(around) || demandsFee));
       if (!imitates && !claimed && reportsPayment()) {
         chatNumber ??= m[0].trim();
         continue;
@@ -1530,10 +1571,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // first, so the clause reading runs only where there is one
   // (read with the company's "… Pay" name blanked: "Nakhla Pay" names the company, it asks nobody to pay)
   const ft = fee();
+  const oddPay = () => has(ODD_PAYMENT, ft) || (has(WALLET, ft) && has(TOLD, ft));
   // (round 32) …not the price of the customer's own order, paid or taken (`PAID_FOR_AN_ORDER`)
   const forAnOrder = () => has(PAID_FOR_AN_ORDER, ft) && (has(PAID_MYSELF, ft) || has(TAKEN_FROM_ME, ft)) && !has(TOLD, ft) && !has(CLAIMS_TO_BE_FROM, ft) && !has(PAY_NOW, ft) && !has(ODD_PAYMENT, ft);
   const paidToRelease = (has(AMOUNT, ft) || has(FEE_NOUN, ft)) && has(PAID_TO_RELEASE, ft) && (has(PAY_NOW, ft) || has(TOLD, ft) || has(OBLIGED, ft) || has(MESSAGE_NAMED, ft) || has(MESSAGE_VOICE, ft) || feeForRelease(ft, has));
-  const paysToGain = (has(FEE, ft) || has(ODD_PAYMENT, ft)) && (has(ACCOUNT_CHANGE, ft) || has(GAIN, ft));
+  const paysToGain = (has(FEE, ft) || oddPay()) && (has(ACCOUNT_CHANGE, ft) || has(GAIN, ft));
   // (round 23) the company's own charge — quoted where it publishes its prices, or reported as already taken — is no
   // stranger's fee, unless a stranger claims to be us, reached the customer, or wants an odd payment or a payment now
   // (asked only of a message the rules below would flag)
@@ -1541,7 +1583,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // a fee to change an account; or, to gain anything, a fee someone else makes a precondition or wants in gift cards
   // (…the first, loosest, reading not for a fee the customer only asks about)
   const feeForChange = has(FEE, ft) && has(ACCOUNT_CHANGE, ft) && (has(ACCOUNT, ft) || has(TOLD, ft)) && !askedNotDemanded(ft, has);
-  const feeForGain = () => paysToGain && ((has(TOLD, ft) && has(OBLIGED, ft)) || has(ODD_PAYMENT, ft) || has(PAY_NOW, ft) || has(FEE_DUE, ft) || (has(TO_A_NUMBER, ft) && has(FEE_NOUN, ft) && demandedOfMe(ft, has)));
+  const feeForGain = () => paysToGain && ((has(TOLD, ft) && has(OBLIGED, ft)) || oddPay() || has(PAY_NOW, ft) || has(FEE_DUE, ft) || (has(TO_A_NUMBER, ft) && has(FEE_NOUN, ft) && demandedOfMe(ft, has)));
   // (round 24) a sum for a purpose (a fee's name or what it is for) to be reported to a chat or a number — a receipt sent
   // to a WhatsApp number, or the sum beside a chat app and a number to write to: "هزینه انتقال ۲۰۰ هزار تومان را واریز و
   // رسید را به واتساپ … ارسال کنید", "₦5,000 kudin activation … WhatsApp zuwa 0803 …" (in any currency `AMOUNT` reads)
@@ -1553,12 +1595,22 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 31) …or a fee, named as one and with its sum, paid or asked so that a refund is released ("رسوم معالجة 15 شيكل
   // لتحرير مبلغ الاسترداد", "dafa3t 50 dirham 'verification fee' 3shan yerja3ou el refund"): nobody charges to pay out a
   // refund, so the customer's own report of paying it is the sign too
-  const feeForARefund = () => has(FEE_NOUN, ft) && has(AMOUNT, ft) && has(PAID_TO_RELEASE, ft) && has(REFUND_HELD, ft) && !ourCharge();
+  // (round 34) …or for the refund itself, demanded: "payer des frais de dossier de 25 dinars pour le remboursement", "خاصك تخلص
+  // فراي دوسي باش يرجعو ليك الفلوس" — a refund is paid out, never bought
+  const feeForARefund = () => has(FEE_NOUN, ft) && has(AMOUNT, ft) && has(REFUND_HELD, ft) && (has(PAID_TO_RELEASE, ft) || (has(FOR_THE_REFUND, ft) && (has(TOLD, ft) || has(MUST_PAY, ft) || has(OBLIGED, ft)))) && !ourCharge();
   // (round 33) a reconnection, a meter fitted or a deposit given back, bought in a way no company takes: "50 toman kart be
   // kart konid ta vasl beshe", "une caution sur son compte CCP pour poser le compteur", "gift cards to get my deposit back"
-  const feeForAService = () => has(TOLD, ft) && has(ODD_PAYMENT, ft) && has(SERVICE_BOUGHT, ft) && (has(AMOUNT, ft) || has(FEE, ft));
+  const feeForAService = () => has(TOLD, ft) && oddPay() && has(SERVICE_BOUGHT, ft) && (has(AMOUNT, ft) || has(FEE, ft));
+  // (round 34) …or a sum someone wants paid first into a card or wallet no company takes: "guftand avval 150 somoni ba korti Alif
+  // guzaron" — whatever it is said to buy
+  const paidFirstOddly = () => has(TOLD, ft) && oddPay() && has(AMOUNT, ft) && has(FIRST, ft);
+  // (round 34) …or a payment now, or else what the customer came for goes to someone else ("deposit today or the car goes to
+  // someone else"): a stranger's pressure to pay
+  const payOrLoseIt = () => has(TOLD, ft) && has(FEE, ft) && has(LOST_TO_ANOTHER, ft) && has(NOW, ft);
   if ((((feeForChange || feeForGain() || demandedFee() || feeForAService()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) && !forAnOrder()) flags.push({ code: 'upgrade_fee' });
-  else if (feeToAChat() || feeForARefund()) flags.push({ code: 'upgrade_fee' });
+  else if (feeToAChat() || feeForARefund() || paidFirstOddly()) flags.push({ code: 'upgrade_fee' });
+  const lostToAnother = payOrLoseIt();
+  if (lostToAnother && !flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
   if (claimantsNumber && !flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: claimantsNumber });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
@@ -1581,7 +1633,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // …as is a page named like one of our desks that reached the customer ("a page called Zaytun Refunds Center contacted me")
   const desk = find(PAGE_NAMED_AS_A_DESK, t);
   if (!flags.some((f) => f.code === 'fake_number') && desk && has(REACHED_ME, t)) flags.push({ code: 'fake_number', value: desk[0], described: true });
-  if (has(CLAIM_BY_A_DEADLINE, t)) flags.push({ code: 'urgency' });
+  if (has(CLAIM_BY_A_DEADLINE, t) || lostToAnother) flags.push({ code: 'urgency' });
   else if (lossByDay) flags.push({ code: 'urgency' });
   // ("alan kardam", "now I did": a "now" the customer's own deed follows is no deadline)
   // (round 26) …nor is the customer's own payment due an order to act: "لازم ادفع ايجار البيت اليوم", "I have to pay my
@@ -1735,6 +1787,7 @@ function looksLikeNumber(official: string, d: string): boolean {
  * international form ("+966 800 …"), a trunk "0" in place of that code are how people dial it; anything else in
  * front is another number that borrows ours.
  */
+const TOLL_FREE_PREFIX = /^1?8(?:00|88|77|66|55|44|33)$/;
 function digitsPutInFront(official: string, d: string, written: string, officialWritten: string): boolean {
   if (/^\s*(?:\+|00)/.test(written)) return false;
   const international = /^\s*(?:\+|00)/.test(officialWritten);
@@ -1742,7 +1795,8 @@ function digitsPutInFront(official: string, d: string, written: string, official
   const national = international ? [1, 2, 3].map((n) => official.slice(n)).filter((n) => n.length >= 7) : [official];
   return national.some((n) => {
     const extra = d.length > n.length && d.endsWith(n) ? d.slice(0, d.length - n.length) : '';
-    return extra.length >= 1 && extra.length <= 2 && !(international && (extra === '0' || official.startsWith(extra)));
+    // (round 34) …or a North American toll-free prefix ("1-888-800-2263", "1 877 …" for "800-2263")
+    return ((extra.length >= 1 && extra.length <= 2) || TOLL_FREE_PREFIX.test(extra)) && !(international && (extra === '0' || official.startsWith(extra)));
   });
 }
 
