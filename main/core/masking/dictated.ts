@@ -49,8 +49,9 @@ function digitCount(text: string, start: number, end: number): number {
  * After a value, a correction: "لا لحظة الصح ٩٤١٢٧٠٨٣", "sorry, the correct one is …", "نه ببخشید درستش …" — a few
  * words of the clause, then the word that says the right value follows.
  */
+// (an apology or "wait" corrects only the value right after it: "لا لحظة الصح ٥٥٣١…" is read at "الصح")
 const CORRECTED_AFTER = new RegExp(
-  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|(?:the )?right (?:one|number)(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح|(?:no|la|na|نه|لا)?[ \\u00a0,،.]*(?:sorry|sry|oops|my bad|wait|pardon|d[ée]sol[ée]|(?:ا|أ|آ)سف|اسفه|لحظة|bebakhshid|bebakhshin|ببخشید|ببخشين|ببخشيد|asef|2asef))(?![\\p{L}])[ \\u00a0:،,]*`,
+  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|(?:the )?right (?:one|number)(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح|(?:no|la|na|نه|لا)?[ \\u00a0,،.]*(?:sorry|sry|oops|my bad|wait|pardon|d[ée]sol[ée]|(?:ا|أ|آ)سف|اسفه|لحظة|bebakhshid|bebakhshin|ببخشید|ببخشين|ببخشيد|asef|2asef)(?![\\p{L}])(?=[ \\u00a0:،,]*[${DIGIT_CLASS}]))(?![\\p{L}])[ \\u00a0:،,]*`,
   'iuy',
 );
 

@@ -29,6 +29,8 @@ export function withMaghrebRibs(text: string, spans: DetectedSpan[]): DetectedSp
     // (a digit inside a word, Arabizi "mte3i", "dyal 7sab", is a letter: the number stands alone)
     while (a < limit && !/[.!?؟]/.test(text[a]!) && (digitValue(text.charCodeAt(a)) < 0 || /[\p{L}\p{N}]/u.test(text[a - 1]!))) a++;
     if (a >= limit || digitValue(text.charCodeAt(a)) < 0) continue;
+    // (a number between, "account: SA69 3099…", is another value: an IBAN's country and check digits)
+    if (/[\p{N}][\p{N}]/u.test(text.slice(m.index + m[0].length, a))) continue;
     // the digits in their groups, across single joiners; the number is the first groups making 24 or 20 digits
     // whose key holds, standing alone ("RIB 0074…25 7awlo": the next word's digit is no group of it)
     let digits = '';
@@ -42,7 +44,8 @@ export function withMaghrebRibs(text: string, spans: DetectedSpan[]): DetectedSp
       if (!(JOIN.test(text[j] ?? '') && digitValue(text.charCodeAt(j + 1)) >= 0)) break;
       i = j + 1;
     }
-    if (b < 0) continue;
+    // (an IBAN found over it already stands as found)
+    if (b < 0 || spans.some((sp) => sp.type === 'IBAN' && sp.start < b && a < sp.end)) continue;
     (added ??= []).push({ type: 'IBAN', start: a, end: b, confidence: 0.9 });
     RIB_WORD.lastIndex = b;
   }
