@@ -1727,6 +1727,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
     // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
     if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start, 6)) c = Cue.OTP;
+    // (round 35: "دفعت ٢٥٠ دينار واجاني هاد ٤ ٨ ١ ٩ ٠ ٦": an amount's currency further back names the amount, not
+    // this number; the word for receiving it among the three words right before does, with no currency after it)
+    if (c === Cue.CURRENCY && (n === 6 || groups > 1) && !d.endsWith('000') && !followedByCurrency(scan, end) && receivedBefore(scan, start, 3)) c = Cue.OTP;
     // "Why una dey send me OTP wey I no request? 384920 just land now now.", "کد نخواسته بودم. ۸۲۷۱۴۰ همین الان رسید": a code
     // named in the sentence before, this one opening with the number and saying it arrived; the word that ends the
     // earlier sentence ("request?") labels nothing here

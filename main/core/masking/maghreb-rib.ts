@@ -10,9 +10,9 @@ import type { DetectedSpan } from './types';
 
 /** The RIB's names: "RIB", "RIP" (Algérie Poste's), "relevé d'identité bancaire", "الريب"/"ريب", and a bank account's. */
 const RIB_WORD =
-  /(?<![\p{L}\p{N}])(?:rib|rip|relev[ée] d'identit[ée] (?:bancaire|postale?)|(?:ال)?ريب|compte(?: bancaire)?|(?:رقم )?(?:ال)?حساب(?: ال?بنكي)?|الحساب البنكي|account(?: number| no\.?)?|hsab|7sab|7ssab)(?![\p{L}])/giu;
+  /(?<![\p{L}\p{N}])(?:r\.?i\.?[bp]\.?|relev[ée] d'identit[ée] (?:bancaire|postale?)|(?:ال)?ريب|compte(?: bancaire)?|(?:رقم )?(?:ال)?حساب(?: ال?بنكي)?|الحساب البنكي|account(?: number| no\.?)?|hsab|7sab|7ssab)(?![\p{L}])/giu;
 /** The cheap test before the pattern. */
-const CHEAP = /rib|rip|relev|ريب|compte|حساب|account|sab/i;
+const CHEAP = /rib|rip|r\.i\.|relev|ريب|compte|حساب|account|sab/i;
 /** Between the word and the number: a few words, no digit, no end of a sentence. */
 const MAX_GAP = 40;
 /** Between two groups of the number: one space (any width), a dot, a dash or a slash. */
@@ -24,32 +24,39 @@ export function withMaghrebRibs(text: string, spans: DetectedSpan[]): DetectedSp
   let added: DetectedSpan[] | undefined;
   RIB_WORD.lastIndex = 0;
   for (let m = RIB_WORD.exec(text); m; m = RIB_WORD.exec(text)) {
-    let a = m.index + m[0].length;
-    const limit = Math.min(text.length, a + MAX_GAP);
-    // (a digit inside a word, Arabizi "mte3i", "dyal 7sab", is a letter: the number stands alone)
-    while (a < limit && !/[.!?؟]/.test(text[a]!) && (digitValue(text.charCodeAt(a)) < 0 || /[\p{L}\p{N}]/u.test(text[a - 1]!))) a++;
-    if (a >= limit || digitValue(text.charCodeAt(a)) < 0) continue;
-    // (a number between, "account: SA69 3099…", is another value: an IBAN's country and check digits)
-    if (/[\p{N}][\p{N}]/u.test(text.slice(m.index + m[0].length, a))) continue;
-    // the digits in their groups, across single joiners; the number is the first groups making 24 or 20 digits
-    // whose key holds, standing alone ("RIB 0074…25 7awlo": the next word's digit is no group of it)
-    let digits = '';
-    let b = -1;
-    let i = a;
-    while (i < text.length && digits.length < 24) {
-      let j = i;
-      while (j < text.length && digitValue(text.charCodeAt(j)) >= 0) digits += String(digitValue(text.charCodeAt(j++)));
-      if (/[\p{L}]/u.test(text[j] ?? '')) break;
-      if ((digits.length === 24 || digits.length === 20) && ribValid(digits)) b = j;
-      if (!(JOIN.test(text[j] ?? '') && digitValue(text.charCodeAt(j + 1)) >= 0)) break;
-      i = j + 1;
+    const from = m.index + m[0].length;
+    const limit = Math.min(text.length, from + MAX_GAP);
+    // each number standing alone in the few words after the word, up to a sentence's end: the first whose key holds
+    // ("RIB (24 chiffres) : 007 …": the count is no RIB); a digit inside a word (Arabizi "mte3i") is a letter
+    for (let a = from; a < limit && !/[!?؟]/.test(text[a]!) && !(text[a] === '.' && !/[\p{N}]/u.test(text[a + 1] ?? '')); a++) {
+      if (digitValue(text.charCodeAt(a)) < 0 || /[\p{L}\p{N}]/u.test(text[a - 1] ?? '')) continue;
+      const b = ribEnd(text, a);
+      // (an IBAN found over it already stands as found: "account: SA69 3099…" is an IBAN's country and check digits)
+      if (b < 0 || spans.some((sp) => sp.type === 'IBAN' && sp.start < b && a < sp.end)) continue;
+      (added ??= []).push({ type: 'IBAN', start: a, end: b, confidence: 0.9 });
+      RIB_WORD.lastIndex = b;
+      break;
     }
-    // (an IBAN found over it already stands as found)
-    if (b < 0 || spans.some((sp) => sp.type === 'IBAN' && sp.start < b && a < sp.end)) continue;
-    (added ??= []).push({ type: 'IBAN', start: a, end: b, confidence: 0.9 });
-    RIB_WORD.lastIndex = b;
   }
   if (!added) return spans;
   const kept = spans.filter((sp) => !added!.some((r) => sp.start < r.end && r.start < sp.end));
   return [...kept, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/**
+ * The end of the RIB that starts at `a`: its digits in their groups, across single joiners, the first groups making
+ * 24 or 20 digits whose key holds, standing alone ("RIB 0074…25 7awlo": the next word's digit is no group of it); -1.
+ */
+function ribEnd(text: string, a: number): number {
+  let digits = '';
+  let i = a;
+  while (i < text.length && digits.length < 24) {
+    let j = i;
+    while (j < text.length && digitValue(text.charCodeAt(j)) >= 0) digits += String(digitValue(text.charCodeAt(j++)));
+    if (/[\p{L}]/u.test(text[j] ?? '')) return -1;
+    if ((digits.length === 24 || digits.length === 20) && ribValid(digits)) return j;
+    if (!(JOIN.test(text[j] ?? '') && digitValue(text.charCodeAt(j + 1)) >= 0)) return -1;
+    i = j + 1;
+  }
+  return -1;
 }
