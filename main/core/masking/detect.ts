@@ -1770,7 +1770,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 const MASKED_GROUP_BEFORE = /[*•●xX]{2,}[ \u00a0-]?$/;
 
 /** Right after a number: it arrived ("just land", "came", "has arrived", "همین الان رسید", "وصلني", "اومد", "jus enter"). */
-const ARRIVED_AFTER = /^[ ,]*(?:(?:just|jus|don|done|has|have|finally|now|only|همین|الان|الآن|تازه|هسا|توو|هلق|هلا|هسه|توا|قبل|شوي)[ ,]+){0,3}(?:land(?:ed)?|enter(?:ed)?|came|come|arrived?|reached|دخل|رسید|رسيد|اومد|آمد|امد|جاني|جاتني|جا|وصل\p{L}*)(?![\p{L}])/iu;
+const ARRIVED_AFTER = /^[ ,]*(?:(?:just|jus|don|done|has|have|finally|now|only|همین|الان|الآن|تازه|هسا|توو|هلق|هلا|هسه|توا|قبل|شوي)[ ,]+){0,3}(?:land(?:ed)?|enter(?:ed)?|came|come|arrived?|reached|دخل|رسید|رسيد|اومد|آمد|امد|جاني|جاتني|جا|اجاني|إجاني|اجتني|اجا|إجا|وصل\p{L}*)(?![\p{L}])/iu;
 
 /** The number opens its sentence: only spaces since the text's start, a line break, or a sentence's end (. ! ? ؟). */
 function opensSentence(s: string, start: number): boolean {

@@ -37,8 +37,11 @@ import { namesAny, RECORD_WORDS } from './words-in';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
 const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV', 'CARD_EXPIRY']);
-/** After a value: "or", "ولا", "او", "یا", "ou", "wala", "ya", with at most one short word before it ("… بود یا …", "… was it or …"). */
-const OR_AFTER = new RegExp(`[ \\u00a0]*(?:[^\\s${DIGIT_CLASS}]{1,5}[ \\u00a0]+)?(?:or|ولا|وله|او|أو|یا|يا|ou|wala|walla|wla|ya|aw)[ \\u00a0]+`, 'iy');
+/**
+ * After a value: "or", "ولا", "او", "یا", "ou", "wala", "ya", with at most one short word before it ("… بود یا …", "… was it or …");
+ * and the old one beside the new ("el jdid 24 518 073 w el 9dim 98 214 367", "… والقديم …", "… my old one …": round 35).
+ */
+const OR_AFTER = new RegExp(`[ \\u00a0]*(?:[^\\s${DIGIT_CLASS}]{1,5}[ \\u00a0]+)?(?:or|ولا|وله|او|أو|یا|يا|ou|wala|walla|wla|ya|aw|(?:el |al |l)?(?:9dim|qdim|kdim|gdim|9adim|qadim)|(?:ال)?قديم|(?:the |my )?old(?: one| number)?|(?:l['’])?ancien|قدیمی|قبلیه?)(?: (?:kan|كان|was|était|c'était|howa|هو|mte3i|متاعي))?[ \\u00a0:]+`, 'iy');
 
 function digitCount(text: string, start: number, end: number): number {
   let n = 0;
