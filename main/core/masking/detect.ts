@@ -1740,8 +1740,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     let confidence = 0.85;
     // ("they sent 2 codes 1st was 43 40 83 2nd was 5 8 0 5 7 5": where codes are named in the plural, each is one)
     // ("the first code 5521 didn't work, then the second one 6630": a number written as a found code is written, its
-    // digits and its layout, is a second code; "my otp is 4 4 0 9 not 4410" contrasts two layouts)
-    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !MASKED_GROUP_BEFORE.test(s.slice(Math.max(0, start - 8), start)) && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && otpTalk(scan)) {
+    // digits and its layout, is a second code; "my otp is 4 4 0 9 not 4410" contrasts two layouts; round 35: so in a
+    // message whose first code no code word named, "اجاني هاد ٤٨١ ٩٠٦ وبعدين ٥٥١ ٢٠٩")
+    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !MASKED_GROUP_BEFORE.test(s.slice(Math.max(0, start - 8), start)) && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && (otpTalk(scan) || codeWrittenAlike(scan, n, end - start))) {
       c = Cue.OTP_WEAK;
       confidence = 0.7;
     }
