@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, saudiIdValid } from '../../../main/core/masking/checksums';
+import { egyptIdValid, emiratesIdValid, ibanValid, iranCodeValid, luhnValid, ribValid, saudiIdValid } from '../../../main/core/masking/checksums';
 import { normalise } from '../../../main/core/masking/detection-text';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,7 +33,8 @@ function checksumProblem(type: string, v: string): string | null {
   if (type !== 'IBAN' && /[A-Za-z]{3}|[\u0621-\u06d3]/.test(v)) return null;
   const d = compact(v);
   if (type === 'CARD' && !luhnValid(d)) return 'fails Luhn';
-  if (type === 'IBAN' && !ibanValid(d)) return 'fails mod-97';
+  // (a Maghrebi RIB, an account's domestic number, is labelled IBAN as its IBAN would be: checked by its own key)
+  if (type === 'IBAN' && !ibanValid(d) && !ribValid(d)) return 'fails mod-97';
   if (type === 'NATIONAL_ID' && !(saudiIdValid(d) || iranCodeValid(d) || emiratesIdValid(d) || egyptIdValid(d))) return 'is no valid national ID';
   return null;
 }

@@ -101,3 +101,32 @@ export function ibanValid(s: string): boolean {
   const len = IBAN_LENGTHS[s.slice(0, 2)];
   return len !== undefined && s.length === len && ibanChecksumValid(s);
 }
+
+/** The remainder mod 97 of a string of ASCII digits, read left to right. */
+function mod97(d: string, from = 0, to = d.length): number {
+  let r = 0;
+  for (let i = from; i < to; i++) r = (r * 10 + d.charCodeAt(i) - 48) % 97;
+  return r;
+}
+
+/**
+ * A Maghrebi bank account's national number (RIB), the domestic form of its IBAN, by its own key: Morocco's 24 digits
+ * (3 bank, 3 town, 16 account, 2 key) and Tunisia's 20 (2 bank, 3 branch, 13 account, 2 key) end in the key
+ * 97 − (the rest × 100 mod 97), so the whole number is 0 mod 97; Algeria's 20 (3 bank, 5 branch, 10 account, 2 key —
+ * Bank of Algeria instruction 06-2004, which Algérie Poste's RIP for a CCP account follows with branch 99999) key
+ * the branch and account alone, 97 for a remainder of 0. All-same digits are no account.
+ */
+export function ribValid(d: string): boolean {
+  if (!/^\d+$/.test(d) || allSame(d)) return false;
+  if (d.length === 24) return mod97(d) === 0;
+  if (d.length !== 20) return false;
+  if (mod97(d) === 0) return true;
+  const r = (mod97(d, 3, 18) * 100) % 97;
+  return Number(d.slice(18)) === (r === 0 ? 97 : 97 - r);
+}
+
+/** The two key digits that make a RIB's other digits (22 for Morocco, 18 for Tunisia) valid. */
+export function ribKey(rest: string): string {
+  const r = (mod97(rest) * 100) % 97;
+  return String(r === 0 ? 97 : 97 - r).padStart(2, '0');
+}

@@ -724,6 +724,8 @@ const RECEIVED = new Set(
     'بعتهولي', 'بعتوهولي', 'بعتهالي', 'بعتوهالي', 'ارسلتولي', 'ارسلتوه', 'ارسلوه', 'بعثولي', 'بعثتولي', 'وصل', 'وصلت',
     'اومد', 'اومده', 'امد', 'فرستادن', 'فرستاده', 'رسيد', 'پیامک', 'اسامس', 'پیامکی',
     'wslni', 'wsalni', 'wesalni', 'gali', 'gani', 'jani', 'ba3atoli', 'omad', 'oomad', 'ferestadan',
+    // (round 35: "this came", Levantine "اجتني", "اجاتني", "إجاني")
+    'came', 'اجتني', 'اجاتني', 'إجاني', 'اجانا', 'ajani', 'ejani',
   ].map(foldKeyword),
 );
 
@@ -761,7 +763,8 @@ export function receivedBefore(ctx: ContextText, from: number, maxWords = 3): bo
     // another value between ends the look-up; a lone digit ("6 digit") is a word
     if (digitCount(s, pos + 1, we) > 1) return false;
     const word = foldRange(s, pos + 1, we);
-    if (RECEIVED.has(word) || isSendVerb(word)) return true;
+    // ("واجاني": the word after "and")
+    if (RECEIVED.has(word) || isSendVerb(word) || (word.length > 3 && (word[0] === 'و' || word[0] === 'ف') && RECEIVED.has(word.slice(1)))) return true;
     // "اس ام اس کردین" (you texted): the letters S, M, S spelt out
     if (word === 'اس' && pos >= 5 && foldRange(s, pos - 5, we) === 'اس ام اس') return true;
     words++;

@@ -23,6 +23,13 @@ const LAST = /\b(?:last|ending|final|derniers?|[úu]ltimos?)\b|پایانی|پا
 /** Between the description and the value: a few words of its clause, no digit and no clause break. */
 const GAP = new RegExp(`^[^${DIGIT_CLASS}.!?؟\\n]{0,32}$`, 'u');
 
+/**
+ * Round 35: the code named by the card's back ("back number", "the number on the back", Arabic "رقم الظهر", Egyptian
+ * "اللي على ضهرها", Finglish "shomare posht"), often on its own line after the card and its expiry: three or four
+ * digits standing alone after it, in a message with a card or an expiry found.
+ */
+const BACK_NAMED = /(?<![\p{L}])(?:back[ -]?(?:side )?(?:number|no\.?|num|digits|code)s?|(?:number|digits|code|no\.?)s? (?:on|at|from) (?:the |its )?back|(?:رقم|الرقم|ارقام|الارقام|الأرقام) (?:ال)?ظهر|(?:على|عل) ?(?:ال)?ضهر(?:ها|ه)?|shomare(?:ye)? posht|(?:شماره|عدد|رقم)(?:ی| ی)? پشت)(?![\p{L}])/giu;
+
 /** The spans with each security code described by its count, in a message with a card or an expiry found, added as CVV. */
 export function withCountedCvv(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   if (!spans.some((sp) => sp.type === 'CARD' || sp.type === 'CARD_EXPIRY')) return spans;
@@ -40,6 +47,17 @@ export function withCountedCvv(text: string, spans: DetectedSpan[]): DetectedSpa
     if (LAST.test(text.slice(Math.max(0, m.index - 12), a))) continue;
     // ("the 3 digits of my order 552": a record's word between names another number)
     if (spans.some((sp) => sp.start < b && a < sp.end) || namesAny(text.slice(m.index + m[0].length, a), (c) => RECORD_WORDS.has(c))) continue;
+    (added ??= []).push({ type: 'CVV', start: a, end: b, confidence: 0.7 });
+  }
+  BACK_NAMED.lastIndex = 0;
+  for (let m = BACK_NAMED.exec(text); m; m = BACK_NAMED.exec(text)) {
+    let a = m.index + m[0].length;
+    while (a < text.length && digitValue(text.charCodeAt(a)) < 0 && a - m.index - m[0].length <= 16) a++;
+    if (a >= text.length || !GAP.test(text.slice(m.index + m[0].length, a).replace(/\n/g, ' '))) continue;
+    let b = a;
+    while (b < text.length && digitValue(text.charCodeAt(b)) >= 0) b++;
+    if ((b - a !== 3 && b - a !== 4) || /[\p{L}]/u.test(text[b] ?? '') || (/[/.,:\-٫٬]/.test(text[b] ?? '') && digitValue(text.charCodeAt(b + 1)) >= 0)) continue;
+    if ([...spans, ...(added ?? [])].some((sp) => sp.start < b && a < sp.end)) continue;
     (added ??= []).push({ type: 'CVV', start: a, end: b, confidence: 0.7 });
   }
   return added ? [...spans, ...added].sort((x, y) => x.start - y.start || y.end - x.end) : spans;

@@ -24,7 +24,8 @@ const STEMS: Array<[Label, string]> = [
   ['CARD', 'корт карт'],
   ['OTP', 'рамз код пароль'],
   // (round 31: "рақамам", "рақами ман", "мой номер": a bare "number" word names a phone only in a phone's layout — see PHONE_LAYOUT)
-  ['NUMBER', 'рақам номер'],
+  // (round 35: a call's verb, Russian "позвоните сыну", Tajik "занг занед", before a number in a phone's layout, as a number word)
+  ['NUMBER', 'рақам номер позвон звони перезвон набери занг'],
   ['RECORD', 'фармоиш заказ чек квитанц ҳисоб хисоб лицев счет счёт трек посылк накладн договор заявк тикет'],
 ];
 const LABELS: Array<[Label, string]> = STEMS.flatMap(([label, stems]) => stems.split(' ').map((s) => [label, s] as [Label, string]));

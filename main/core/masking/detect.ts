@@ -1727,6 +1727,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     // "I got 449012", "وصلني ٤٤٩٠١٢", "برام اومد ۴۴۹۰۱۲": a code's length (six digits, or digits typed one by one or
     // in groups) right after a word for receiving it, with no word for anything else; "received 150000" is an amount
     if (!c && (n === 6 || groups > 1) && !d.endsWith('000') && s.charCodeAt(start - 1) !== 0x23 && receivedBefore(scan, start, 6)) c = Cue.OTP;
+    // (round 35: "دفعت ٢٥٠ دينار واجاني هاد ٤ ٨ ١ ٩ ٠ ٦": an amount's currency further back names the amount, not
+    // this number; the word for receiving it among the three words right before does, with no currency after it)
+    if (c === Cue.CURRENCY && (n === 6 || groups > 1) && !d.endsWith('000') && !followedByCurrency(scan, end) && receivedBefore(scan, start, 3)) c = Cue.OTP;
     // "Why una dey send me OTP wey I no request? 384920 just land now now.", "کد نخواسته بودم. ۸۲۷۱۴۰ همین الان رسید": a code
     // named in the sentence before, this one opening with the number and saying it arrived; the word that ends the
     // earlier sentence ("request?") labels nothing here
@@ -1737,8 +1740,9 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
     let confidence = 0.85;
     // ("they sent 2 codes 1st was 43 40 83 2nd was 5 8 0 5 7 5": where codes are named in the plural, each is one)
     // ("the first code 5521 didn't work, then the second one 6630": a number written as a found code is written, its
-    // digits and its layout, is a second code; "my otp is 4 4 0 9 not 4410" contrasts two layouts)
-    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !MASKED_GROUP_BEFORE.test(s.slice(Math.max(0, start - 8), start)) && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && otpTalk(scan)) {
+    // digits and its layout, is a second code; "my otp is 4 4 0 9 not 4410" contrasts two layouts; round 35: so in a
+    // message whose first code no code word named, "اجاني هاد ٤٨١ ٩٠٦ وبعدين ٥٥١ ٢٠٩")
+    if (!c && !d.endsWith('00') && s.charCodeAt(start - 1) !== 0x23 && !MASKED_GROUP_BEFORE.test(s.slice(Math.max(0, start - 8), start)) && (!scan.found.some((f) => f.type === 'OTP') || CODES_PLURAL.test(s) || codeWrittenAlike(scan, n, end - start)) && (otpTalk(scan) || codeWrittenAlike(scan, n, end - start))) {
       c = Cue.OTP_WEAK;
       confidence = 0.7;
     }
@@ -1767,7 +1771,7 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 const MASKED_GROUP_BEFORE = /[*•●xX]{2,}[ \u00a0-]?$/;
 
 /** Right after a number: it arrived ("just land", "came", "has arrived", "همین الان رسید", "وصلني", "اومد", "jus enter"). */
-const ARRIVED_AFTER = /^[ ,]*(?:(?:just|jus|don|done|has|have|finally|now|only|همین|الان|الآن|تازه|هسا|توو|هلق|هلا|هسه|توا|قبل|شوي)[ ,]+){0,3}(?:land(?:ed)?|enter(?:ed)?|came|come|arrived?|reached|دخل|رسید|رسيد|اومد|آمد|امد|جاني|جاتني|جا|وصل\p{L}*)(?![\p{L}])/iu;
+const ARRIVED_AFTER = /^[ ,]*(?:(?:just|jus|don|done|has|have|finally|now|only|همین|الان|الآن|تازه|هسا|توو|هلق|هلا|هسه|توا|قبل|شوي)[ ,]+){0,3}(?:land(?:ed)?|enter(?:ed)?|came|come|arrived?|reached|دخل|رسید|رسيد|اومد|آمد|امد|جاني|جاتني|جا|اجاني|إجاني|اجتني|اجا|إجا|وصل\p{L}*)(?![\p{L}])/iu;
 
 /** The number opens its sentence: only spaces since the text's start, a line break, or a sentence's end (. ! ? ؟). */
 function opensSentence(s: string, start: number): boolean {

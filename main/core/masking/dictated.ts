@@ -21,6 +21,9 @@ import { withCountedCvv } from './cvv-count';
 import { withAfterCard } from './after-card';
 import { withDictatedCards } from './dictated-card';
 import { withDictatedIbans } from './dictated-iban';
+import { withMaghrebRibs } from './maghreb-rib';
+import { withMoroccanCins } from './moroccan-cin';
+import { withTazkiras } from './tazkira';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import { withCyrillicLabels } from './cyrillic-labels';
@@ -33,9 +36,12 @@ import { mayHoldTable, withTableColumns } from './tables';
 import { namesAny, RECORD_WORDS } from './words-in';
 import type { DetectedSpan, DetectOptions, SensitiveType } from './types';
 
-const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV']);
-/** After a value: "or", "ولا", "او", "یا", "ou", "wala", "ya", with at most one short word before it ("… بود یا …", "… was it or …"). */
-const OR_AFTER = new RegExp(`[ \\u00a0]*(?:[^\\s${DIGIT_CLASS}]{1,5}[ \\u00a0]+)?(?:or|ولا|وله|او|أو|یا|يا|ou|wala|walla|wla|ya|aw)[ \\u00a0]+`, 'iy');
+const ALTERNATIVE_TYPES: ReadonlySet<SensitiveType> = new Set<SensitiveType>(['OTP', 'PHONE', 'NATIONAL_ID', 'PASSPORT', 'CVV', 'CARD_EXPIRY']);
+/**
+ * After a value: "or", "ولا", "او", "یا", "ou", "wala", "ya", with at most one short word before it ("… بود یا …", "… was it or …");
+ * and the old one beside the new ("el jdid 24 518 073 w el 9dim 98 214 367", "… والقديم …", "… my old one …": round 35).
+ */
+const OR_AFTER = new RegExp(`[ \\u00a0]*(?:[^\\s${DIGIT_CLASS}]{1,5}[ \\u00a0]+)?(?:or|ولا|وله|او|أو|یا|يا|ou|wala|walla|wla|ya|aw|(?:el |al |l)?(?:9dim|qdim|kdim|gdim|9adim|qadim)|(?:ال)?قديم|(?:the |my )?old(?: one| number)?|(?:l['’])?ancien|قدیمی|قبلیه?)(?: (?:kan|كان|was|était|c'était|howa|هو|mte3i|متاعي))?[ \\u00a0:]+`, 'iy');
 
 function digitCount(text: string, start: number, end: number): number {
   let n = 0;
@@ -47,12 +53,13 @@ function digitCount(text: string, start: number, end: number): number {
  * After a value, a correction: "لا لحظة الصح ٩٤١٢٧٠٨٣", "sorry, the correct one is …", "نه ببخشید درستش …" — a few
  * words of the clause, then the word that says the right value follows.
  */
+// (an apology or "wait" corrects only the value right after it: "لا لحظة الصح ٥٥٣١…" is read at "الصح")
 const CORRECTED_AFTER = new RegExp(
-  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|(?:the )?right (?:one|number)(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح)(?![\\p{L}])[ \\u00a0:،,]*`,
+  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|(?:the )?right (?:one|number)(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح|(?:no|la|na|نه|لا)?[ \\u00a0,،.]*(?:sorry|sry|oops|my bad|wait|pardon|d[ée]sol[ée]|(?:ا|أ|آ)سف|اسفه|لحظة|bebakhshid|bebakhshin|ببخشید|ببخشين|ببخشيد|asef|2asef)(?![\\p{L}])(?=[ \\u00a0:،,]*[${DIGIT_CLASS}]))(?![\\p{L}])[ \\u00a0:،,]*`,
   'iuy',
 );
 
-const CORRECTION_WORD = /الصح|correct|right (?:one|number)|i mean|actually|درستش|صحیح/i;
+const CORRECTION_WORD = /الصح|correct|right (?:one|number)|i mean|actually|درستش|صحیح|sorry|sry|oops|my bad|wait|pardon|d[ée]sol|[اأآ]سف|لحظة|bebakhsh|ببخش|asef/i;
 
 /**
  * Adds the alternatives offered after each code, phone or ID — a value of as many digits right after "or" — and the
@@ -73,7 +80,9 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
     }
     const start = or ? OR_AFTER.lastIndex : CORRECTED_AFTER.lastIndex;
     let end = start;
-    while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (text.charCodeAt(end) === 0x20 && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
+    // (an expiry's month and year keep their slash: "exp 08/30 no sorry 09/30")
+    const joins = s.type === 'CARD_EXPIRY' ? /[ /\-.]/ : / /;
+    while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (joins.test(text[end]!) && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
     if (end === start || digitCount(text, start, end) !== digitCount(text, s.start, s.end)) continue;
     if (digitValue(text.charCodeAt(end)) >= 0 || isLetterUnit(text.charCodeAt(end))) continue;
     // (a value masked only because nothing explained it takes the type its first version has)
@@ -191,7 +200,7 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  * dates only the date reader reads (`birth-dates.ts`); a machine-readable zone's fields by their positions (`machine-zone.ts`);
  * passports by their shape after a passport's word in any language (`passport-shapes.ts`), values under a label in Cyrillic script (`cyrillic-labels.ts`) or in Japanese, Chinese, Korean or Hindi (`script-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
  * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`) or the year someone registered the customer (`registered-year.ts`), a
- * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`); a code or a birth date sent alone as the whole message (`bare-answer.ts`); never the digits of a carrier's tracking number
+ * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`), a Maghrebi RIB or a Moroccan CIN after its word and an Afghan paper tazkira by its volume and page (`maghreb-rib.ts`, `moroccan-cin.ts`, `tazkira.ts`); a code or a birth date sent alone as the whole message (`bare-answer.ts`); never the digits of a carrier's tracking number
  * (`tracking-codes.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
@@ -202,7 +211,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
     text,
     withoutTrackingNumbers(
       text,
-      withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withDictatedIbans(text, detectValues(text, options))), namesBirth), namesBirth))))))))))))),
+      withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withTazkiras(text, withMoroccanCins(text, withMaghrebRibs(text, withDictatedIbans(text, detectValues(text, options)))))), namesBirth), namesBirth))))))))))))),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;

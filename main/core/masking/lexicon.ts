@@ -84,7 +84,7 @@ const LATIN: Array<[Cue, string]> = [
 
 /** Arabizi and Finglish cue words (looked up like LATIN's, and by their consonants: see cueOfSpelling). */
 const SPELT_AS_HEARD: Array<[Cue, string]> = [
-  [Cue.PHONE, 'zang noumrou nemro nmra ra9mi ra9my talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti rgmi rgmy r8mi r8my r9mi r9my r2mi r2my ragmi ragmy ra8ami ra8amy ra9ami ra9amy raqamy raqami nmrti nmrty nomrti nomrty nmrati mobayl mobail 3ayat 3ayet 3ayto ardeh ardi ardy'],
+  [Cue.PHONE, 'zang noumrou numrou noumro numro nimrou nimro nomrou nemro nmra ra9mi ra9my talifon telefon tilifon telephon kalemni kalmni kallemni kalimni etsel ettesal shomaram shomarem shomarm shomaramo tamas bezan ra2mi ra2my ra8mi ra8my rakmi raqmi nemrty nemrti rgmi rgmy r8mi r8my r9mi r9my r2mi r2my ragmi ragmy ra8ami ra8amy ra9ami ra9amy raqamy raqami nmrti nmrty nomrti nomrty nmrati mobayl mobail 3ayat 3ayet 3ayto ardeh ardi ardy'],
   [Cue.PHONE_WEAK, 'ra2m ra8m ra9m raqm rakm nemra ra2am ra8am shomare shomareh shomareye'],
   [Cue.NID, 'i9ama i2ama iqame eqame tazkira tazkera tazkeera tazkirah tazkire meli hawia melli mellim melliam melim codemelli kodmelli 2awmy 2awmi qawmy qawmi kawmy hawiya hawiyya huwiya hawiyati iqamti shenasname iqama iqamah iqamma ikama eqama'],
   [Cue.ID_CARD, 'bata2a bata2ty betaka beta2a'],

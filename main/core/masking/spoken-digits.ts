@@ -8,7 +8,7 @@
  * five hundred"), and a run needs two words and three digits ("one or two days", "three items" stay words).
  */
 import { readerSteps } from './reader-steps';
-import { DIGIT_CLASS, LETTER_VARIANTS } from '../text/fold';
+import { DIGIT_CLASS, digitValue, LETTER_VARIANTS } from '../text/fold';
 import { foldKeyword } from './detection-text';
 
 const DOUBLE = -2;
@@ -285,9 +285,18 @@ export function spokenRuns(text: string): SpokenRun[] {
       digits += d.replace(/[^0-9]/g, '').length;
       out.push({ start: g[0]!.start, end: g[g.length - 1]!.end, digits: d, ...(hesitated.has(gi) && out.length ? { joined: true } : {}) });
     }
-    if (out.length && words >= 2 && digits >= 3) runs.push({ start: out[0]!.start, end: out[out.length - 1]!.end, groups: out });
+    // (round 35: two digit words between typed groups, "٠٥٠ سبعة سبعة ٤١٢ ٣٣٨", are that number's digits: the typed
+    // groups beside them make the value, read with them once the words are written in digits)
+    if (out.length && words >= 2 && (digits >= 3 || typedBeside(text, out[0]!.start, out[out.length - 1]!.end))) runs.push({ start: out[0]!.start, end: out[out.length - 1]!.end, groups: out });
   }
   return runs;
+}
+
+/** A group of typed digits right before and right after a run, one space apart: the run is part of a typed number. */
+function typedBeside(text: string, start: number, end: number): boolean {
+  const digitAt = (i: number): boolean => i >= 0 && i < text.length && digitValue(text.charCodeAt(i)) >= 0;
+  const space = (i: number): boolean => text[i] === ' ' || text[i] === '\u00a0';
+  return space(start - 1) && digitAt(start - 2) && space(end) && digitAt(end + 1);
 }
 
 /** The message with each run written in digits (groups apart by a space), and per unit of it the original range. */
