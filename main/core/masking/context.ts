@@ -149,8 +149,8 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
     // (round 34) "job card", "work card": a garage's record
     else if (jobCard(s, ws, we, cue)) cue = Cue.REF;
   }
-  // (round 34) "كرت العمل", "كارت الشغل": a job card's name ends with work's word
-  else if (cue === undefined && jobCard(s, ws, we, cue)) cue = Cue.REF;
+  // (round 34) "كرت العمل", "كارت الشغل", "police report", "عرض السعر": a record's name of two words
+  else if ((cue === undefined || cue === Cue.AMOUNT) && jobCard(s, ws, we, cue)) cue = Cue.REF;
   // "شناسه قبض", "شناسه پرداخت": a bill's or a payment's identifier, not a person's
   else if (cue === Cue.NID && nextWordIn(s, we, BILL_WORDS)) cue = Cue.REF;
   // "شماره رسید", "رسید ۲۱۰۷-…" opening a line: a receipt's number (Persian "رسید" is otherwise "arrived": "کدم رسید")
@@ -667,7 +667,9 @@ export function sentenceStart(ctx: ContextText, at: number): number {
 }
 
 /** Little words between a record's label and its number: "account no. is 0298…", "رقم الحساب متاعي …", "numéro de compte …". */
-const LABEL_GLUE = FoldedWords.of([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال'].map(foldKeyword));
+// (round 34: where the record is held, between its label and its number — "account with you 1070…", "on your system",
+// "رقم الشقة عندكم …", "المسجل عندكم")
+const LABEL_GLUE = FoldedWords.of([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال', 'with', 'you', 'on', 'in', 'at', 'system', 'file', 'records', 'عندكم', 'عندك', 'لديكم', 'لديك', 'معاكم', 'المسجل', 'المسجله', 'ma3akom', '3andkom', 'endakom', 'پیش', 'شما', 'pishe', 'shoma'].map(foldKeyword));
 const MAX_GLUE_LENGTH = 9;
 /** French "number" is a phone word on its own, but in "numéro de compte" it is the label's. */
 const NUMBER_WORDS = FoldedWords.of(['numéro', 'numero']);
@@ -728,12 +730,21 @@ function wordBefore(s: string, ws: number): [number, number] | null {
   return we > p + 1 && we < ws ? [p + 1, we] : null;
 }
 
-/** Is the word s[ws, we) the last of a job card's name ("كرت العمل", "job card")? */
+const POLICE_WORDS = FoldedWords.of(['police', 'الشرطه', 'الشرطة', 'شرطه', 'پلیس', 'polis'].map(foldKeyword));
+const REPORT_WORDS = FoldedWords.of(['report', 'تقرير', 'محضر', 'گزارش'].map(foldKeyword));
+const QUOTE_WORDS = FoldedWords.of(['عرض'].map(foldKeyword));
+
+/**
+ * Is the word s[ws, we) the last of a record's two-word name: a job card ("كرت العمل", "كارت الشغل", "job card"), a
+ * police report ("police report"), a price quote ("عرض السعر": the price's word names the quote, not an amount)?
+ */
 function jobCard(s: string, ws: number, we: number, cue: Cue | undefined): boolean {
   const prev = wordBefore(s, ws);
   if (!prev) return false;
   if (cue === Cue.CARD) return JOB_WORDS.hasAt(s, prev[0], prev[1]);
-  return cue === undefined && WORK_WORDS.hasAt(s, ws, we) && CARD_WORDS.hasAt(s, prev[0], prev[1]);
+  if (cue === Cue.AMOUNT) return QUOTE_WORDS.hasAt(s, prev[0], prev[1]);
+  if (cue !== undefined) return false;
+  return (WORK_WORDS.hasAt(s, ws, we) && CARD_WORDS.hasAt(s, prev[0], prev[1])) || (REPORT_WORDS.hasAt(s, ws, we) && POLICE_WORDS.hasAt(s, prev[0], prev[1]));
 }
 
 /** Words that join two numbers in a list: "and", "et", "und", "y", "va", "و". */
