@@ -2153,8 +2153,8 @@ function cyrillicSerial(scan: Scan, start: number, c: Cue | 0): boolean {
   if (!CYRILLIC_SERIAL_BEFORE.test(s.slice(Math.max(0, start - 3), start)) || ID_CUES.has(c as Cue) || c === Cue.PASSPORT) return false;
   return !CYRILLIC_ID_NEAR.test(s.slice(Math.max(sentenceStart(scan, start), start - 48), start));
 }
-const FROM_BEFORE = /(?:^|[^\p{L}])(?:from|frm|از|ez|az)\s*:?\s*$/iu;
-const FROM_BEFORE_AR = /(?:^|[^\p{L}])(?:من|mn|men|min)\s*$/iu;
+const FROM_BEFORE = /(?:^|[^\p{L}])(?:from|frm|از)\s*:?\s*$/iu;
+const FROM_BEFORE_AR = /(?:^|[^\p{L}])من\s*$/u;
 
 /** A short sender's number: right after "from" (a code's or a message's word in its sentence before it). */
 function fromSender(scan: Scan, start: number): boolean {
