@@ -739,12 +739,11 @@ const QUOTE_WORDS = FoldedWords.of(['عرض'].map(foldKeyword));
  * police report ("police report"), a price quote ("عرض السعر": the price's word names the quote, not an amount)?
  */
 function jobCard(s: string, ws: number, we: number, cue: Cue | undefined): boolean {
+  // (the word itself first: this runs for every word the lexicon does not know)
+  const names = cue === Cue.CARD ? JOB_WORDS : cue === Cue.AMOUNT ? QUOTE_WORDS : cue !== undefined ? null : WORK_WORDS.hasAt(s, ws, we) ? CARD_WORDS : REPORT_WORDS.hasAt(s, ws, we) ? POLICE_WORDS : null;
+  if (!names) return false;
   const prev = wordBefore(s, ws);
-  if (!prev) return false;
-  if (cue === Cue.CARD) return JOB_WORDS.hasAt(s, prev[0], prev[1]);
-  if (cue === Cue.AMOUNT) return QUOTE_WORDS.hasAt(s, prev[0], prev[1]);
-  if (cue !== undefined) return false;
-  return (WORK_WORDS.hasAt(s, ws, we) && CARD_WORDS.hasAt(s, prev[0], prev[1])) || (REPORT_WORDS.hasAt(s, ws, we) && POLICE_WORDS.hasAt(s, prev[0], prev[1]));
+  return prev !== null && names.hasAt(s, prev[0], prev[1]);
 }
 
 /** Words that join two numbers in a list: "and", "et", "und", "y", "va", "و". */

@@ -1550,10 +1550,10 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   // (round 34) "17801-0C010", "90915-YZZE1": a catalogue's part number (digits, a dash, then letters and digits) is no
   // code; "Н-0048127": digits after a lone Cyrillic capital and a dash are that certificate's serial — an identity's
   // word before them still names an ID
-  if (n <= 8 && ((PART_NUMBER.test(s.slice(start, start + 20)) && cueFor(scan, start, end) !== Cue.OTP) || cyrillicSerial(scan, start, cueFor(scan, start, end)))) return null;
+  if (n <= 8 && ((s.charCodeAt(run.ge[a]!) === 0x2d && PART_NUMBER.test(s.slice(start, start + 20)) && cueFor(scan, start, end) !== Cue.OTP) || (s.charCodeAt(start - 1) === 0x2d && cyrillicSerial(scan, start, cueFor(scan, start, end))))) return null;
   // (round 34) "the code from 88355", "الكود اللي جاني من 88355": a short number right after "from" is the sender of
   // a message, not a code (Persian "من" is "I": only "از" there)
-  if (n >= 4 && n <= 6 && groups === 1 && fromSender(scan, start)) return null;
+  if (n >= 4 && n <= 6 && groups === 1 && (s.charCodeAt(start - 1) === 0x20 || s.charCodeAt(start - 1) === 0x3a || s.charCodeAt(start - 1) === 0x0a) && fromSender(scan, start)) return null;
   // "confirmation number 7731-204-66", "رقم التأكيد ٥٥٢٠١١٨٧٣": a booking's confirmation number right before is the company's record
   // (read at the run's start, so no part of its groups is taken for a code either)
   if (run.ge[run.n - 1]! - run.gs[0]! >= 6 && confirmationTalk(s) && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, run.gs[0]! - 40), run.gs[0]))) return null;
@@ -2256,7 +2256,7 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   // typed before this)
   let c = cueFor(scan, start, end);
   // (round 34) "Н-0048127": a certificate's serial after its letter and a dash (classify)
-  if (a === 0 && cyrillicSerial(scan, start, c)) return Visible.RECORD;
+  if (a === 0 && s.charCodeAt(start - 1) === 0x2d && cyrillicSerial(scan, start, c)) return Visible.RECORD;
   const before = numberCueBefore(scan, start);
   if (c && !before && numberCueAfter(scan, end) === c) c = labelAfter(scan, end) ?? 0;
   if (!c && before === Cue.ACCOUNT) c = before;
