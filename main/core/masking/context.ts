@@ -146,7 +146,11 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   else if (cue === Cue.CARD) {
     if (ID_WORDS.has(previousWordCue(s, ws) as Cue)) cue = Cue.ID_CARD;
     else if (previousWordIs(s, ws, 'sim')) cue = undefined;
+    // (round 34) "job card", "work card": a garage's record
+    else if (jobCard(s, ws, we, cue)) cue = Cue.REF;
   }
+  // (round 34) "كرت العمل", "كارت الشغل", "police report", "عرض السعر": a record's name of two words
+  else if ((cue === undefined || cue === Cue.AMOUNT) && jobCard(s, ws, we, cue)) cue = Cue.REF;
   // "شناسه قبض", "شناسه پرداخت": a bill's or a payment's identifier, not a person's
   else if (cue === Cue.NID && nextWordIn(s, we, BILL_WORDS)) cue = Cue.REF;
   // "شماره رسید", "رسید ۲۱۰۷-…" opening a line: a receipt's number (Persian "رسید" is otherwise "arrived": "کدم رسید")
@@ -663,7 +667,9 @@ export function sentenceStart(ctx: ContextText, at: number): number {
 }
 
 /** Little words between a record's label and its number: "account no. is 0298…", "رقم الحساب متاعي …", "numéro de compte …". */
-const LABEL_GLUE = FoldedWords.of([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال'].map(foldKeyword));
+// (round 34: where the record is held, between its label and its number — "account with you 1070…", "on your system",
+// "رقم الشقة عندكم …", "المسجل عندكم")
+const LABEL_GLUE = FoldedWords.of([...GLUE_WORDS, ...POSSESSIVES, 'is', 'was', 'est', 'c', 'de', 'du', 'هو', 'هي', 'است', 'هست', 'متاعي', 'ديال', 'دیال', 'with', 'you', 'on', 'in', 'at', 'system', 'file', 'records', 'عندكم', 'عندك', 'لديكم', 'لديك', 'معاكم', 'المسجل', 'المسجله', 'ma3akom', '3andkom', 'endakom', 'پیش', 'شما', 'pishe', 'shoma'].map(foldKeyword));
 const MAX_GLUE_LENGTH = 9;
 /** French "number" is a phone word on its own, but in "numéro de compte" it is the label's. */
 const NUMBER_WORDS = FoldedWords.of(['numéro', 'numero']);
@@ -674,20 +680,30 @@ const NUMBER_WORDS = FoldedWords.of(['numéro', 'numero']);
  * number that is neither a little word nor a word for "number" — with no phone word before the label in its sentence
  * ("رقمي المربوط بالحساب 055…", "the mobile number on my account is 055…": the phone's account, not the account's number).
  */
-export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c: Cue) => boolean): boolean {
+export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c: Cue) => boolean, listed = 0): boolean {
   const s = ctx.norm;
   let pos = start - 1;
+  let joined = false;
   for (let words = 0; words < 5; words++) {
     while (pos >= 0 && !isWordChar(s.charCodeAt(pos))) {
       if (isBoundary(s, pos)) return false;
+      // ("refs 2039… & 2048…", "2039…, 2048…")
+      if (words === 0 && (s.charCodeAt(pos) === 0x26 || s.charCodeAt(pos) === 0x2c || s.charCodeAt(pos) === 0x60c)) joined = true;
       pos--;
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
-    // (a word of digits ends the label; Arabizi's words hold digits too: "7sab", "ra2m")
-    if (we === pos + 1 || digitCount(s, pos + 1, we) === we - pos - 1) return false;
+    // (a word of digits ends the label; Arabizi's words hold digits too: "7sab", "ra2m") — (round 34) unless it is the
+    // label's first number and this one its second, joined by "and", "&" or a comma under a plural label ("refs 2039…
+    // and 2048…", "ارقام الحسابات ١٠٨… و ١٠٧…")
+    if (we > pos + 1 && digitCount(s, pos + 1, we) === we - pos - 1) return joined && words <= 1 && listed < 3 && recordLabelBefore(ctx, pos + 1, isRecord, listed + 1);
+    if (we === pos + 1) return false;
+    if (words === 0 && LIST_JOIN.hasAt(s, pos + 1, we)) {
+      joined = true;
+      continue;
+    }
     const cue = wordCue(s, pos + 1, we);
-    if (cue !== undefined && isRecord(cue)) return !phoneWordBefore(ctx, pos + 1);
+    if (cue !== undefined && isRecord(cue)) return (!listed || pluralLabel(s, pos + 1, we, sentenceStart(ctx, pos + 1))) && !phoneWordBefore(ctx, pos + 1);
     if (cue !== undefined) {
       // ("compte numéro 06…": French "number" before the number belongs to the label)
       if (isWeakCue(cue) || (cue === Cue.PHONE && NUMBER_WORDS.hasAt(s, pos + 1, we))) continue;
@@ -700,7 +716,55 @@ export function recordLabelBefore(ctx: ContextText, start: number, isRecord: (c:
   return false;
 }
 
-/** Is a phone word (not French "numéro") among the six words before `from`, in its sentence? */
+/** Work's word in a job card's name: "كرت العمل", "كارت الشغل", "job card", "work card". */
+const WORK_WORDS = FoldedWords.of(['العمل', 'الشغل', 'عمل', 'شغل', 'shoghl', 'sho3l'].map(foldKeyword));
+const JOB_WORDS = FoldedWords.of(['job', 'work', 'jobs']);
+const CARD_WORDS = FoldedWords.of(['كرت', 'كارت', 'بطاقه', 'بطاقة', 'kart', 'card'].map(foldKeyword));
+
+/** The word before the one starting at `ws` (spaces between only): its [start, end), or null. */
+function wordBefore(s: string, ws: number): [number, number] | null {
+  let p = ws - 1;
+  while (p >= 0 && s.charCodeAt(p) === 0x20) p--;
+  const we = p + 1;
+  while (p >= 0 && isWordChar(s.charCodeAt(p))) p--;
+  return we > p + 1 && we < ws ? [p + 1, we] : null;
+}
+
+const POLICE_WORDS = FoldedWords.of(['police', 'الشرطه', 'الشرطة', 'شرطه', 'پلیس', 'polis'].map(foldKeyword));
+const REPORT_WORDS = FoldedWords.of(['report', 'تقرير', 'محضر', 'گزارش'].map(foldKeyword));
+const QUOTE_WORDS = FoldedWords.of(['عرض'].map(foldKeyword));
+
+/**
+ * Is the word s[ws, we) the last of a record's two-word name: a job card ("كرت العمل", "كارت الشغل", "job card"), a
+ * police report ("police report"), a price quote ("عرض السعر": the price's word names the quote, not an amount)?
+ */
+function jobCard(s: string, ws: number, we: number, cue: Cue | undefined): boolean {
+  // (the word itself first: this runs for every word the lexicon does not know)
+  const names = cue === Cue.CARD ? JOB_WORDS : cue === Cue.AMOUNT ? QUOTE_WORDS : cue !== undefined ? null : WORK_WORDS.hasAt(s, ws, we) ? CARD_WORDS : REPORT_WORDS.hasAt(s, ws, we) ? POLICE_WORDS : null;
+  if (!names) return false;
+  const prev = wordBefore(s, ws);
+  return prev !== null && names.hasAt(s, prev[0], prev[1]);
+}
+
+/** Words that join two numbers in a list: "and", "et", "und", "y", "va", "و". */
+const LIST_JOIN = FoldedWords.of(['and', 'et', 'und', 'y', 'va', 'wa', 'w', 'و', 'or'].map(foldKeyword));
+/** "numbers", "nos", "ارقام", "شماره‌های": a plural "number" before a label. */
+const NUMBERS_BEFORE = /(?:\b(?:numbers|nums|nos|nrs|numeros|numéros)\b|[اأ]رقام|شماره ?ها)/iu;
+
+/** Does the label s[ws, we) name several numbers: a plural word ("refs", "accounts", "الحسابات") or after "numbers"? */
+function pluralLabel(s: string, ws: number, we: number, from: number): boolean {
+  const last = s.charCodeAt(we - 1);
+  if (we - ws >= 4 && (last === 0x73 || last === 0x53)) return true;
+  if (we - ws >= 4 && last === 0x62a && s.charCodeAt(we - 2) === 0x627) return true;
+  if (we - ws >= 4 && last === 0x627 && s.charCodeAt(we - 2) === 0x647) return true;
+  return NUMBERS_BEFORE.test(s.slice(Math.max(from, ws - 32), we));
+}
+
+/**
+ * Is a phone word (not French "numéro") among the six words before `from`, in its sentence? An earlier value (a word
+ * of two digits or more) owns the words before it (round 34: "my cell 055…\nher account 1070…": the phone word is
+ * the earlier number's).
+ */
 export function phoneWordBefore(ctx: ContextText, from: number): boolean {
   const s = ctx.norm;
   let pos = from - 1;
@@ -711,6 +775,7 @@ export function phoneWordBefore(ctx: ContextText, from: number): boolean {
     }
     const we = pos + 1;
     while (pos >= 0 && isWordChar(s.charCodeAt(pos))) pos--;
+    if (digitCount(s, pos + 1, we) >= 2) return false;
     if (we > pos + 1 && wordCue(s, pos + 1, we) === Cue.PHONE && !NUMBER_WORDS.hasAt(s, pos + 1, we)) return true;
   }
   return false;

@@ -1112,6 +1112,11 @@ function readRun(s: string, i: number, scan: Scan): number {
       break;
     }
     if (claimedAt(scan, p) >= 0) break;
+    // (round 34) "x 6\n2) 87139…": a list item's number opening a line is no group of a value, before or after it
+    if (listMarker(s, p, e)) {
+      if (n === 0) return e;
+      break;
+    }
     // "15-01-2025 09:30": an hour after the date is a time's, never the rest of a number
     if (n > 0 && e - p <= 2 && s.charCodeAt(e) === 0x3a && isDigit(s.charCodeAt(e + 1)) && isDigit(s.charCodeAt(e + 2))) break;
     gs[n] = p;
@@ -1251,7 +1256,7 @@ const NUMBER_WORD_BEFORE = /(?:\b(?:no|nr|num|number|id|numero|numéro|shomare|s
  * 1049…", "7sab", "hesab", "eshterak", "حساب", "اشتراك" — except before a number a phone's plan reads, where a wallet's
  * account is its phone ("JazzCash account 0300…"): that one still needs "number".
  */
-const ACCOUNT_NOUN_BEFORE = /(?:\b(?:acct|account|7sab|7sabi|7esab|hesab|hesabam|eshterak\w*)\b|حساب|اشتراك|اشتراک)/iu;
+const ACCOUNT_NOUN_BEFORE = /(?:\b(?:acct|account|accounts|acount|accont|accout|acconut|accnt|acnt|7sab|7sabi|7esab|hesab|hesabam|eshterak\w*)\b|حساب|اشتراك|اشتراک)/iu;
 
 /** A phone's word before the value in its clause (not just after it). */
 function phoneCueBefore(scan: Scan, start: number): boolean {
@@ -1542,6 +1547,13 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
   if (n >= 8 && SERIAL_OF_BEFORE.test(foldRange(s, Math.max(0, start - 28), start))) return null;
   // "send code 88210 to 300044 to win": a code the customer is told to send to a short number, and that number (promo-code.ts)
   if (n <= 8 && groups === 1 && sentToShortNumber(s, start, end)) return null;
+  // (round 34) "17801-0C010", "90915-YZZE1": a catalogue's part number (digits, a dash, then letters and digits) is no
+  // code; "Н-0048127": digits after a lone Cyrillic capital and a dash are that certificate's serial — an identity's
+  // word before them still names an ID
+  if (n <= 8 && ((s.charCodeAt(run.ge[a]!) === 0x2d && PART_NUMBER.test(s.slice(start, start + 20)) && cueFor(scan, start, end) !== Cue.OTP) || (s.charCodeAt(start - 1) === 0x2d && cyrillicSerial(scan, start, cueFor(scan, start, end))))) return null;
+  // (round 34) "the code from 88355", "الكود اللي جاني من 88355": a short number right after "from" is the sender of
+  // a message, not a code (Persian "من" is "I": only "از" there)
+  if (n >= 4 && n <= 6 && groups === 1 && (s.charCodeAt(start - 1) === 0x20 || s.charCodeAt(start - 1) === 0x3a || s.charCodeAt(start - 1) === 0x0a) && fromSender(scan, start)) return null;
   // "confirmation number 7731-204-66", "رقم التأكيد ٥٥٢٠١١٨٧٣": a booking's confirmation number right before is the company's record
   // (read at the run's start, so no part of its groups is taken for a code either)
   if (run.ge[run.n - 1]! - run.gs[0]! >= 6 && confirmationTalk(s) && CONFIRMATION_NUMBER_BEFORE.test(s.slice(Math.max(0, run.gs[0]! - 40), run.gs[0]))) return null;
@@ -1641,7 +1653,8 @@ function classify(scan: Scan, run: Run, a: number, b: number): Verdict {
 
   if (n === 10 && (saudiIdValid(d) || iranCodeValid(d))) {
     const c = cueFor(scan, start, end);
-    if (RECORD_OR_ACCOUNT.has(c as Cue) && recordLabelled(scan, start, d[0] === '0' && (nationalPhone(scan, d) || cuedNationalPhone(d)))) return null;
+    // (round 34: no cue of its own, the second number of a plural label's list: "refs 2039… and 2048…")
+    if ((!c || RECORD_OR_ACCOUNT.has(c as Cue)) && recordLabelled(scan, start, d[0] === '0' && (nationalPhone(scan, d) || cuedNationalPhone(d)))) return null;
     if (ID_CUES.has(c as Cue) || idLabelRightAfter(scan, end) || idLabelRightBefore(scan, start)) return { type: 'NATIONAL_ID', confidence: 0.95 };
     // (round 30: "I called 800 200 0080": a toll-free line in a phone's 3-3-4 layout is the company's, whatever an
     // Iranian check digit says by chance; the customer's own is a phone)
@@ -2038,6 +2051,39 @@ function amountStart(scan: Scan, run: Run): number {
 }
 const THOUSANDS_GAP: ReadonlySet<number> = new Set([0x20, 0x2c, 0x2e]);
 
+/**
+ * Where an amount in thousands joined by commas at the end of a run starts ("1,250,000", "۳٬۲۱۰٬۰۰۰"; run.n when there
+ * is none): one to three digits, not opening with "0", then groups of three each after a comma — two commas or more,
+ * or one before "000". No phone, ID or card is written so.
+ */
+function commaThousandsStart(s: string, run: Run): number {
+  const G = run.n;
+  let k = G - 1;
+  while (k > 0 && run.ge[k]! - run.gs[k]! === 3 && run.gs[k]! - run.ge[k - 1]! === 1 && s.charCodeAt(run.ge[k - 1]!) === 0x2c) k--;
+  const commas = G - 1 - k;
+  if (commas === 0 || run.ge[k]! - run.gs[k]! > 3 || s.charCodeAt(run.gs[k]!) === 0x30 || (k === 0 && run.plus)) return G;
+  if (commas === 1 && s.slice(run.gs[G - 1]!, run.ge[G - 1]!) !== '000') return G;
+  return k;
+}
+
+/** Digits s[p, e) number a list's item: one or two at a line's start, then ")" or "." and a space ("2) 87139…", "3. 0C010"). */
+function listMarker(s: string, p: number, e: number): boolean {
+  if (e - p > 2 || (p > 0 && s.charCodeAt(p - 1) !== 0x0a)) return false;
+  const c = s.charCodeAt(e);
+  return (c === 0x29 || c === 0x2e) && s.charCodeAt(e + 1) === 0x20;
+}
+
+/** Words for how many times something was tried after a number: "3 times", "٣ مرات", "۴ بار", "2 fois". */
+const TRIES_AFTER = folded(['times', 'time', 'x', 'fois', 'mal', 'marrat', 'marat', 'mara', 'marra', 'bar', 'dafe', 'مرات', 'مره', 'مرة', 'مرتين', 'بار', 'دفعه', 'دفعات', 'نوبت']);
+
+/** The folded, lower-cased word after a single space at `e` ('' when none). */
+function wordAfter(s: string, e: number): string {
+  if (s.charCodeAt(e) !== 0x20) return '';
+  let q = e + 1;
+  while (q < s.length && isLetter(s.charCodeAt(q))) q++;
+  return foldRange(s, e + 1, q).toLowerCase();
+}
+
 /** Reads a run into values, then masks what is left of it that is long and unexplained (fail closed). */
 function handleRun(scan: Scan, run: Run): void {
   const found = scan.found.length;
@@ -2057,6 +2103,19 @@ function readValues(scan: Scan, run: Run): void {
       if (!k) return;
     }
   }
+  // (round 34) "۳٬۲۱۰٬۰۰۰", "1,250,000": an amount in thousands joined by commas (the Arabic separator reads as one) is
+  // no value, with or without its currency, nor is any group of it (after a "cvv2" line its "000" was a second code)
+  if (run.n >= 2) {
+    const k = commaThousandsStart(scan.norm, run);
+    if (k < run.n) {
+      scan.claimed.push(run.gs[k]!, run.ge[run.n - 1]!);
+      run.n = k;
+      if (!k) return;
+    }
+  }
+  // (round 34) "I called 800 729 9277 3 times", "… ٣ مرات", "۴ بار": a count of the tries after the number is no group
+  // of it, unless the whole run is a value its digits prove
+  if (countAtEnd(scan.norm, run) && TRIES_AFTER.has(wordAfter(scan.norm, run.ge[run.n - 1]!)) && !wholeRunValid(scan, run)) run.n--;
   // "cvv 2 250", "سی وی وی ۲ ۲۵۰": the "2" belongs to the label ("cvv2")
   if (run.n >= 2 && run.ge[0]! - run.gs[0]! === 1 && scan.norm.charCodeAt(run.gs[0]!) === 0x32 && cueRightBefore(scan, run.gs[0]!) === Cue.CVV) {
     run.gs.copyWithin(0, 1, run.n);
@@ -2087,6 +2146,27 @@ function readValues(scan: Scan, run: Run): void {
   add(scan, 'CARD', run.gs[0]!, run.ge[c]!, 0.9);
   classifyGroups(scan, run, c + 1, G - 1, (1 << (c + 1)) - 1, true, G - c - 1, 1);
 }
+
+const PART_NUMBER = /^[0-9]{4,6}-(?=[0-9A-Z]{4,7}(?![0-9A-Za-z]))[0-9]*[A-Z]/;
+const CYRILLIC_SERIAL_BEFORE = /(?:^|[^\p{L}])[\u0410-\u042f\u0401]-$/u;
+/** An identity document's word before a Cyrillic serial, in the languages that write one: it is the document's number. */
+const CYRILLIC_ID_NEAR = /удостовер|личн|паспорт|шиносном|шахс|инн|иин|снилс|идентиф|\bid\b|identity|national|passport/iu;
+
+function cyrillicSerial(scan: Scan, start: number, c: Cue | 0): boolean {
+  const s = scan.norm;
+  if (!CYRILLIC_SERIAL_BEFORE.test(s.slice(Math.max(0, start - 3), start)) || ID_CUES.has(c as Cue) || c === Cue.PASSPORT) return false;
+  return !CYRILLIC_ID_NEAR.test(s.slice(Math.max(sentenceStart(scan, start), start - 48), start));
+}
+const FROM_BEFORE = /(?:^|[^\p{L}])(?:from|frm|از)\s*:?\s*$/iu;
+const FROM_BEFORE_AR = /(?:^|[^\p{L}])من\s*$/u;
+
+/** A short sender's number: right after "from" (a code's or a message's word in its sentence before it). */
+function fromSender(scan: Scan, start: number): boolean {
+  const before = scan.norm.slice(Math.max(sentenceStart(scan, start), start - 48), start);
+  if (!(FROM_BEFORE.test(before) || (!persianText(scan) && FROM_BEFORE_AR.test(before)))) return false;
+  return SENDER_TALK.test(before);
+}
+const SENDER_TALK = /code|sms|text|message|msg|كود|رمز|رساله|رسالة|مسج|کد|پیامک|پيامك|payam|resala|masg/iu;
 
 /** Is group k of the run inside a value found or a range claimed since the run was read? */
 function groupTaken(scan: Scan, run: Run, k: number, found: number, claimed: number): boolean {
@@ -2179,6 +2259,8 @@ function whyVisible(scan: Scan, run: Run, a: number, b: number, d: string, start
   // (an account's word a few words before explains it too: "رقم الاشتراك بالكهربا …"; a phone under an account was
   // typed before this)
   let c = cueFor(scan, start, end);
+  // (round 34) "Н-0048127": a certificate's serial after its letter and a dash (classify)
+  if (a === 0 && s.charCodeAt(start - 1) === 0x2d && cyrillicSerial(scan, start, c)) return Visible.RECORD;
   const before = numberCueBefore(scan, start);
   if (c && !before && numberCueAfter(scan, end) === c) c = labelAfter(scan, end) ?? 0;
   if (!c && before === Cue.ACCOUNT) c = before;
