@@ -83,7 +83,6 @@ const DATE_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|[12][0-9]|3[01])[./-](?:0?[1-9
 const CODE_AFTER = /^[\s:：\-–—]*([0-9](?:[ -]?[0-9]){3,7})(?![0-9])/;
 /** Round 32: a sender's name, then a colon, before the code ("Рамзи тасдиқи Alif: 590318", "коди тасдиқ барои Somon Air: 4471"). */
 const NAMED_CODE_AFTER = /^(?:[\s,]+(?:барои|для|от|аз))?(?:[\s]+[A-Za-zА-ЯЁа-яёӣӯҳқғҷ][\w.&'’-]*){1,3}\s*[:：]\s*([0-9](?:[ -]?[0-9]){3,7})(?![0-9])/u;
-const MONTH_YEAR_AFTER = /^[\s:：\-–—]*((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20)?[0-9]{2})(?![0-9./-])/;
 
 /**
  * Round 30: a passport's number right after its word, or after "номер"/"№"/"N" after it: a Russian passport's series and
@@ -184,6 +183,15 @@ function spokenNumberAfter(text: string, from: number): { start: number; end: nu
 const MONTH_CYR = String.raw`(?:январ|феврал|март|апрел|ма[йяю]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яёӣӯҳқғҷ]*`;
 const DAY_CYR = String.raw`(?:0?[1-9]|[12][0-9]|3[01])(?:[-‐]?(?:у?ми?|ю?ми?|умӣ|юмӣ|ӯм|го|е|я|ое))?`;
 const YEAR_CYR = String.raw`(?:19|20)[0-9]{2}`;
+/**
+ * A card's month and year after an expiry word, read in ASCII digits (see `asciiDigits`): "09/29", "9-2029", and (round
+ * 36) the year first as Jalali cards print it, "1406/08", "2029/09", a Jalali year after the month, "08/1408", and a
+ * month's name and its year, "сентябр 2029", "июл 29".
+ */
+const MONTH_YEAR_AFTER = new RegExp(
+  String.raw`^[\s:：\-–—]*((?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:20|14)?[0-9]{2}|(?:20[2-4][0-9]|14[0-2][0-9])\s?[/.-]\s?(?:0?[1-9]|1[0-2])|${MONTH_CYR}[\s/.-]+(?:20|14)?[0-9]{2})(?![0-9./-])`,
+  'iu',
+);
 const TEXT_DATE_AFTER = new RegExp(
   String.raw`^[\s:：\-–—]*(${YEAR_CYR}(?:[\s,]*(?:сол[аи]?|с\.|г\.|года?))?[\s,]+${DAY_CYR}\s+${MONTH_CYR}|${DAY_CYR}\s+${MONTH_CYR}[\s,]+${YEAR_CYR}(?:\s*(?:сол|с\.|г\.|года))?)(?![0-9])`,
   'iu',
@@ -194,6 +202,11 @@ const BIRTH_AFTER_DATE = new RegExp(
   String.raw`(?<![0-9])(${DAY_CYR}\s+${MONTH_CYR}[\s,]+${YEAR_CYR})(?:\s*(?:сол[аи]?|с\.|г\.|года))?(?![0-9])[\s,]+(?:[а-яёӣӯҳқғҷ]+\s+)?(?:таваллуд|родил|рожден)`,
   'giu',
 );
+
+/** Arabic-Indic and Persian digits as ASCII, one character for one (offsets hold): "мӯҳлат ۰۹/۲۹". */
+function asciiDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String.fromCharCode(48 + ((c.charCodeAt(0) - 0x660) % 0x90)));
+}
 
 /** The spans found elsewhere, retyped, added or dropped by the Cyrillic label before each value (see above). */
 export function withCyrillicLabels(text: string, spans: DetectedSpan[]): DetectedSpan[] {
@@ -241,7 +254,7 @@ export function withCyrillicLabels(text: string, spans: DetectedSpan[]): Detecte
         ? (DATE_AFTER.exec(rest) ?? TEXT_DATE_AFTER.exec(text.slice(end, end + 40)))
         : label === 'OTP'
           ? (CODE_AFTER.exec(rest) ?? NAMED_CODE_AFTER.exec(text.slice(end, end + 48)))
-          : MONTH_YEAR_AFTER.exec(rest);
+          : MONTH_YEAR_AFTER.exec(asciiDigits(rest));
     if (!d) continue;
     const start = end + d[0].length - d[1]!.length;
     if (free(start, end + d[0].length)) out.push({ type: label, start, end: end + d[0].length, confidence: CONFIDENCE });

@@ -195,8 +195,9 @@ function findWrittenEmails(scan: Scan): void {
 }
 const URL_RE = /(?:https?:\/\/|www\.)[^\s]+|(?<![@A-Za-z0-9.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\/[^\s]*/g;
 // "AE 98 0461 …": a space, dash or underscore may follow the country code; groups split by spaces, dashes,
-// underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead)
-const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}|\.| ?(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF\u2B00-\u2BFF])\uFE0F? ?)[A-Za-z0-9]){10,34}/g;
+// underscores, line breaks or a dot ("IR96.0190.…"; a dot and a space end a sentence instead), or a dash between spaces
+// ("KZ29 - 7281 - …", round 36)
+const IBAN_RE = /(?<![A-Za-z0-9])[A-Za-z]{2}[ _-]?\d{2}(?:(?:[ \n_-]{0,2}| - |\.| ?(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF\u2B00-\u2BFF])\uFE0F? ?)[A-Za-z0-9]){10,34}/g;
 // "A58806017", "a 3366246", "A-58806017", "A_43334427", "AB-1209834", "A-5880 6017", "12X345678", "P1234567A" (the
 // Philippines' letter at both ends, also "P 4471 223A": tried first after the letters, or "P 4471" would end the match), "B 85 79 84 55" (read out in pairs), "A 12 345 000" (in thousands); findPassports checks the rest
 const PASSPORT_RE = /(?<![A-Za-z0-9])(?:([A-Za-z]{1,3})([ _-]?)(?:\d{4}[ -]?\d{3}[A-Za-z]|\d{3,9}(?:[ -]\d{3,5}){0,2}|\d{2}(?:[ -]\d{2}){2,3}|\d{1,2}(?:[ -]\d{3}){2})|\d{2}[A-Za-z]\d{6})(?![A-Za-z0-9])/g;
@@ -587,6 +588,11 @@ function findIbans(scan: Scan): void {
     // any grouping, is how British and Irish IBANs are printed (words never look like that)
     let bankCodeOnly = true;
     let bbanGroups = 0;
+    // "QA58DOHB0000123456\n7890ABCDEFG": a joined IBAN a line break cuts once (round 36) — one break, no other gap
+    let breaks = 0;
+    let gaps = 0;
+    // "IT29 J6 661641 5190651 2031W461": capitals among the digits in groups of any length, where words would be lower-case (round 36)
+    let bbanLower = false;
     for (; i < s.length && n < len; i++) {
       const c = s.charCodeAt(i);
       if (isDigit(c) || isLatinLetter(c)) {
@@ -596,17 +602,23 @@ function findIbans(scan: Scan): void {
           if (!isDigit(c)) {
             bbanLetters = true;
             if (bbanGroups !== 1 || c > 0x5a) bankCodeOnly = false;
+            if (c > 0x5a) bbanLower = true;
           }
         }
       } else if (c === 0x20 || c === 0x0a || c === 0x2d || c === 0x5f || (c === 0x2e && isAlnumAt(s, i + 1))) {
         if (group && group !== 4) unevenGroups = true;
         group = 0;
+        gaps++;
+        if (c === 0x0a) breaks++;
       } else break;
     }
-    if (n === len && !isAlnumAt(s, i) && !(bbanLetters && unevenGroups && !bankCodeOnly)) {
+    const brokenOnce = breaks === 1 && gaps === 1;
+    const lettersByCheck = bbanLetters && unevenGroups && !bankCodeOnly;
+    if (n === len && !isAlnumAt(s, i) && (!lettersByCheck || brokenOnce || !bbanLower)) {
       // a mistyped IBAN (mod-97 fails) is still one right after its word: "IBAN", "الآيبان", "شماره شبا" (round 9, class A)
+      // (capitals in uneven groups, or a joined IBAN broken once, only by its check: mod 97 is their proof)
       const valid = ibanChecksumValid(alnumUpper(s, start, i));
-      if (valid || ((!bbanLetters || bankCodeOnly) && ibanLabelled(scan, start) && !mistakeTalk(scan))) {
+      if (valid || (!lettersByCheck && (!bbanLetters || bankCodeOnly) && ibanLabelled(scan, start) && !mistakeTalk(scan))) {
         add(scan, 'IBAN', start, i, valid ? 0.99 : 0.7);
         IBAN_RE.lastIndex = i;
         continue;
@@ -1950,8 +1962,11 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
 function paymentCardsExpiry(scan: Scan, start: number, end: number): boolean {
   const c = cueFor(scan, start, end);
   // ("my ID card expires 09/2027", "بطاقة الهوية تنتهي …", "کارت ملی …": the card is a document)
-  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5) && !cueBefore(scan, start, Cue.NID, 6, true) && !cueBefore(scan, start, Cue.ID_WEAK, 6, true) && !documentsExpiry(scan, start);
+  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5) && !cueBefore(scan, start, Cue.NID, 6, true) && !cueBefore(scan, start, Cue.ID_WEAK, 6, true) && !documentsExpiry(scan, start) && !POLICY_BEFORE.test(scan.norm.slice(Math.max(0, start - 40), start));
 }
+
+/** Round 36: an insurance policy's word a few words before ("policy expires 10/29", "بیمه‌نامه تا ۱۰/۲۹"): the policy's date. */
+const POLICY_BEFORE = /(?:policy|insurance|بوليص|وثيق[ةه] (?:ال)?تأمين|تأمين|بیمه|полис)[^\n\d.!?؟]{0,24}$/i;
 
 /** Between a document's number and its expiry: a few words on the same line ("G2840193 (expires June 2029)"). */
 const DOCUMENT_TO_EXPIRY = /^[^\n\d]{0,32}$/;
