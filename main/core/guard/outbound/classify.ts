@@ -29,7 +29,7 @@ import { codeRuledOut, retractedByAJoke } from './retraction';
 import { temporarySecretHandedBack } from './temporary';
 import { tajikRequests } from './tajik';
 import { conditionedOnIt, conditionedOnTheSecret } from './conditions';
-import { arrivedByRelative, enteredAtALink, numberOfTheCard, reachesOverAList, writtenHereInFrench } from './reach';
+import { arrivedByRelative, enteredAtALink, listGoesOn, numberOfTheCard, reachesOverAList, writtenHereInFrench } from './reach';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -206,12 +206,15 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && all.slice(index + 1).every((c) => NEED_IT.test(c.text)) && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 31) "Card number. All of it.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "رقم البطاقة والتاريخ اللي تحته": the secret alone, demanded whole
     if (!requests.length && objects.length && !warned && !clause.quoted && demandedWhole(clause, objects, all.slice(index + 1, index + 3))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 35) "give me your online banking user ID, password and the OTP": the verb's list of login fields goes on past the comma
+    if (!requests.length && objects.length && !warned && !clause.quoted && index > 0 && !hits(all[index - 1]!.text, NEGATION).length && !hits(all[index - 1]!.text, CLAUSE_NEGATION).length && !hits(clause.text, NEGATION).length && listGoesOn(all[index - 1], clause, objects, hits(all[index - 1]!.text, STRONG_REQUEST))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 35) "Vous avez le code ? Écrivez-le ici dans le chat.": a French writing verb, the secret its object, this chat the place
     if (!requests.length && (objects.length || earlier.length) && !warned && !clause.quoted && writtenHereInFrench(clause, objects, earlier.length > 0)) requests.push({ kind: (objects[0] ?? earlier[earlier.length - 1])!.kind as RequestedSecret, strength: 'block' });
     // (round 35) "open acme-refund.help and log in with your bank details": credentials entered at a link (the guard blocks it when the link is a third party's)
     let atLink = false;
-    if (!requests.length && !warned && !clause.quoted && enteredAtALink(clause, all[index - 1], linkWords.size > 0, objects, hits(clause.text, NEGATION).length > 0 || hits(clause.text, CLAUSE_NEGATION).length > 0 || hits(clause.text, SUBORDINATORS).length > 0 || hits(clause.text, IN_APP).length > 0)) {
-      requests.push({ kind: (objects[0]?.kind ?? 'password') as RequestedSecret, strength: 'warn' });
+    // (…an entry already read as unclear is the same entry: "ba user o ramze bankitun vared shid")
+    if (!requests.some((r) => r.strength === 'block') && !warned && !clause.quoted && enteredAtALink(clause, all[index - 1], linkWords.size > 0, objects, hits(clause.text, NEGATION).length > 0 || hits(clause.text, CLAUSE_NEGATION).length > 0 || hits(clause.text, SUBORDINATORS).length > 0 || hits(clause.text, IN_APP).length > 0)) {
+      if (!requests.length) requests.push({ kind: (objects[0]?.kind ?? 'password') as RequestedSecret, strength: 'warn' });
       atLink = true;
     }
     // (round 34) "Card number and security code.", "Also the 3 number back side of card, needed.": a form's fields said aloud

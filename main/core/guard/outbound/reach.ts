@@ -23,6 +23,8 @@ const LIST_WORD = new Set([
   ...fold(['و', 'ثم', 'كمان', 'اسم', 'المستخدم', 'مستخدم', 'اليوزر', 'يوزر', 'يوزرنيم', 'حق', 'حقك', 'تبع', 'تبعك', 'بتاع', 'بتاعك', 'البنك', 'بنك', 'الحساب', 'حسابك', 'اونلاين', 'الالكتروني', 'نام', 'كاربري', 'اينترنت', 'بانك', 'همراه', 'خودتون', 'خودتان', 'باسم', 'الخاص', 'الخاصه', 'بك', 'بالخدمات', 'الخدمات', 'المصرفيه', 'عبر', 'الانترنت', 'على', 'تطبيق', 'تان', 'تون', 'شما', 'را', 'رو']).split('|'),
 ]);
 const LIST_AND = /^(?:and|plus|&|well|et|va|o|w|wa|и|ва|و|ثم)$/u;
+/** Where the list ends and our part begins: "… and I'll set it up", "so we can …", "عشان", "pour", "تا". */
+const OURS = new RegExp(`^(?:i|i'll|we|we'll|so|to|for|${fold(['عشان', 'علشان', 'لكي', 'حتى', 'تا', 'pour', 'براي'])})$`, 'u');
 /** The longest list a verb reaches over (words between the verb and the field). */
 const LIST_REACH = 12;
 
@@ -93,4 +95,22 @@ export function enteredAtALink(clause: Clause, before: Clause | undefined, reply
   const here = replyHasALink || A_LINK.test(t) || (before !== undefined && A_LINK.test(before.text));
   if (!here || !LOGS_IN_WITH.test(t)) return false;
   return BANK_LOGIN.test(t) || objects.length > 0;
+}
+
+/**
+ * The list goes on past a comma: the clause before ends in a request verb and login fields only ("give me your online
+ * banking user ID"), and this one begins with the secret ("password and the OTP and I'll set it up").
+ */
+export function listGoesOn(before: Clause | undefined, clause: Clause, objects: Hit[], verbsBefore: Hit[]): boolean {
+  if (!before || !objects.length) return false;
+  const first = Math.min(...objects.map((o) => o.at));
+  if (!clause.tokens.slice(0, first).every((w) => LIST_WORD.has(w))) return false;
+  // …and it is only fields to its end or to our part ("… and I'll set it up"): "PIN stays with you" says something of it
+  const inObject = (i: number) => objects.some((o) => o.at <= i && i <= o.last);
+  for (let i = first; i < clause.tokens.length; i++) {
+    const w = clause.tokens[i]!;
+    if (OURS.test(w)) break;
+    if (!inObject(i) && !LIST_WORD.has(w)) return false;
+  }
+  return verbsBefore.some((v) => v.last < before.tokens.length - 1 && before.tokens.slice(v.last + 1).every((w) => LIST_WORD.has(w)));
 }
