@@ -213,7 +213,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // (round 35) "open acme-refund.help and log in with your bank details": credentials entered at a link (the guard blocks it when the link is a third party's)
     let atLink = false;
     // (…an entry already read as unclear is the same entry: "ba user o ramze bankitun vared shid")
-    if (!requests.some((r) => r.strength === 'block') && !warned && !clause.quoted && enteredAtALink(clause, all[index - 1], linkWords.size > 0, objects, hits(clause.text, NEGATION).length > 0 || hits(clause.text, CLAUSE_NEGATION).length > 0 || hits(clause.text, SUBORDINATORS).length > 0 || hits(clause.text, IN_APP).length > 0)) {
+    if (!requests.some((r) => r.strength === 'block') && !warned && !clause.quoted && enteredAtALink(clause, all[index - 1], linkWords.size > 0 && [clause, all[index - 1]].some((c) => c?.tokens.some((w) => linkWords.has(w))), objects, hits(clause.text, NEGATION).length > 0 || hits(clause.text, CLAUSE_NEGATION).length > 0 || hits(clause.text, SUBORDINATORS).length > 0 || hits(clause.text, IN_APP).length > 0)) {
       if (!requests.length) requests.push({ kind: (objects[0]?.kind ?? 'password') as RequestedSecret, strength: 'warn' });
       atLink = true;
     }

@@ -86,13 +86,14 @@ const BANK_LOGIN = new RegExp(`(?:^| )(?:(?:your|ur|the) (?:online |internet |mo
 const LOGS_IN_WITH = new RegExp(`(?:^| )(?:log ?in|sign ?in|login|enter|type|fill in|put in|${fold(['سجل\\S*', 'ادخل\\S*', 'دخول', 'وارد (?:شو|شويد|شين|شيد|كنيد|كن)\\S*', 'vared (?:sh|shid|shin|shavid|konid|kon)\\S*', 'login (?:kon|konid)', 'connectez\\S*', 'entrez', 'saisissez', 'renseignez', 'tapez'])})(?= |$)`, 'u');
 const A_LINK = new RegExp(`(?:^| )(?:link|site|page|website|portal|form|${fold(['لينك', 'اللينك', 'هاللينك', 'رابط', 'الرابط', 'موقع', 'الموقع', 'لينك\\S*', 'سايت', 'صفحه', 'پيوند', 'lien', 'site', 'formulaire'])})(?= |$)`, 'u');
 /**
- * Credentials (a bank login, a card, a PIN) entered at a link the reply gives: the reply has a link of its own, or this
- * clause or the one before sends the reader to "the link". Entering them there hands them to whoever owns the page.
+ * Credentials (a bank login, a card, a PIN) entered at a link the reply gives: a link of the reply's stands in this clause
+ * or the one before (`linkHere`; one in a later clause, "Enter the code to continue. Details at …", is not where it goes),
+ * or they send the reader to "the link". Entering them there hands them to whoever owns the page.
  */
-export function enteredAtALink(clause: Clause, before: Clause | undefined, replyHasALink: boolean, objects: Hit[], negated: boolean): boolean {
+export function enteredAtALink(clause: Clause, before: Clause | undefined, linkHere: boolean, objects: Hit[], negated: boolean): boolean {
   if (negated) return false;
   const t = clause.text;
-  const here = replyHasALink || A_LINK.test(t) || (before !== undefined && A_LINK.test(before.text));
+  const here = linkHere || A_LINK.test(t) || (before !== undefined && A_LINK.test(before.text));
   if (!here || !LOGS_IN_WITH.test(t)) return false;
   return BANK_LOGIN.test(t) || objects.length > 0;
 }
