@@ -29,6 +29,7 @@ import { codeRuledOut, retractedByAJoke } from './retraction';
 import { temporarySecretHandedBack } from './temporary';
 import { tajikRequests } from './tajik';
 import { conditionedOnIt, conditionedOnTheSecret } from './conditions';
+import { arrivedByRelative, enteredAtALink, listGoesOn, numberOfTheCard, reachesOverAList, writtenHereInFrench } from './reach';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -40,6 +41,8 @@ export interface SecretRequest {
   clause: string;
   /** (round 29) A link stands in this clause or the one before: an entry with no place named goes to that site. */
   nearLink?: true;
+  /** (round 35) Credentials entered at a link ("open … and log in with your bank details"): a block when the reply's link is a third party's. */
+  atLink?: true;
 }
 
 export interface ClassifyOptions {
@@ -161,6 +164,10 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // (round 23) "…card er pichone je tin ta number ache, ar expiry date ta amake bolun": an expiry after a card named in the clause before is the card's
     if (!objects.length) objects = expiryOfACard(clause, all[index - 1]);
     if (!objects.length) objects = numbersOnItsFace(clause, all[index - 1]);
+    // (round 35) "confirm the card by sending its number, expiry …": "its number" after a card named is the card's
+    // (…never one looked at in the app: "check its number in the app")
+    const its = hits(clause.text, IN_APP).length ? undefined : numberOfTheCard(clause, all[index - 1], (t) => CARD_NAMED.test(t));
+    if (its && !objects.some((o) => o.kind === 'card' || (o.start < its.end && its.start < o.end))) objects = [...objects, its];
     // (round 21) "البطاقة المدنية … تصورها لي من الجهتين": both faces pictured, of a document named in the two clauses before
     if (!objects.length) objects = documentPicturedAfter(clause, all.slice(Math.max(0, index - 2), index));
     // "We sent you a text. Quote its contents.": after a message to the reader, what it holds is the code
@@ -182,7 +189,8 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     if (!requests.length && !objects.length && earlier.length && !warned && handsItToAPerson(clause)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     // (round 21) "3mile forward lal sms li wasalik hon": forwarding a message to the reader that this clause names
     if (!requests.length && !objects.length && !earlier.length && carrierHere && !wordingOnly && forwardsTheMessage(clause)) requests.push({ kind: 'otp', strength: 'block' });
-    if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean))) requests.push({ kind: 'otp', strength: 'block' });
+    // (round 35) …"الرمز اللي جاك توه وش يقول؟": the secret's own relative clause of arrival is the message that reached the reader
+    if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean) || arrivedByRelative(clause, objects.find((o) => o.kind === 'otp')))) requests.push({ kind: 'otp', strength: 'block' });
     // (round 30) "dawwer el resala elly wsltk mn acme w dizha hni": the message named in this clause, then handed on to us after it
     if (!requests.length && !objects.length && !earlier.length && carrierHere && !wordingOnly && handsTheMessageOnHere(clause)) requests.push({ kind: 'otp', strength: 'block' });
     // (round 30) "write the code in words, one three seven…, so the system doesn't wipe it": spelt out to pass a filter is still handed over
@@ -198,6 +206,17 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && all.slice(index + 1).every((c) => NEED_IT.test(c.text)) && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 31) "Card number. All of it.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "رقم البطاقة والتاريخ اللي تحته": the secret alone, demanded whole
     if (!requests.length && objects.length && !warned && !clause.quoted && demandedWhole(clause, objects, all.slice(index + 1, index + 3))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 35) "give me your online banking user ID, password and the OTP": the verb's list of login fields goes on past the comma
+    if (!requests.length && objects.length && !warned && !clause.quoted && index > 0 && !hits(all[index - 1]!.text, NEGATION).length && !hits(all[index - 1]!.text, CLAUSE_NEGATION).length && !hits(clause.text, NEGATION).length && listGoesOn(all[index - 1], clause, objects, hits(all[index - 1]!.text, STRONG_REQUEST))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 35) "Vous avez le code ? Écrivez-le ici dans le chat.": a French writing verb, the secret its object, this chat the place
+    if (!requests.length && (objects.length || earlier.length) && !warned && !clause.quoted && writtenHereInFrench(clause, objects, earlier.length > 0)) requests.push({ kind: (objects[0] ?? earlier[earlier.length - 1])!.kind as RequestedSecret, strength: 'block' });
+    // (round 35) "open acme-refund.help and log in with your bank details": credentials entered at a link (the guard blocks it when the link is a third party's)
+    let atLink = false;
+    // (…an entry already read as unclear is the same entry: "ba user o ramze bankitun vared shid")
+    if (!requests.some((r) => r.strength === 'block') && !warned && !clause.quoted && enteredAtALink(clause, all[index - 1], linkWords.size > 0 && [clause, all[index - 1]].some((c) => c?.tokens.some((w) => linkWords.has(w))), objects, hits(clause.text, NEGATION).length > 0 || hits(clause.text, CLAUSE_NEGATION).length > 0 || hits(clause.text, SUBORDINATORS).length > 0 || hits(clause.text, IN_APP).length > 0)) {
+      if (!requests.length) requests.push({ kind: (objects[0]?.kind ?? 'password') as RequestedSecret, strength: 'warn' });
+      atLink = true;
+    }
     // (round 34) "Card number and security code.", "Also the 3 number back side of card, needed.": a form's fields said aloud
     if (!requests.length && objects.length && !warned && !clause.quoted && namedAsAForm(clause, objects, all.slice(index + 1, index + 3), () => listEndsTheReply(all, index, (c) => secretObjects(c, opts)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // "I can't go on without the code that was sent to you", "منوط به ارسال کد", "I'm waiting for the code": the secret as our condition
@@ -250,7 +269,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     waitingForObject = !requests.length && !objects.length && !earlier.length && (handsOverUnnamed(clause) || NEEDS_ONE_THING.test(clause.text));
     // (round 28) "…, اللي يطلبهم منك سارق", "whoever asks you for them is a thief": the one who asks is someone else
     if (WHOEVER_ASKS.test(clause.text)) requests.length = 0;
-    if (!joked.has(index) && !(clause.quoted && quoteExcused) && !reportsOrUndoesASend(clause, all.slice(index + 1, index + 3))) for (const r of requests) found.push({ ...r, clause: clause.text, ...(linkWords.size && [clause, all[index - 1]].some((c) => c?.tokens.some((w) => linkWords.has(w))) ? { nearLink: true as const } : {}) });
+    if (!joked.has(index) && !(clause.quoted && quoteExcused) && !reportsOrUndoesASend(clause, all.slice(index + 1, index + 3))) for (const r of requests) found.push({ ...r, clause: clause.text, ...(linkWords.size && [clause, all[index - 1]].some((c) => c?.tokens.some((w) => linkWords.has(w))) ? { nearLink: true as const } : {}), ...(atLink && r.strength === 'warn' ? { atLink: true as const } : {}) });
     // "…send me a screenshot of the error, you can share it here": a pronoun after that refers to the new thing
     if (!objects.length && !requests.length && handsOverSomethingElse(clause)) { recent.length = 0; disclaimed = []; }
     // ("the text says not to share it": the message named beside the warning does not stop "it" being the secret)
@@ -1210,12 +1229,14 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
       // Persian puts the verb last, after a long object marked by را/رو: "کد … را جهت کارشناس بفرستید"
       // (round 21) …Dari with "ره", and Dari or Finglish in Latin letters with "ra"/"ro": "ramz-e hesab … ra ba ma rawan konen"
       const verbFinal = (persian || LATIN_CLAUSE.test(t)) && o.last < v.at && (v.last >= clause.tokens.length - 2 || PURPOSE_AFTER.test(clause.tokens[v.last + 1] ?? '')) && clause.tokens.slice(o.last + 1, v.at).some((w) => (persian ? w === 'را' || w === 'رو' || w === 'ره' : w === 'ra' || w === 'ro'));
-      if (g < 0 || g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP)) return false;
+      // (round 35) …or over a list of login fields joined by "and": "give me your online banking user ID and password"
+      if (g < 0 || (g > (verbFinal ? PERSIAN_VERB_FINAL_GAP : MAX_GAP) && !reachesOverAList(clause, v, o))) return false;
       if (o.at > v.last && asksAboutSomethingElse(clause, v.last, o)) return false;
       // "لو عايز تغير الرقم السري", "بدك تعمل reset للباسورد": a wish whose complement acts on the secret for the customer
       if (o.at > v.last && selfCare.some((c) => c.at > v.last && c.last < o.at) && !hits(t, TRANSFER_VERBS).some((x) => x.at > v.last && x.last < o.at)) return false;
       // "ابعت رقم الأوردر وانا أشوفلك الكود…", "tell me the time you got the code": the verb has its own object first
-      if (o.at > v.last && (neutral.some((n) => n.at > v.last && n.last < o.at) || OWN_OBJECT.test(clause.tokens.slice(v.last + 1, v.last + 4).join(' ')))) return false;
+      // (round 35) …unless it is one field of a login list joined to the secret: "share your customer ID and the login password"
+      if (o.at > v.last && (neutral.some((n) => n.at > v.last && n.last < o.at) || OWN_OBJECT.test(clause.tokens.slice(v.last + 1, v.last + 4).join(' '))) && !reachesOverAList(clause, v, o)) return false;
       // (round 26) "enter the code yourself in the app and send me a screenshot of the error": a verb with a picture as its own object does not reach back to the secret before it
       if (o.last < v.at && picturesAfter(clause, v, objects)) return false;
       // "tell me when the code arrives", "اگه کد نیومد به من بگید": the secret is inside a clause about an event

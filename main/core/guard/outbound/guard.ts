@@ -202,7 +202,8 @@ export function evaluateReply(whole: string, lang: GuardLang, policy: GuardPolic
     // secret would be typed into a third party's page — handing it over as surely as sending it to us
     // (round 29) …"there" or not, when a link beside the entry imitates the company (its name with other words, a
     // shortener, mixed scripts): "complete verification at acme-verify.net by entering the code you received"
-    if (r.strength === 'block' || (outside.size && THERE.test(r.clause)) || (r.nearLink && imitation())) {
+    // (round 35) …and credentials entered at a link the reply gives, when the link is a third party's: "log in with your bank details" there
+    if (r.strength === 'block' || (outside.size && (THERE.test(r.clause) || r.atLink)) || (r.nearLink && imitation())) {
       if (!findings.some((f) => f.code === `asks_${r.kind}`)) {
         const approvable = (policy.approvableRequests as readonly string[]).includes(r.kind);
         // a national ID or full name: blocked outright where the service needs only phone and activation code, otherwise
