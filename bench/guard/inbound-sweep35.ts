@@ -80,6 +80,18 @@ const extras = [
   'Used promo code SPRING20 on amanins.com and paid by card, 450 AED, receipt attached. Correct price?',
   'I paid on https://amanins.com/pay and got reference 88123, when is the premium marked paid?',
   'Is this SMS from you? "Aman: your claim 33019 is registered." Sent from AMAN.',
+  // an insurer's own reminders quoted, the customer's own renewal meant, a genuine deadline told by the branch or adjuster
+  "I got this SMS: \"AMAN: your premium of 450 AED is due on 15/03. Pay at amanins.com or call 800 555 1234.\" Is this from you?",
+  "Got a reminder that my car policy expires on 30 June and must be renewed before then to stay covered. Can I renew by phone?",
+  "My policy lapses at the end of the month if I don't pay, right? I want to pay the renewal by card today.",
+  "Your adjuster told me to send photos of the damage to claims@amanins.com within 7 days. Done, can you confirm receipt?",
+  "وصلتني رسالة من AMAN إن القسط مستحق يوم ١٥ ولازم أدفع قبلها عشان التغطية ما تتوقف، أدفع من التطبيق؟",
+  "قالولي بالفرع لازم أدفع قسط التجديد قبل نهاية الشهر والا الوثيقة تنتهي، ممكن أدفع أونلاين؟",
+  "پیامک اومده از AMAN که قسط بیمه تا ۱۵ ام باید پرداخت بشه وگرنه بیمه‌نامه لغو میشه. از طرف شماست؟",
+  "کارشناس خسارت گفت مدارک رو تا یک هفته بفرستم وگرنه پرونده بسته میشه. فرستادم، رسیده؟",
+  "On m'a dit à l'agence que je dois payer la prime avant le 15 sinon le contrat est suspendu. Je peux payer en ligne?",
+  "Your SMS says my claim payment of 3,200 AED will be transferred to my account ending 4417 within 5 working days. When exactly?",
+  "I received a text from AMAN asking me to update my Emirates ID on amanins.com before it expires. Is it real?",
 ];
 
 const all = process.argv.includes('--all');

@@ -689,7 +689,9 @@ const ACCOUNT_CHANGE = pieces(
   rx([
     'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
     // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
-    'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
+    'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)',
+    // (round 35) a tier, not an insurer's premium: "your premium of 450 AED is due", "my monthly premium" is a payment owed
+    '(?<!(?:my|our|insurance|policy|monthly|annual|yearly|motor|car|health|life|home) )premium(?! (?:of|is|was|due|amount|payment|paid|\\d))',
     'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
     'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال ?كردن', 'فعال ?نمودن', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
     // (round 27) an update a sum is paid for: "مبلغ یکصد و بیست دلار بابت به‌روزرسانی" (an update named alone is the app's)
@@ -1270,6 +1272,11 @@ const SENT_HERE = rx([
   "on m'a dit d'[ée]crire ici", "ils m'ont dit d'[ée]crire ici",
 ]);
 /** (round 35) What the customer's own payment was for: a bill, a premium or an instalment of their own. */
+/** (round 35) …or meant, in the first person: "I want to pay the renewal by card", "بدي ادفع القسط", "میخوام قسط رو پرداخت کنم". */
+const PAYING_IT_MYSELF = rx([
+  "i(?:'d| would) like to pay", 'i (?:want|wanna|need|plan|am going|will|intend) to pay', "i(?:'ll| will) pay", 'can i pay', 'je (?:veux|voudrais|vais) payer',
+  '(?:ابي|ابغى|بدي|عايز|عاوز|حابب|بغيت|اريد|ودي) (?:ا|ان ا)?(?:دفع|سدد|حول)', 'مي ?خوام (?:\\S+ ){0,3}?(?:پرداخت|واريز) (?:كنم|بكنم)',
+]);
 const OWN_DUE_PAID = rx([
   'bills?', 'premium', 'install?ments?', 'invoice', 'renewal', 'factur\\S*', 'prime', '(?:ال)?فاتور\\S*', '(?:ال)?قسط\\S*', '(?:ال)?اقساط', 'قبض', 'فاكتور\\S*', 'بيمه\\S*',
   '(?:el |l)?(?:fatoura|fatora|2est|qest|ghest)', 'bime', 'суғурта\\S*', 'ҳисобнома\\S*',
@@ -1637,7 +1644,7 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 35) …none of which is the customer's own payment of their own bill or premium, told in the past, with no one
   // else's word, claim, fee or "first" in the message: "I paid my bill with Vodafone Cash … when is it credited?", "دفعت
   // القسط بالفيزا … القسط مستحق يوم ١٥" (a wallet a stranger named — "he told me to pay with Vodafone Cash" — keeps its reading)
-  const ownBillPaid = () => has(PAID_IT_MYSELF, ft) && has(OWN_DUE_PAID, ft) && !has(TOLD, has(SENT_HERE, ft) ? blank(ft, SENT_HERE) : ft) && !has(CLAIMS_TO_BE_FROM, ft) && !has(REACHED_ME, ft) && !has(FEE_NOUN, ft) && !has(FIRST, ft) && !has(REFUND_HELD, ft);
+  const ownBillPaid = () => (has(PAID_IT_MYSELF, ft) || has(PAYING_IT_MYSELF, ft)) && has(OWN_DUE_PAID, ft) && !has(TOLD, has(SENT_HERE, ft) ? blank(ft, SENT_HERE) : ft) && !has(CLAIMS_TO_BE_FROM, ft) && !has(REACHED_ME, ft) && !has(FEE_NOUN, ft) && !has(FIRST, ft) && !has(REFUND_HELD, ft);
   const paidFirstOddly = () => has(TOLD, ft) && oddPay() && has(AMOUNT, ft) && has(FIRST, ft);
   // (round 34) …or a payment now, or else what the customer came for goes to someone else ("deposit today or the car goes to
   // someone else"): a stranger's pressure to pay
