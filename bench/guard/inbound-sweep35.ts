@@ -106,6 +106,6 @@ const report = (voice: string, text: string) => {
   for (const f of r.flags) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
   console.log(`${voice}\t${r.flags.map((f) => f.code).join(',') || '-'}\t${text}`);
 };
-for (const [voice, [a, b, c]] of Object.entries(voices)) for (const x of a) for (const y of b) for (const z of c) report(voice, `${x} ${y}. ${z}`.replace(/\.\. /, '. ').replace(/([.?!،])\. /, '$1 '));
+for (const [voice, [a = [], b = [], c = []]] of Object.entries(voices)) for (const x of a) for (const y of b) for (const z of c) report(voice, `${x} ${y}. ${z}`.replace(/\.\. /, '. ').replace(/([.?!،])\. /, '$1 '));
 for (const t of extras) report('extra', t);
 console.log(`\n${flagged} of ${n} ordinary messages flagged; by code: ${[...byCode].map(([k, v]) => `${k} ${v}`).join(', ')}`);
