@@ -130,7 +130,7 @@ export const SECRETS: Array<[Secret, RegExp]> = [
     '(?<!(?:delivery|order|promo|discount|tracking|coupon|referral|zip|postal|voucher|gift|area|country|qr|bar|error) )(?:verification |security |one[- ]time |login |sms |otp )?code' + E, 'otp' + E, 'one[- ]time password',
     // described: "the number that was texted to me", "the digits that came to my phone", "the six digits from the text"
     '(?:the )?(?:number|numbers|digits) (?:that |which )?(?:was |were |got )?(?:texted|sent|came|messaged|sms)', '(?:the )?(?:\\S+ )?(?:numbers?|digits) from (?:the|that|their|your) (?:text|sms|message)',
-    '(?:ال)?رقم (?:اللي|الي|يلي|الذي) (?:\\S+ )?(?:وصل|جا|اجا|اجاه|جاله|جالها)\\S*', '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'ب(?:ال)?(?:كود|رمز)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E, 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramze?' + E, '(?:codi|kodi|kod)(?:ro|ra|ru)?' + E,
+    '(?:ال)?رقم (?:اللي|الي|يلي|الذي) (?:\\S+ )?(?:وصل|جا|اجا|اجاه|جاله|جالها)\\S*', '(?:ال)?(?:كود|رمز|ارقام|الارقام)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'ب(?:ال)?(?:كود|رمز)' + E + '(?! (?:ال)?(?:خصم|توصيل|طلب|شحن|بريدي|تتبع|كوبون))', 'كد(?:ي|ه|و|ش|رو)?' + E + '(?! (?:پيگيري|رهگيري|سفارش|مرسوله|تخفيف|پستي|ملي))', 'رمز' + E, 'شماره\\S* (?:اي )?كه (?:برام )?(?:اومد|اومده|امد|پيامك شد)', 'ramze?' + E, '(?:codi|kodi|kod)(?:ro|ra|ru)?' + E,
   ])],
 ];
 // ——— the verbs' shapes ———

@@ -453,7 +453,9 @@ const COURIER = /(?<![\p{L}])(?:courier|driver|delivery (?:guy|man|boy|agent)|ri
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['telephone', 'text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
-const SELF = rx(['my (?:own )?(?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?![a-z]| (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ']);
+const SELF = rx(['my (?:own )?(?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?![a-z]| (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ',
+  // (round 35) the customer asking to be called back, the pronoun theirs: Gulf "اتصلوا علي على …", Levantine "اتصلوا فيي على", Iraqi "اتصلوا بيه على"
+  '(?:اتصلوا|اتصلو|تتصلون|تتصلو|دقوا|رنوا) (?:علي|عليا) (?:على|ع|عل)(?![\\p{L}])', '(?:اتصلوا|اتصلو|تتصلون|تتصلو|دقوا|رنوا) (?:فيي|فيني|فيا|بيه|بيا|بيي)(?![\\p{L}])']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
 const GREETING = new RegExp(`^\\s*(?:${['dear', 'hi', 'hello', 'hey', 'to', 'good (?:morning|evening|afternoon)', 'عزيزي', 'عزيزتي', 'السادة', 'الساده', 'الى', 'مرحبا', 'السلام عليكم', 'سلام', 'اهلا', 'با سلام', 'جناب', 'همكاران', 'كارشناس محترم', 'پشتيباني محترم'].map(foldLetters).join('|')})(?![\\p{L}])`, 'u');
 /** How far before a number (and half as far after) a "my number" phrase still owns it, in characters. */
@@ -687,7 +689,9 @@ const ACCOUNT_CHANGE = pieces(
   rx([
     'upgrade', 'unlock', 'unfreeze', 'unblock', 'reactivat', 'activat', 'v[eé]rif', 'keep (?:your |my )?account', 'release', 'restore',
     // paid to make safe or open again: "pay £49.99 to secure the account", "تا حسابت دوباره باز شود", "3ashan el 7esab yetfete7"
-    'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)', 'premium',
+    'secure (?:the |your |my |ur )?(?:account|acct|wallet|card|money|funds|balance)', 're-?open', 'r[eé]activ\\S*', 'd[eé]bloqu\\S*', 'باز (?:ش|بش|مي ?ش|كن|بكن)\\S*', '(?:y|t|n)?(?:et)?f[ae]?t[ae]?7\\S*', 'avoid (?:closure|suspension|deactivation)',
+    // (round 35) a tier, not an insurer's premium: "your premium of 450 AED is due", "my monthly premium" is a payment owed
+    '(?<!(?:my|our|insurance|policy|monthly|annual|yearly|motor|car|health|life|home) )premium(?! (?:of|is|was|due|amount|payment|paid|\\d))',
     'ترقيه', 'تفعيل', '(?:ي|ت|ن)?ت?فعل(?!ا(?![\\p{L}]))\\S*', 'فك', 'افك', 'نفك', 'يفك', 'توثيق', 'تحديث', 'اعاده تفعيل', 'رفع الحظر', 'ميتقفلش', 'ما يتقفل', 'عشان الحساب', 'لتجنب', 'تجديد',
     'ارتقا', 'رفع مسدودي', 'فعال ?سازي', 'فعال ?كردن', 'فعال ?نمودن', 'فعال (?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|كنيد)(?![\\p{L}])', 'احراز', 'باز ?شدن', 'باز ?كردن', 'تمديد', 'ويژه',
     // (round 27) an update a sum is paid for: "مبلغ یکصد و بیست دلار بابت به‌روزرسانی" (an update named alone is the app's)
@@ -763,7 +767,8 @@ const NOW = pieces(
   rx([
     'now(?![\\p{L}])', 'immediately', 'urgent', 'asap', 'right away', 'today', 'within \\d+', 'in \\d+ (?:hours?|minutes?|days?)', '24 ?h', 'last (?:chance|warning)', 'final (?:notice|warning)', 'expires?',
     'فورا', 'حالا', 'دلوقتي', 'الحين', 'عاجل', 'خلال', 'الان', 'اليوم', 'اخر فرصه', 'تنبيه نهائي', 'بسرعه', 'في اسرع وقت',
-    'همين الان', 'فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
+    // (round 35) not Egypt's Fawry, paid through: "دفعت من فوري", "عن طريق فوري"
+    'همين الان', '(?<!(?:من|عن طريق|عبر|على|ع|في|ماكينه|ماكينة) )فوري', 'فورا', 'ظرف', 'تا \\d+ ساعت', 'امروز', 'سريعا', 'هر چه سريعتر', 'فرصت',
     'alan', 'foran', 'delwa2ty', 'daba', 'halla2', 'hala2', 'fawran', '5elal', 'khelal', 'khilal', 'mohlat', 'akharin mohlat', '\\d+ ?(?:saat|sa3a|sa3at|sa3aat|da2ay2|minutes?)', 'sa3a', 'تا \\S+ (?:ديگر|ديگه)', 'ساعاتي', 'مهلت', 'اخرين مهلت',
     '(?:ta|تا) (?:farda|فردا)', 'by tomorrow', '(?:قبل|حتى|لغايه) (?:بكره|بكرا|بكرة|الغد|غدوه)',
     '(?:تا|ta) (?:شام|عصر|ظهر|شب|غروب|sham|asr|zohr|shab)(?![\\p{L}])', 'by (?:this )?(?:evening|noon|tonight)', '(?:قبل|لحد|حتى) (?:المغرب|العصر|الظهر|المسا|المساء)',
@@ -1244,6 +1249,39 @@ const PAID_MYSELF = rx(['(?:i|we) (?:already |just )?(?:paid|payed|was charged|g
   '(?:card|visa|mastercard|mada|amex)\\S* (?:x|\\*|•){2,}',
   // the customer's own card, told by its last digits: "card ending 4417", "البطاقة المنتهية بـ", "اللي آخرها", "کارت منتهی به"
   '(?:card|visa|mastercard|mada|amex|debit card|credit card)(?: \\S+)? (?:ending|ends|ending in|ending with)', '(?:بطاقه|بطاقتي|البطاقه|الفيزا|فيزا|كارت|كارتي|مدى)(?: \\S+)? (?:المنتهيه|اللي (?:اخرها|تنتهي)|التي تنتهي|تنتهي)', '(?:كارت|كارتم)\\S* (?:منتهي به|كه (?:ته|اخر)ش)', 'paid (?:\\S+ ){0,3}?(?:for|on) (?:my|our|the) order', '(?:you|u) (?:guys )?(?:charged|took|deducted)', 'دفعت', 'سددت', 'دفعنا', 'پرداخت كردم', 'پرداختم', 'پرداخت شد', 'dafa3t']);
+/**
+ * (round 35) The customer's own payment, made: "I paid my bill with Vodafone Cash", "i have pay the premium", "I made a bank
+ * transfer for my premium", "حولت القسط", "سددت", "قمت بتحويل", "پرداخت کردم", "کارت به کارت کردم", "j'ai payé", "dafa3t",
+ * "7awelt", "pardakht kardam", "пардохт кардам" — in the past, in the first person.
+ */
+const PAID_IT_MYSELF = rx([
+  "(?:i|we) (?:have |had |already |just |have already |had already )?(?:paid|payed|pay|settled|made (?:a|the|my) (?:\\S+ )?(?:payment|transfer)|sent (?:the|my) (?:\\S+ )?(?:payment|money|transfer)|transferred|wired)",
+  "j'ai (?:pay[ée]|r[ée]gl[ée]|vers[ée]|fait (?:un|le) virement)", '(?:khlst|khallast|khalast)',
+  'دفعت', 'سددت', 'دفعنا', 'سددنا', 'حولت', 'حولنا', 'قمت (?:بدفع|بسداد|بتحويل)', 'خلصت',
+  'پرداخت (?:كردم|كرديم|نمودم)', 'پرداختم', '(?:واريز|كارت به كارت|حواله) (?:كردم|كرديم|نمودم)',
+  'dafa3t', 'daf3t', '7awelt', '7welt', 'pardakht (?:kardam|kardim)', 'variz kardam', 'kart be kart kardam', 'пардохт кардам', 'фиристодам', 'гузаронидам',
+]);
+/**
+ * (round 35) The official line sending the customer here — "I called 800 … and they said to write here", "زنگ زدم گفتن اینجا
+ * بنویسم", "قالولي اكتب هنا" — is nobody's demand: blanked before the own-payment reading asks whether anyone else spoke.
+ */
+const SENT_HERE = rx([
+  "(?:they|he|she|the agent|the lady|the guy) (?:said|told me|asked me) (?:to |i should |i can )?(?:write|message|text|chat|contact you|reach you|ask)(?: (?:you|here|on (?:the )?chat|in (?:the )?chat|this way))+",
+  '(?:قالوا|قالو|قالولي|قالوا لي|كالولي|قالي|قال لي|حكولي) (?:اكتب|اكتبلكم|ابعت|اراسلكم|اتواصل|اسال)\\S*(?: (?:هنا|هون|هنانا|معكم|لكم|عالشات|ع الشات))?',
+  '(?:گفتن|گفتند|گفت) (?:اينجا|همينجا|تو چت|به شما) (?:بنويسم|پيام بدم|بپرسم)', 'goftan inja (?:benevisam|payam bedam)', 'гуфтанд ин ҷо нависам',
+  "on m'a dit d'[ée]crire ici", "ils m'ont dit d'[ée]crire ici",
+]);
+/** (round 35) What the customer's own payment was for: a bill, a premium or an instalment of their own. */
+/** (round 35) …or meant, in the first person: "I want to pay the renewal by card", "بدي ادفع القسط", "میخوام قسط رو پرداخت کنم". */
+const PAYING_IT_MYSELF = rx([
+  "i(?:'d| would) like to pay", 'i (?:want|wanna|need|plan|am going|will|intend) to pay', "i(?:'ll| will) pay", 'can i pay', 'je (?:veux|voudrais|vais) payer',
+  '(?:ابي|ابغى|بدي|عايز|عاوز|حابب|بغيت|اريد|ودي) (?:ا|ان ا)?(?:دفع|سدد|حول)', 'مي ?خوام (?:\\S+ ){0,3}?(?:پرداخت|واريز) (?:كنم|بكنم)',
+]);
+const OWN_DUE_PAID = rx([
+  'bills?', 'premium', 'install?ments?', 'invoice', 'renewal', 'factur\\S*', 'prime', '(?:ال)?فاتور\\S*', '(?:ال)?قسط\\S*', '(?:ال)?اقساط', 'قبض', 'فاكتور\\S*', 'بيمه\\S*',
+  '(?:el |l)?(?:fatoura|fatora|2est|qest|ghest)', 'bime', 'суғурта\\S*', 'ҳисобнома\\S*',
+]);
+
 const WHERE_WE_QUOTE = rx([
   '(?:at|in) (?:your|ur|the) (?:branch|office|counter|head office|service cent(?:er|re))', '(?:on|in|at|from|per|according to) (?:your|ur) (?:web ?site|site)', '(?:your|ur) (?:web ?site|site) (?:says|said|shows|lists|mentions|quotes|states)', '(?:your|ur) (?:brochure|price list|tariff|fee schedule|terms)',
   '(?:في|ب|بال) ?(?:ال)?فرع\\S*', 'في (?:مكتبكم|مكاتبكم|موقعكم)', '(?:تو|توي|در) شعبه\\S*', 'سايت (?:شما|تون)', 'سايتتون',
@@ -1603,12 +1641,16 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const feeForAService = () => has(TOLD, ft) && oddPay() && has(SERVICE_BOUGHT, ft) && (has(AMOUNT, ft) || has(FEE, ft));
   // (round 34) …or a sum someone wants paid first into a card or wallet no company takes: "guftand avval 150 somoni ba korti Alif
   // guzaron" — whatever it is said to buy
+  // (round 35) …none of which is the customer's own payment of their own bill or premium, told in the past, with no one
+  // else's word, claim, fee or "first" in the message: "I paid my bill with Vodafone Cash … when is it credited?", "دفعت
+  // القسط بالفيزا … القسط مستحق يوم ١٥" (a wallet a stranger named — "he told me to pay with Vodafone Cash" — keeps its reading)
+  const ownBillPaid = () => (has(PAID_IT_MYSELF, ft) || has(PAYING_IT_MYSELF, ft)) && has(OWN_DUE_PAID, ft) && !has(TOLD, has(SENT_HERE, ft) ? blank(ft, SENT_HERE) : ft) && !has(CLAIMS_TO_BE_FROM, ft) && !has(REACHED_ME, ft) && !has(FEE_NOUN, ft) && !has(FIRST, ft) && !has(REFUND_HELD, ft);
   const paidFirstOddly = () => has(TOLD, ft) && oddPay() && has(AMOUNT, ft) && has(FIRST, ft);
   // (round 34) …or a payment now, or else what the customer came for goes to someone else ("deposit today or the car goes to
   // someone else"): a stranger's pressure to pay
   const payOrLoseIt = () => has(TOLD, ft) && has(FEE, ft) && has(LOST_TO_ANOTHER, ft) && has(NOW, ft);
-  if ((((feeForChange || feeForGain() || demandedFee() || feeForAService()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) && !forAnOrder()) flags.push({ code: 'upgrade_fee' });
-  else if (feeToAChat() || feeForARefund() || paidFirstOddly()) flags.push({ code: 'upgrade_fee' });
+  if ((((feeForChange || feeForGain() || demandedFee() || feeForAService()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) && !forAnOrder() && !ownBillPaid()) flags.push({ code: 'upgrade_fee' });
+  else if ((feeToAChat() || feeForARefund() || paidFirstOddly()) && !ownBillPaid()) flags.push({ code: 'upgrade_fee' });
   const lostToAnother = payOrLoseIt();
   if (lostToAnother && !flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
