@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SCRIPTS, digits, luhnComplete, mod97 } from '../../test/unit/masking/check-digits';
 import { argv, opt, repo } from './args';
 
 const N = Number(opt('n') ?? 4000);
@@ -21,29 +22,12 @@ const by = Number(opt('by') ?? 0);
 const other = opt('repo');
 const { detectSensitive } = (await import(pathToFileURL(path.join(other ? path.resolve(repo, other) : repo, 'main/core/masking/index.ts')).href)) as typeof import('../../main/core/masking');
 
-const SCRIPTS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
 const inScript = (k: number) => (d: string) => d.replace(/[0-9]/g, (x) => SCRIPTS[k]![+x]!);
 const mixed = (d: string) => {
   let i = 0;
   return d.replace(/[0-9]/g, (x) => SCRIPTS[i++ % 3]![+x]!);
 };
 const scripts: fc.Arbitrary<[string, (d: string) => string]> = fc.constantFrom<[string, (d: string) => string]>(['latin', inScript(0)], ['arabic', inScript(1)], ['persian', inScript(2)], ['mixed', mixed]);
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
-
-function luhnComplete(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let x = +body[body.length - 1 - i]!;
-    if (i % 2 === 0) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
-    sum += x;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
-function mod97(s: string): number {
-  let m = 0;
-  for (const ch of s) for (const c of /[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch) m = (m * 10 + +c) % 97;
-  return m;
-}
 
 // ------------------------------------------------------------------ card expiries
 const cards = fc.constantFrom('4', '51', '52', '55', '6037', '6219', '4847').chain((p) => digits(15 - p.length).map((b) => luhnComplete(p + b)));

@@ -1,26 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/app';
-import { parseMaskedText } from '../../main/core/masking';
 import { agentCaller } from '../../bench/store/agent-caller';
 import { addPeople } from '../helpers/console-people';
+import { directionBySegments } from '../helpers/direction-by-segments';
 import { inbound, storeCore } from '../helpers/store';
 
 let core: Core | undefined;
 afterEach(() => core?.close());
 
 const TEXTS = ['hello, my order is late', 'سلام، سفارشم کی می‌رسد؟', 'مرحبا، الطلب متأخر', '12345 !', 'Привет, where is it', '  — ok?', 'hi مرحبا'];
-
-/** A text's direction as the segments gave it before round 25 (the reference `textDirection` must still agree with). */
-function directionBySegments(masked: string): 'rtl' | 'ltr' | 'auto' {
-  const text = parseMaskedText(masked)
-    .map((s) => (s.kind === 'text' ? s.text : ' '))
-    .join('');
-  for (const ch of text) {
-    if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(ch)) return 'rtl';
-    if (/[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/.test(ch)) return 'ltr';
-  }
-  return 'auto';
-}
 
 describe('the inbox page through the console call, every filter class (issue #26 round 25)', () => {
   it('lists the rows a plain query finds, in its order, page after page, with the total and each preview\'s direction', async () => {

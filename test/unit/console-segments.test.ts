@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMaskedText } from '../../main/core/masking';
 import { SENSITIVE_TYPES } from '../../main/core/masking/types';
 import { foldText } from '../../main/core/text/fold';
 import { fillTemplate, highlight, textDirection, toSegments } from '../../main/ipc/handlers/segments';
+import { directionBySegments } from '../helpers/direction-by-segments';
 
 describe('console DTO building (main turns masked text into segments)', () => {
   it('splits masked text into text runs and numbered field chips, with or without a hint', () => {
@@ -34,16 +34,6 @@ describe('console DTO building (main turns masked text into segments)', () => {
   // Issue #26 round 25: one expression's pass instead of segments, a join and two tests a character; the answer is
   // the one the segments gave, for any text of fields, broken fields, brackets, digits, marks and both directions.
   it('answers as the direction read from the segments, for any masked text', () => {
-    const bySegments = (masked: string) => {
-      const text = parseMaskedText(masked)
-        .map((s) => (s.kind === 'text' ? s.text : ' '))
-        .join('');
-      for (const ch of text) {
-        if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(ch)) return 'rtl';
-        if (/[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/.test(ch)) return 'ltr';
-      }
-      return 'auto';
-    };
     const piece = fc.oneof(
       fc.constantFrom(...SENSITIVE_TYPES).map((t) => `⟦${t}⟧`),
       fc.tuple(fc.constantFrom(...SENSITIVE_TYPES), fc.constantFrom('••42', 'Ali', 'مرحبا', '…@gmail.com', '', '۱۲', 'x\ny')).map(([t, h]) => `⟦${t}·${h}⟧`),
@@ -53,7 +43,7 @@ describe('console DTO building (main turns masked text into segments)', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const masked = pieces.join('');
-        expect(textDirection(masked)).toBe(bySegments(masked));
+        expect(textDirection(masked)).toBe(directionBySegments(masked));
       }),
       { numRuns: 3000 },
     );

@@ -5,8 +5,9 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { detectSensitive, type SensitiveType } from '../../../main/core/masking';
+import { SCRIPTS, digits, luhnComplete, mod97 } from './check-digits';
 
-export const SCRIPTS = ['0123456789', '٠١٢٣٤٥٦٧٨٩', '۰۱۲۳۴۵۶۷۸۹'];
+export { SCRIPTS, digits, luhnComplete, mod97 };
 export const RUNS = { numRuns: 300 };
 
 /** Each digit in a script of its own choosing (people mix them when they copy and retype). */
@@ -15,23 +16,6 @@ export const scriptOf = fc.oneof(fc.constantFrom(0, 1, 2).map((k) => (d: string)
   return d.replace(/[0-9]/g, (x) => SCRIPTS[ks[i++ % ks.length]!]![+x]!);
 }));
 
-export const digits = (n: number): fc.Arbitrary<string> => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
-
-export function luhnComplete(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let x = +body[body.length - 1 - i]!;
-    if (i % 2 === 0) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
-    sum += x;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
-
-export function mod97(s: string): number {
-  let m = 0;
-  for (const ch of s) for (const c of /[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch) m = (m * 10 + +c) % 97;
-  return m;
-}
 
 export const filler = fc.constantFrom('', 'hi, ', 'السلام عليكم ', 'سلام ', 'please help. ', 'يا ريت بسرعة ', 'ok so ');
 export const tail = fc.constantFrom('', ' thanks', ' شكرا', ' ممنون', ' pls', '\nbye');
