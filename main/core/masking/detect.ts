@@ -1962,11 +1962,21 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
 function paymentCardsExpiry(scan: Scan, start: number, end: number): boolean {
   const c = cueFor(scan, start, end);
   // ("my ID card expires 09/2027", "بطاقة الهوية تنتهي …", "کارت ملی …": the card is a document)
-  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5) && !cueBefore(scan, start, Cue.NID, 6, true) && !cueBefore(scan, start, Cue.ID_WEAK, 6, true) && !documentsExpiry(scan, start) && !POLICY_BEFORE.test(scan.norm.slice(Math.max(0, start - 40), start));
+  return c !== Cue.PASSPORT && c !== Cue.NID && !cueBefore(scan, start, Cue.PROMO, 5) && !cueBefore(scan, start, Cue.NID, 6, true) && !cueBefore(scan, start, Cue.ID_WEAK, 6, true) && !documentsExpiry(scan, start) && !policysDate(scan.norm.slice(Math.max(0, start - 40), start));
 }
 
-/** Round 36: an insurance policy's word a few words before ("policy expires 10/29", "بیمه‌نامه تا ۱۰/۲۹"): the policy's date. */
-const POLICY_BEFORE = /(?:policy|insurance|بوليص|وثيق[ةه] (?:ال)?تأمين|تأمين|بیمه|полис)[^\n\d.!?؟]{0,24}$/i;
+/**
+ * Round 36: an insurance policy's word a few words before, in the same clause ("policy expires 10/29", "بیمه‌نامه تا
+ * ۱۰/۲۹"): the policy's date. Not when a card's expiry label stands between ("card … for the insurance renewal, expiry
+ * 09/29", "… لدفع التأمين صالحة حتى ٠٩/٢٩", "برای بیمه انقضا ۱۴۰۶/۰۲"): there the label names the card's date, and an
+ * insurer's customers pay their premiums by card.
+ */
+function policysDate(before: string): boolean {
+  const m = POLICY_BEFORE.exec(before);
+  return !!m && !CARD_EXPIRY_LABEL.test(m[1]!);
+}
+const POLICY_BEFORE = /(?:policy|insurance|بوليص|وثيق[ةه] (?:ال)?تأمين|تأمين|بیمه|полис)([^\n\d.!?؟,،;]{0,24})$/i;
+const CARD_EXPIRY_LABEL = /\bexp(?:iry|\.)?(?![a-z])|valid|good thru|صالح|انتهاء|انقضا|تاريخ|تاریخ|мӯҳлат|срок/i;
 
 /** Between a document's number and its expiry: a few words on the same line ("G2840193 (expires June 2029)"). */
 const DOCUMENT_TO_EXPIRY = /^[^\n\d]{0,32}$/;

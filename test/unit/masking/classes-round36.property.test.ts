@@ -102,6 +102,20 @@ describe('masking round 36: card expiries in generated formats', () => {
       RUNS,
     );
   });
+
+  // the lead's read of the merged round: a card paid for a policy still has its own expiry — an insurance word before
+  // the card's expiry label does not make the date the policy's (an insurer's customers pay premiums by card)
+  it("a card's expiry after its label stays masked when an insurance or policy word comes before the label", () => {
+    const purposes = fc.constantFrom('for the insurance renewal,', 'to pay my policy premium', 'for my car insurance', 'لدفع التأمين', 'لتجديد البوليصة،', 'برای بیمه', 'baraye bime', 'барои полис');
+    const cardLabels = fc.constantFrom('exp', 'expiry', 'exp.', 'valid thru', 'صالحة حتى', 'تاريخ الانتهاء', 'انقضا', 'تاریخ انقضا', 'мӯҳлат');
+    fc.assert(
+      fc.property(cardWords, cards, purposes, cardLabels, months, years, scriptOf, (w, c, p, l, m, y, sc) => {
+        const v = sc(`${pad(m)}/${y}`);
+        foundIn(`${w} ${sc(c)} ${p} ${l} ${v}`, v, 'CARD_EXPIRY');
+      }),
+      RUNS,
+    );
+  });
 });
 
 const CAPS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
