@@ -9,8 +9,8 @@ import { domainIsWithin } from '../text/links';
  * company's own or an allowed site.
  *
  * Not an e-mail address: without a scheme, "@" is read as a URL's only when a path follows the host (a question's "?" is
- * none), the user part has
- * a password (":"), the "@" is escaped ("%40") or the user part is the company's own domain ("acme.com@…");
+ * none), the user part has a password (":"), the "@" is escaped ("%40") or the user part is the company's own domain
+ * ("acme.com@…");
  * "billing@acme.com", "acme.support@gmail.com" and "mike.acme.user@gmail.com" stay addresses (judged by the sender rules).
  */
 const USERINFO_LINK = /(?<![\p{L}\p{N}._%+:@/-])(https?:\/\/)?([\p{L}\p{N}._~!$&'*+,;=%-]+(?::[^\s@/?#]*)?)(@|%40)((?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?(\/[^\s<>"']*|[?#][^\s<>"'?]+)?/giu;
