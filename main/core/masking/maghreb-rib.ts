@@ -20,7 +20,7 @@ const JOIN = /^[ \u00a0\u2009\u202f.\-/]$/;
 
 /** The spans with each RIB whose key holds after its word added as IBAN; what they overlap yields to them. */
 export function withMaghrebRibs(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  if (!CHEAP.test(text)) return spans;
+  if (!holdsDigits(text, 20) || !CHEAP.test(text)) return spans;
   let added: DetectedSpan[] | undefined;
   RIB_WORD.lastIndex = 0;
   for (let m = RIB_WORD.exec(text); m; m = RIB_WORD.exec(text)) {
@@ -41,6 +41,12 @@ export function withMaghrebRibs(text: string, spans: DetectedSpan[]): DetectedSp
   if (!added) return spans;
   const kept = spans.filter((sp) => !added!.some((r) => sp.start < r.end && r.start < sp.end));
   return [...kept, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** The text holds at least `n` digits of any script (a RIB has 20 or 24): most messages end the pass here. */
+function holdsDigits(text: string, n: number): boolean {
+  for (let i = 0, k = 0; i < text.length; i++) if (digitValue(text.charCodeAt(i)) >= 0 && ++k >= n) return true;
+  return false;
 }
 
 /**
