@@ -15,12 +15,8 @@
  * subscription's word between the card and the date (or on the date's line) makes the date that document's, a voucher's
  * or an offer's word its, and an appointment's or a bill's word makes it a date. A date with a day ("12/11/2029") is no month and year.
  */
+import { asciiDigits } from '../text/fold';
 import type { DetectedSpan } from './types';
-
-/** Arabic-Indic and Persian digits as ASCII, one character for one (offsets hold). */
-function asciiDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String.fromCharCode(48 + ((c.charCodeAt(0) - 0x660) % 0x90)));
-}
 
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
 const YEAR = String.raw`(?:20[2-4][0-9]|14[01][0-9]|[2-4][0-9])`;

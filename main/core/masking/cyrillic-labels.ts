@@ -9,6 +9,7 @@
  * A word matches a label by its stem, so Tajik's izofa and possessive endings ("шиносномаи", "шиносномаам",
  * "таваллуди") and Russian's cases ("паспорта", "рождения", "заказа") need no list of their own.
  */
+import { asciiDigits } from '../text/fold';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import type { DetectedSpan, SensitiveType } from './types';
 
@@ -202,11 +203,6 @@ const BIRTH_AFTER_DATE = new RegExp(
   String.raw`(?<![0-9])(${DAY_CYR}\s+${MONTH_CYR}[\s,]+${YEAR_CYR})(?:\s*(?:сол[аи]?|с\.|г\.|года))?(?![0-9])[\s,]+(?:[а-яёӣӯҳқғҷ]+\s+)?(?:таваллуд|родил|рожден)`,
   'giu',
 );
-
-/** Arabic-Indic and Persian digits as ASCII, one character for one (offsets hold): "мӯҳлат ۰۹/۲۹". */
-function asciiDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String.fromCharCode(48 + ((c.charCodeAt(0) - 0x660) % 0x90)));
-}
 
 /** The spans found elsewhere, retyped, added or dropped by the Cyrillic label before each value (see above). */
 export function withCyrillicLabels(text: string, spans: DetectedSpan[]): DetectedSpan[] {

@@ -78,6 +78,11 @@ export function digitValue(cp: number): number {
   return cp < 0x10000 ? DIGIT_VALUE[cp]! : -1;
 }
 
+/** Arabic-Indic and Persian digits as ASCII, one character for one, so offsets into the text hold ("۰۹/۲۹" → "09/29"). */
+export function asciiDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String.fromCharCode(48 + ((c.charCodeAt(0) - 0x660) % 0x90)));
+}
+
 /** Letter variants, marks and digits only: no case, and ASCII untouched, so it is safe on regular-expression sources. */
 export function foldArabic(s: string): string {
   let out = '';
