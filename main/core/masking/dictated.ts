@@ -32,6 +32,7 @@ import { withPassportShapes } from './passport-shapes';
 import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
 import { withoutTrackingNumbers } from './tracking-codes';
+import { withoutRecordNumbers } from './record-numbers';
 import { Cue } from './lexicon';
 import { mayHoldTable, withTableColumns } from './tables';
 import { namesAny, RECORD_WORDS } from './words-in';
@@ -210,9 +211,12 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   const namesBirth = birthWordOnce(text);
   const found = withBareAnswer(
     text,
-    withoutTrackingNumbers(
+    withoutRecordNumbers(
       text,
+      withoutTrackingNumbers(
+        text,
       withCardExpiryLines(text, withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withTazkiras(text, withMoroccanCins(text, withMaghrebRibs(text, withDictatedIbans(text, detectValues(text, options)))))), namesBirth), namesBirth)))))))))))))),
+      ),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;

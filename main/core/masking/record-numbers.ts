@@ -1,0 +1,63 @@
+/**
+ * Record numbers the other passes cut values out of (round 38, issue #20's decoys):
+ *
+ * - A record number of letter groups and then digits ("TRV-SA-00981233", "MV-JO-0048213", "HLT/AE/00731920") is one
+ *   token: its country letters and digit tail are no passport, ID or phone, however near a passport's word stands.
+ *   Only a token of at least two letter groups before its digits is read so: "A-58806017" or "SA-0098123" (one
+ *   group) is still a passport's shape, and a value that covers the whole token is left to the passes that found it.
+ * - A staff member's code ("the agent with code 2231", "نماینده شما با کد ۱۰۷۴", "الموظفة كودها ٤٤٩٠"): a code right
+ *   after a word for an agent, representative, employee or officer, joined to it by nothing more than "with", "your",
+ *   "ID", a possessive or a bracket, is that person's code, not a one-time code sent to the customer ("code 2231
+ *   came by SMS", "کد ۱۰۷۴ برام اومد" name no person and stay masked).
+ */
+import { DIGIT_CLASS } from '../text/fold';
+import type { DetectedSpan } from './types';
+
+const D = `[${DIGIT_CLASS}]`;
+/** Two or more groups of capitals joined by "-", "/" or "_", then a digit tail (the token's whole run; not in a link's path). */
+const SEGMENTED = new RegExp(`(?<![\\p{L}\\p{N}/.])[A-Z]{1,6}(?:[-/_][A-Z]{2,4})+[-/_]${D}{4,}(?![\\p{L}\\p{N}]|[-/_.][\\p{L}\\p{N}])`, 'gu');
+
+const STAFF_EN = 'agent|agents|rep|representative|advisor|adviser|officer|employee|staff|operator|consultant|teller|broker|clerk|assessor|adjuster|surveyor|mandoub|mandob|namayande|namayandeh|karmand|karshenas';
+const STAFF_AR = 'مندوب|موظف|موظفه|موظفة|ممثل|وكيل|نماینده|نماينده|کارمند|كارمند|کارشناس|كارشناس|اپراتور|مشاور|مستشار';
+const LINK = `(?:with|whose|your|the|his|her|their|my|id|ID|el|elli|shoma|ba|ke|با|شما|تون|‌تون|ی|که|اللي|الي|صاحب|بتاع|بتاعكم|تبعكم|حقكم|عندكم|لي)`;
+const CODE = `(?:code|kod|kode|cod|كود|کد|كد)(?:ه|ها|ش|شان|ـه)?`;
+/** A staff word, at most three linking words, a code's word and what may stand before its number. */
+const STAFF_CODE = new RegExp(
+  `(?:^|[^\\p{L}])(?:al|el|ال)?(?:${STAFF_EN}|${STAFF_AR})(?:ه|ة|ـ)?(?:\u200c?(?:تون|تان|ی|ش))?(?:[\\s\u200c(]+${LINK}){0,3}[\\s\u200c(]+(?:${STAFF_AR}(?:ه|ة)?[\\s\u200c]+)?${CODE}[\\s:#.-]*$`,
+  'iu',
+);
+/** A code's word with a person's possessive right after the staff word: "الموظفة كودها ٤٤٩٠", "الموظف اللي كوده ٧٧٢٠". */
+const STAFF_THEN_OWN_CODE = new RegExp(`(?:^|[^\\p{L}])(?:ال)?(?:${STAFF_AR})(?:ه|ة)?(?:\\s+(?:اللي|الي|يلي))?\\s+(?:كود|کد|كد|رمز)(?:ه|ها)[\\s:#.-]*$`, 'u');
+
+function segmentedTokens(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  SEGMENTED.lastIndex = 0;
+  for (let m = SEGMENTED.exec(text); m; m = SEGMENTED.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+const CUT_TYPES = new Set(['PASSPORT', 'NATIONAL_ID', 'PHONE', 'OTP']);
+
+/** The spans found elsewhere, without a value cut out of a record number's tail or a staff member's code. */
+export function withoutRecordNumbers(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  if (!spans.length) return spans;
+  let tokens: Array<[number, number]> | null = null;
+  let out: DetectedSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k]!;
+    let drop = false;
+    if (CUT_TYPES.has(sp.type) && sp.start > 2 && isSeparator(text.charCodeAt(sp.start - 1)) ) {
+      // (only a span that starts right after a separator can be a segmented token's tail)
+      tokens ??= segmentedTokens(text);
+      drop = tokens.some(([a, b]) => sp.start > a && sp.end <= b);
+    } else if (sp.type === 'OTP' && sp.end - sp.start <= 8) {
+      const before = text.slice(Math.max(0, sp.start - 64), sp.start);
+      drop = STAFF_CODE.test(before) || STAFF_THEN_OWN_CODE.test(before);
+    }
+    if (drop) out ??= spans.slice(0, k);
+    else if (out) out.push(sp);
+  }
+  return out ?? spans;
+}
+
+const isSeparator = (c: number): boolean => c === 0x2d || c === 0x2f || c === 0x5f;
