@@ -8,9 +8,16 @@
  * - A staff member's code ("the agent with code 2231", "نماینده شما با کد ۱۰۷۴", "الموظفة كودها ٤٤٩٠"): a code right
  *   after a word for an agent, representative, employee or officer, joined to it by nothing more than "with", "your",
  *   "ID", a possessive or a bracket, is that person's code, not a one-time code sent to the customer ("code 2231
- *   came by SMS", "کد ۱۰۷۴ برام اومد" name no person and stay masked).
+ *   came by SMS", "کد ۱۰۷۴ برام اومد" name no person and stay masked). Three to five digits only: a six-digit "code"
+ *   is read as a one-time code whoever is named.
+ * - An approval's number ("approval no 40218837", "الموافقه بتاعة العملية رقم ٤٠٢١٨٨٣٧", "شماره تاییدیه ۹۰۴۱۷۷۲۳",
+ *   "pre-auth no. 50318426"): six to ten digits after a word for an insurer's approval or pre-authorisation, with at
+ *   most four words between and none of them a code's, a password's or a phone's ("approval code 482913 … by SMS",
+ *   "رمز الموافقة ٤٨٢٩١٣" stay one-time codes; "approval … call me on 0501234567" stays a phone).
  */
 import { DIGIT_CLASS } from '../text/fold';
+import { foldKeyword } from './detection-text';
+import { Cue, cueOf } from './lexicon';
 import type { DetectedSpan } from './types';
 
 const D = `[${DIGIT_CLASS}]`;
@@ -23,11 +30,41 @@ const LINK = `(?:with|whose|your|the|his|her|their|my|id|ID|el|elli|shoma|ba|ke|
 const CODE = `(?:code|kod|kode|cod|كود|کد|كد)(?:ه|ها|ش|شان|ـه)?`;
 /** A staff word, at most three linking words, a code's word and what may stand before its number. */
 const STAFF_CODE = new RegExp(
-  `(?:^|[^\\p{L}])(?:al|el|ال)?(?:${STAFF_EN}|${STAFF_AR})(?:ه|ة|ـ)?(?:\u200c?(?:تون|تان|ی|ش))?(?:[\\s\u200c(]+${LINK}){0,3}[\\s\u200c(]+(?:${STAFF_AR}(?:ه|ة)?[\\s\u200c]+)?${CODE}[\\s:#.-]*$`,
+  `(?:^|[^\\p{L}])(?:al|el|ال)?(?:${STAFF_EN}|${STAFF_AR})(?:ه|ة|ـ)?(?:\u200c?(?:تون|تان|ی|ش))?(?:[\\s\u200c(,]+${LINK}){0,3}[\\s\u200c(,]+(?:${STAFF_AR}(?:ه|ة)?[\\s\u200c]+)?${CODE}[\\s:#.-]*$`,
   'iu',
 );
 /** A code's word with a person's possessive right after the staff word: "الموظفة كودها ٤٤٩٠", "الموظف اللي كوده ٧٧٢٠". */
 const STAFF_THEN_OWN_CODE = new RegExp(`(?:^|[^\\p{L}])(?:ال)?(?:${STAFF_AR})(?:ه|ة)?(?:\\s+(?:اللي|الي|يلي))?\\s+(?:كود|کد|كد|رمز)(?:ه|ها)[\\s:#.-]*$`, 'u');
+
+const APPROVAL_WORD =
+  /(?:^|[^\p{L}])(?:pre-?approval|approvals?|pre-?auth(?:ori[sz]ation)?|prior[\s-]+auth(?:ori[sz]ation)?|authori[sz]ation|(?:و|ف|ب)?(?:ال)?موافق[هةت](?:ها|ه)?|تاییدیه|تاييديه|مجوز|mowafa2a|mwafa2a|mowafqa|mowaf2a)((?:[\s\u200c:#.،,()-]+(?=[^\s]*\p{L})[^\s:#.،,()-]+){0,4}?)[\s\u200c:#.،,()-]*$/iu;
+/** Words between an approval's word and its number that make the number something else: a code, a password, a phone. */
+const NOT_APPROVAL = /code|kod|pin|otp|pass|sms|phone|mobile|call|whats|tel|كود|کد|كد|رمز|جوال|موبايل|هاتف|تلفون|تليفون|موبایل|تلفن|همراه|واتس|اتصل|زنگ|تماس/iu;
+
+function approvalsNumber(text: string, sp: DetectedSpan): boolean {
+  const n = digitsIn(text, sp.start, sp.end);
+  if (n < 6 || n > 10) return false;
+  const before = text.slice(Math.max(0, sp.start - 72), sp.start);
+  const m = APPROVAL_WORD.exec(before);
+  // ("رمز الموافقة ٤٨٢٩١٣", "verification approval …": the word just before the approval's names a code)
+  if (m === null || NOT_APPROVAL.test(m[1]!) || NOT_APPROVAL.test(before.slice(Math.max(0, m.index - 8), m.index + 1))) return false;
+  // ("approval for my national ID …", "الموافقة على جوازي …": a value's own word between names the number)
+  for (const w of m[1]!.match(WORD) ?? []) {
+    const cue = cueOf(foldKeyword(w.toLowerCase()));
+    if (cue !== undefined && VALUE_CUES.has(cue)) return false;
+  }
+  return true;
+}
+
+const WORD = /[^\s\u200c:#.،,()-]+/gu;
+const VALUE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.PHONE, Cue.NID, Cue.ID_CARD, Cue.OTP, Cue.OTP_WEAK, Cue.PASSPORT, Cue.BIRTH, Cue.CARD, Cue.IBAN, Cue.ACCOUNT, Cue.CVV]);
+
+function digitsIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (DIGIT.test(text[i]!)) n++;
+  return n;
+}
+const DIGIT = new RegExp(D);
 
 function segmentedTokens(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -50,10 +87,11 @@ export function withoutRecordNumbers(text: string, spans: DetectedSpan[]): Detec
       // (only a span that starts right after a separator can be a segmented token's tail)
       tokens ??= segmentedTokens(text);
       drop = tokens.some(([a, b]) => sp.start > a && sp.end <= b);
-    } else if (sp.type === 'OTP' && sp.end - sp.start <= 8) {
+    } else if (sp.type === 'OTP' && sp.end - sp.start <= 8 && digitsIn(text, sp.start, sp.end) <= 5) {
       const before = text.slice(Math.max(0, sp.start - 64), sp.start);
       drop = STAFF_CODE.test(before) || STAFF_THEN_OWN_CODE.test(before);
     }
+    if (!drop && CUT_TYPES.has(sp.type) && sp.type !== 'PASSPORT') drop = approvalsNumber(text, sp);
     if (drop) out ??= spans.slice(0, k);
     else if (out) out.push(sp);
   }
