@@ -203,7 +203,8 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  * passports by their shape after a passport's word in any language (`passport-shapes.ts`), values under a label in Cyrillic script (`cyrillic-labels.ts`) or in Japanese, Chinese, Korean or Hindi (`script-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
  * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`) or the year someone registered the customer (`registered-year.ts`), a
  * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`), a Maghrebi RIB or a Moroccan CIN after its word and an Afghan paper tazkira by its volume and page (`maghreb-rib.ts`, `moroccan-cin.ts`, `tazkira.ts`); a code or a birth date sent alone as the whole message (`bare-answer.ts`); never the digits of a carrier's tracking number
- * (`tracking-codes.ts`).
+ * (`tracking-codes.ts`), nor a value cut out of a lettered record number, an approval's number or a staff member's code
+ * (`record-numbers.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   forgetLastSubject();

@@ -75,27 +75,37 @@ function segmentedTokens(text: string): Array<[number, number]> {
 
 const CUT_TYPES = new Set(['PASSPORT', 'NATIONAL_ID', 'PHONE', 'OTP']);
 
-/** The spans found elsewhere, without a value cut out of a record number's tail or a staff member's code. */
+/** The spans found elsewhere, without a value cut out of a record number's tail, an approval's number or a staff member's code. */
 export function withoutRecordNumbers(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   if (!spans.length) return spans;
+  // (each reading's words are looked for once in the message, and only when a span could be its number)
   let tokens: Array<[number, number]> | null = null;
+  let staff: boolean | null = null;
+  let approval: boolean | null = null;
   let out: DetectedSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k]!;
     let drop = false;
-    if (CUT_TYPES.has(sp.type) && sp.start > 2 && isSeparator(text.charCodeAt(sp.start - 1)) ) {
+    if (CUT_TYPES.has(sp.type)) {
       // (only a span that starts right after a separator can be a segmented token's tail)
-      tokens ??= segmentedTokens(text);
-      drop = tokens.some(([a, b]) => sp.start > a && sp.end <= b);
-    } else if (sp.type === 'OTP' && sp.end - sp.start <= 8 && digitsIn(text, sp.start, sp.end) <= 5) {
-      const before = text.slice(Math.max(0, sp.start - 64), sp.start);
-      drop = STAFF_CODE.test(before) || STAFF_THEN_OWN_CODE.test(before);
+      if (sp.start > 2 && isSeparator(text.charCodeAt(sp.start - 1))) {
+        tokens ??= segmentedTokens(text);
+        drop = tokens.some(([a, b]) => sp.start > a && sp.end <= b);
+      }
+      if (!drop && sp.type === 'OTP' && sp.end - sp.start <= 8 && (staff ??= STAFF_GATE.test(text)) && digitsIn(text, sp.start, sp.end) <= 5) {
+        const before = text.slice(Math.max(0, sp.start - 64), sp.start);
+        drop = STAFF_CODE.test(before) || STAFF_THEN_OWN_CODE.test(before);
+      }
+      if (!drop && sp.type !== 'PASSPORT' && (approval ??= APPROVAL_GATE.test(text))) drop = approvalsNumber(text, sp);
     }
-    if (!drop && CUT_TYPES.has(sp.type) && sp.type !== 'PASSPORT') drop = approvalsNumber(text, sp);
     if (drop) out ??= spans.slice(0, k);
     else if (out) out.push(sp);
   }
   return out ?? spans;
 }
+
+/** What every staff word and every approval word above holds (a message without it has no such number). */
+const STAFF_GATE = /agent|rep|advis|officer|employee|staff|operator|consultant|teller|broker|clerk|assessor|adjuster|surveyor|mando|namayand|karmand|karshenas|مندوب|موظف|ممثل|وكيل|نماین|نماين|کارمند|كارمند|کارشناس|كارشناس|اپراتور|مشاور|مستشار/i;
+const APPROVAL_GATE = /approv|auth|وافق|تایید|تاييد|مجوز|mowaf|mwaf/i;
 
 const isSeparator = (c: number): boolean => c === 0x2d || c === 0x2f || c === 0x5f;
