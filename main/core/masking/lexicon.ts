@@ -68,7 +68,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande pesanan pedido siparis'],
   [Cue.TRACK, 'sendung sendungsnummer suivi lieferschein tracking track awb waybill shipment parcel consignment colis resi kargo takip'],
-  [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref mtcn transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request payroll transfè transfe iccid prescription prescriptions insurance insurer branch refs references application applications jobcard workorder job workshop quote quotation part parts partnumber teilenummer plate plates numberplate'],
+  [Cue.REF, 'consumer session item product docket policy warranty référence referenz vorgang vorgangsnummer aktenzeichen buchung buchungsnummer vertrag vertragsnummer zähler zählernummer itinerary sheet reference ref mtcn transaction txn trx transfer receipt error err serial imei sku barcode model pnr booking reservation réservation contract contrat compteur meter fuel terminal tid hawala hawalah remittance violation request payroll transfè transfe iccid prescription prescriptions insurance insurer branch refs references application applications jobcard workorder job workshop quote quotation part parts partnumber teilenummer plate plates numberplate vehicle vin chassis'],
   [Cue.TICKET, 'réclamation reclamation facture dossier billet rechnung rechnungsnummer ticketnummer incident ticket case complaint invoice bill claim tkt challan tagihan'],
   [Cue.PROMO, 'promo coupon discount voucher gift giftcard'],
   [Cue.AMOUNT, 'amount price total cost fee fees sum points pts'],
@@ -77,7 +77,7 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.POSTAL, 'zip postal postcode'],
   [Cue.CURRENCY, 'sar aed egp usd gbp irr irt riyal riyals rial rials dirham dirhams pound pounds toman tomans dollar dollars eur euro euros dzd mad tnd kwd qar omr bhd jod lbp iqd pkr inr dinar dinars dhs naira ngn'],
   [Cue.IBAN, 'iban sheba shaba'],
-  [Cue.ACCOUNT, 'kundennummer abonnement account acc acct accts cust premises subscription subscriber customer client member membership adherent adhérent loyalty rewards compte hesap acount accont accout acconut accnt acnt accounts acounts'],
+  [Cue.ACCOUNT, 'kundennummer abonnement account acc acct accts cust premises subscription subscriber customer client member membership membre adherent adhérent adhésion adhesion fidélité fidelite loyalty rewards compte hesap acount accont accout acconut accnt acnt accounts acounts'],
   [Cue.TRIP, 'flug flugnummer trip trips ride rides journey flight trajet'],
   [Cue.CVV, 'cvv cvv2 cvc cvc2 ccv cv2 csc cid cvn security sécurité securite cryptogramme cryptogram pictogramme pictogram wara lor lour posht'],
 ];

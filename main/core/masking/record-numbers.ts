@@ -22,9 +22,9 @@ import type { DetectedSpan } from './types';
 
 const D = `[${DIGIT_CLASS}]`;
 /** Two or more groups of capitals joined by "-", "/" or "_", then a digit tail (the token's whole run; not in a link's path). */
-const SEGMENTED = new RegExp(`(?<![\\p{L}\\p{N}/.])[A-Z]{1,6}(?:[-/_][A-Z]{2,4})+[-/_]${D}{4,}(?![\\p{L}\\p{N}]|[-/_.][\\p{L}\\p{N}])`, 'gu');
+const SEGMENTED = new RegExp(`(?<![\\p{L}\\p{N}/.])[A-Z]{1,6}(?:[-/_][A-Z]{2,4})+[-/_]${D}{4,}(?:[-/_][\\p{L}\\p{N}]{1,4}){0,2}(?![\\p{L}\\p{N}]|[-/_.][\\p{L}\\p{N}])`, 'gu');
 
-const STAFF_EN = 'agent|agents|rep|representative|advisor|adviser|officer|employee|staff|operator|consultant|teller|broker|clerk|assessor|adjuster|surveyor|mandoub|mandob|namayande|namayandeh|karmand|karshenas';
+const STAFF_EN = 'agent|agents|rep|representative|advisor|adviser|officer|employee|staff|operator|consultant|teller|broker|clerk|assessor|adjuster|surveyor|mandoub|mandob|mandoob|mowazaf|mowazzaf|mwazaf|muwazaf|namayande|namayandeh|karmand|karshenas';
 const STAFF_AR = 'مندوب|موظف|موظفه|موظفة|ممثل|وكيل|نماینده|نماينده|کارمند|كارمند|کارشناس|كارشناس|اپراتور|مشاور|مستشار';
 const LINK = `(?:with|whose|your|the|his|her|their|my|id|ID|el|elli|shoma|ba|ke|با|شما|تون|‌تون|ی|که|اللي|الي|صاحب|بتاع|بتاعكم|تبعكم|حقكم|عندكم|لي)`;
 const CODE = `(?:code|kod|kode|cod|كود|کد|كد)(?:ه|ها|ش|شان|ـه)?`;
@@ -33,6 +33,8 @@ const STAFF_CODE = new RegExp(
   `(?:^|[^\\p{L}])(?:al|el|ال)?(?:${STAFF_EN}|${STAFF_AR})(?:ه|ة|ـ)?(?:\u200c?(?:تون|تان|ی|ش))?(?:[\\s\u200c(,]+${LINK}){0,3}[\\s\u200c(,]+(?:${STAFF_AR}(?:ه|ة)?[\\s\u200c]+)?${CODE}[\\s:#.-]*$`,
   'iu',
 );
+/** A code's word the staff word qualifies: "كود الموظف ٢٢٣١", "کد نماینده ۱۰۷۴" (not "رمز": a delivery code is given to a courier). */
+const CODE_OF_STAFF = new RegExp(`(?:^|[^\\p{L}])${CODE}[\\s\u200c]+(?:al|el|ال)?(?:${STAFF_EN}|${STAFF_AR})(?:ه|ة)?(?:\u200c?(?:تون|تان|ی|ش))?(?:[\\s\u200c]+(?:شما|حضرتك|تبعكم|بتاعكم))?[\\s:#.-]*$`, 'iu');
 /** A code's word with a person's possessive right after the staff word: "الموظفة كودها ٤٤٩٠", "الموظف اللي كوده ٧٧٢٠". */
 const STAFF_THEN_OWN_CODE = new RegExp(`(?:^|[^\\p{L}])(?:ال)?(?:${STAFF_AR})(?:ه|ة)?(?:\\s+(?:اللي|الي|يلي))?\\s+(?:كود|کد|كد|رمز)(?:ه|ها)[\\s:#.-]*$`, 'u');
 
@@ -94,7 +96,7 @@ export function withoutRecordNumbers(text: string, spans: DetectedSpan[]): Detec
       }
       if (!drop && sp.type === 'OTP' && sp.end - sp.start <= 8 && (staff ??= STAFF_GATE.test(text)) && digitsIn(text, sp.start, sp.end) <= 5) {
         const before = text.slice(Math.max(0, sp.start - 64), sp.start);
-        drop = STAFF_CODE.test(before) || STAFF_THEN_OWN_CODE.test(before);
+        drop = STAFF_CODE.test(before) || STAFF_THEN_OWN_CODE.test(before) || CODE_OF_STAFF.test(before);
       }
       if (!drop && sp.type !== 'PASSPORT' && (approval ??= APPROVAL_GATE.test(text))) drop = approvalsNumber(text, sp);
     }
@@ -105,7 +107,7 @@ export function withoutRecordNumbers(text: string, spans: DetectedSpan[]): Detec
 }
 
 /** What every staff word and every approval word above holds (a message without it has no such number). */
-const STAFF_GATE = /agent|rep|advis|officer|employee|staff|operator|consultant|teller|broker|clerk|assessor|adjuster|surveyor|mando|namayand|karmand|karshenas|مندوب|موظف|ممثل|وكيل|نماین|نماين|کارمند|كارمند|کارشناس|كارشناس|اپراتور|مشاور|مستشار/i;
+const STAFF_GATE = /agent|rep|advis|officer|employee|staff|operator|consultant|teller|broker|clerk|assessor|adjuster|surveyor|mando|mowaz|mwaz|muwaz|namayand|karmand|karshenas|مندوب|موظف|ممثل|وكيل|نماین|نماين|کارمند|كارمند|کارشناس|كارشناس|اپراتور|مشاور|مستشار/i;
 const APPROVAL_GATE = /approv|auth|وافق|تایید|تاييد|مجوز|mowaf|mwaf/i;
 
 const isSeparator = (c: number): boolean => c === 0x2d || c === 0x2f || c === 0x5f;

@@ -13,7 +13,8 @@ import { digits, foundIn, luhnComplete, RUNS, scriptOf, visibleIn } from './gene
 const COUNTRIES = ['SA', 'AE', 'KW', 'QA', 'BH', 'OM', 'JO', 'PS', 'EG', 'IR', 'TN', 'MA', 'LB', 'IQ', 'TR', 'AF'];
 const prefixes = fc.constantFrom('TRV', 'MV', 'HLT', 'MED', 'CLM', 'POL', 'CAR', 'PKG', 'AUTO', 'HOME', 'BKG', 'RSV');
 const seps = fc.constantFrom('-', '/', '_');
-const recordNumbers = fc.tuple(prefixes, fc.constantFrom(...COUNTRIES), seps, fc.integer({ min: 6, max: 9 }).chain((n) => digits(n)), scriptOf).map(([p, cc, s, d, sc]) => `${p}${s}${cc}${s}${sc(d)}`);
+const recordNumbers = fc.tuple(prefixes, fc.constantFrom(...COUNTRIES), seps, fc.integer({ min: 6, max: 9 }).chain((n) => digits(n)), scriptOf).map(([p, cc, s, d, sc]) => `${p}${s}${cc}${s}${sc(d)}`)
+  .chain((r) => fc.constantFrom('', '-01', '/2', '-A').map((x) => r + x));
 const recordWords = fc.constantFrom('claim', 'my claim ref', 'policy no.', 'booking id', 'رقم المطالبة', 'رقم البوليصة', 'الحجز', 'شماره پرونده', 'numéro de dossier', 'el policy number', '');
 const passportNear = fc.constantFrom(
   ['', ' — I lost my passport on that trip'],
@@ -32,7 +33,7 @@ const nonLuhn16 = fc.tuple(fc.constantFrom('1', '2', '3', '7', '8', '9'), digits
 });
 const luhn16 = fc.constantFrom('4', '51', '55', '6037').chain((p) => digits(15 - p.length).map((b) => luhnComplete(p + b)));
 const grouped = (d: string, sep: string): string => d.match(/.{4}/g)!.join(sep);
-const memberWords = fc.constantFrom('member no', 'member number', 'membership no.', 'loyalty number', 'رقم العضو', 'رقم العضوية', 'رقم عضويتي', 'شماره عضویت', 'شماره عضویت باشگاه', "numéro d'adhérent");
+const memberWords = fc.constantFrom('member no', 'member ID', 'numéro de membre', 'member number', 'membership no.', 'loyalty number', 'رقم العضو', 'رقم العضوية', 'رقم عضويتي', 'شماره عضویت', 'شماره عضویت باشگاه', "numéro d'adhérent");
 
 describe('masking round 38: record numbers that look like values', () => {
   it('a record number of letter groups, a country code and digits is one token: no passport cut out of it', () => {
@@ -69,7 +70,7 @@ describe('masking round 38: record numbers that look like values', () => {
 
   it("a plate NN-NNNNN after a plate's word stays visible", () => {
     fc.assert(
-      fc.property(fc.constantFrom('plate', 'plate number', 'car plate no', 'رقم اللوحة', 'لوحة السيارة', 'پلاک', 'شماره پلاک', 'ra2m el lo7a'), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 4, max: 5 }).chain((n) => digits(n)), scriptOf, (w, a, b, sc) => {
+      fc.property(fc.constantFrom('plate', 'plate number', 'vehicle no', 'car plate no', 'رقم اللوحة', 'لوحة السيارة', 'پلاک', 'شماره پلاک', 'ra2m el lo7a'), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 4, max: 5 }).chain((n) => digits(n)), scriptOf, (w, a, b, sc) => {
         const v = sc(`${a}-${b}`);
         visibleIn(`${w} ${v} — the accident was yesterday`, v);
       }),
@@ -99,7 +100,7 @@ describe('masking round 38: record numbers that look like values', () => {
   it("a staff member's four-digit code stays visible; a code that came by SMS is an OTP", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('the agent with code', 'your rep (code', 'The representative, code', 'branch officer ID code', 'نماینده شما با کد', 'نماینده‌تون با کد', 'کارشناس با کد', 'الموظف كود', 'الموظفة كودها', 'المندوب كوده', 'el mandoub code'),
+        fc.constantFrom('the agent with code', 'your rep (code', 'The representative, code', 'branch officer ID code', 'نماینده شما با کد', 'نماینده‌تون با کد', 'کارشناس با کد', 'الموظف كود', 'الموظفة كودها', 'المندوب كوده', 'el mandoub code', 'كود الموظف', 'کد کارمند', 'کد نماینده', 'el mowazaf code'),
         fc.constantFrom('told me it was covered', 'said to wait', 'گفته بود', 'قال لي انتظر'),
         fc.constantFrom(['code', 'came by SMS'], ['کد', 'برام اومد'], ['جالي كود', 'على الموبايل']),
         digits(4).filter((d) => d[0] !== '0'),
