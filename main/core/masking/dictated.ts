@@ -32,6 +32,7 @@ import { withPassportShapes } from './passport-shapes';
 import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
 import { withoutTrackingNumbers } from './tracking-codes';
+import { withoutRecordNumbers } from './record-numbers';
 import { Cue } from './lexicon';
 import { mayHoldTable, withTableColumns } from './tables';
 import { namesAny, RECORD_WORDS } from './words-in';
@@ -202,7 +203,8 @@ const isDigitAt = (text: string, i: number): boolean => digitValue(text.charCode
  * passports by their shape after a passport's word in any language (`passport-shapes.ts`), values under a label in Cyrillic script (`cyrillic-labels.ts`) or in Japanese, Chinese, Korean or Hindi (`script-labels.ts`); a code named only as "the new one" (`code-renewed.ts`),
  * a security code described by its count (`cvv-count.ts`), a birth year's wrong value (`birth-corrections.ts`) or the year someone registered the customer (`registered-year.ts`), a
  * table's cells under their column headers (`tables.ts`), an IBAN or a card dictated after its word (`dictated-iban.ts`, `dictated-card.ts`), a Maghrebi RIB or a Moroccan CIN after its word and an Afghan paper tazkira by its volume and page (`maghreb-rib.ts`, `moroccan-cin.ts`, `tazkira.ts`); a code or a birth date sent alone as the whole message (`bare-answer.ts`); never the digits of a carrier's tracking number
- * (`tracking-codes.ts`).
+ * (`tracking-codes.ts`), nor a value cut out of a lettered record number, an approval's number or a staff member's code
+ * (`record-numbers.ts`).
  */
 export function detectSensitive(text: string, options?: DetectOptions): DetectedSpan[] {
   forgetLastSubject();
@@ -210,9 +212,12 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
   const namesBirth = birthWordOnce(text);
   const found = withBareAnswer(
     text,
-    withoutTrackingNumbers(
+    withoutRecordNumbers(
       text,
+      withoutTrackingNumbers(
+        text,
       withCardExpiryLines(text, withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withTazkiras(text, withMoroccanCins(text, withMaghrebRibs(text, withDictatedIbans(text, detectValues(text, options)))))), namesBirth), namesBirth)))))))))))))),
+      ),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;
