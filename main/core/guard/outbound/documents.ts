@@ -16,9 +16,11 @@ export const ID_DOCUMENT = [
   '(?<!(?:order|tracking|booking|transaction|reference|ref|ticket|case|invoice|customer|user|account|shipment|parcel|complaint|request|session|apple|email|e-mail|login|payment|merchant|device|chat) )ids?(?: cards?)?', 'q ?ids?', 'eida? cards?', 'identity (?:cards?|documents?)', 'identification(?: cards?)?',
   'iqama\\S*', 'ikama\\S*', 'adhar' /* "aadhaar": a long vowel written twice is read once */, 'umid(?: ids?| cards?)?', 'phil ?(?:sys|id)\\S*', 'pan cards?', 'kitambulisho\\S*', '(?:my ?)?ic(?: cards?)?', 'cpr\\S*', 'cnic', 'nric', 'mykad', 'ktp', 'kimlik\\S*', 'vəsiqə\\S*', 'shanakhti card', 'شناختی کارڈ', 'katin shaida\\S*', 'valid id', 'জাতীয় পরিচয়পত্র', 'nid', 'መታወቂያ\\S*', 'passports?', 'pasport\\S*', 'pasp', "driv(?:ing|er'?s?) licen[cs]e", 'licen[cs]e', 'cin', 'dni', 'carnet',
   "(?:la |le )?cart[e]? (?:nationale?|d'identit\\S*|de s[ée]jour|cin)", '(?:la )?carte? nationale?', 'tazkira\\S*', 'tazkera\\S*', 'tazkereh?\\S*', 'shinosnoma\\S*', 'shenasnam\\S*', 'shinosnom\\S*',
-  'kart ?e? ?mell?i\\S*', 'hawiy+[ae]\\S*', 'hawya\\S*', 'huwiy+[ae]\\S*', '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka) (?:el |al |l)?(?:shakhsiya|hawiya|wataniya|hawiyya|watani)\\S*',
+  'kart ?e? ?mell?i\\S*', 'hawiy+[ae]\\S*', 'hawya\\S*', 'huwiy+[ae]\\S*', '(?:bitaqa|bita2a|beta2a|bataqa|betaqa|bitaka|betaka|bata2a) (?:el |al |l)?(?:shakhsiya|shakhseya|hawiya|wataniya|hawiyya|watani)\\S*',
   `${AR_PFX}(?:هويه|هويت|اقامه|اقامت|جواز|كارنيه)\\S*`, `${AR_PFX}(?:بطاق|بطاج|كرت|كارت)\\S* (?:ال)?(?:شخصي|هويه|وطني|مدني|تعريف|الشخصي|الهويه|الوطني|المدني|التعريف)\\S*`,
   'تذكره\\S*', 'شناسنامه\\S*', 'كارت ?(?:ي )?ملي\\S*', 'گذرنامه\\S*', 'پاسپورت\\S*', 'шиноснома\\S*', 'паспорт\\S*',
+  // (round 36) the passport in Arabizi and as an owner ("sorat el jawaz", "gawaz el safar", "a photo of your passport's first page")
+  '(?:jawaz|jawez|gawaz|jawaaz)(?: (?:el |al |l)?safar)?', "passport's",
 ];
 
 // the documents' plain Latin names are read as written ("carnet" is not a misspelt "cartet", "dni" not "edini")
@@ -37,7 +39,7 @@ export const PAYMENT_CARD = [
 /** A picture of something, as noun or verb. */
 export const PICTURE = [
   'photos?', 'photies?', 'photograph\\S*', 'pics?', 'pictures?', 'images?', 'scans?', 'scanned', 'snaps?', 'snapshot', 'selfie', 'copy', 'copies', 'foto\\S*', 'gambar', 'picha', 'fotoğraf\\S*', 'şəkil\\S*', 'hoto\\S*', 'tasveer', 'تصویر\\S*', 'ছবি\\S*', 'ፎቶ\\S*', 'picturan\\S*', 'litrato\\S*', 'larawan\\S*',
-  'sura', 'soura', 'sora', 'surat\\S*', 'suret\\S*', 'soo?ret?\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', 'акс\\S*', 'сурат\\S*',
+  'sura', 'soura', 'sora', 'surat\\S*', 'sorat\\S*' /* (round 36) Egyptian and Levantine Arabizi: "sorat el jawaz" */, 'suret\\S*', 'soo?ret?\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', 'акс\\S*', 'сурат\\S*',
   `${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين|سكان|اسكن)\\S*`, 'عكس\\S*',
 ];
 /** Words that are also the verb ("snap your ID", "صوّر لي الهوية"): as a verb (before "your", "لي") not the picture's noun, so the verb stays the clause's. */
