@@ -24,6 +24,8 @@ const PICTURE_OF_IT = new RegExp(`(?<=^| )(?:${[
   // …or the message marked as the object, then pictured: "پیامکی که اومد رو عکس بگیرید", "payamo ro aks begir"
   fold(['(?:رو|را|ره) (?:يه |يك )?(?:عكس|اسكرين ?شات|اسكرين|اسكرينشات) (?:ازش )?(?:بگير|بنداز|بندار)\\S*']),
   '(?:ro|ra|o) (?:ye )?(?:aks|ax|screenshot|eskrin ?shat|skrin ?shat) (?:azash )?(?:begir|bendaz|bgir)\\S*',
+  // …or "of it" before the picture: "ازش عکس بگیر", "azash aks begir"
+  fold(['ازش (?:يه |يك )?(?:عكس|اسكرين ?شات|اسكرين|اسكرينشات)']), 'azash (?:ye )?(?:aks|ax|screenshot|eskrin ?shat)',
   '(?:screenshot|screen|sora|soret|sorat|sura|soura|sourat|tswira) (?:menha|menno|meno|menh|leha|leh|lih|liha|minha|minnu)',
 ].join('|')})(?= |$)`, 'u');
 
