@@ -30,7 +30,7 @@ import { temporarySecretHandedBack } from './temporary';
 import { tajikRequests } from './tajik';
 import { conditionedOnIt, conditionedOnTheSecret } from './conditions';
 import { arrivedByRelative, enteredAtALink, listGoesOn, numberOfTheCard, reachesOverAList, writtenHereInFrench } from './reach';
-import { activationCodeSentToReader, askedByAPoliteTail, picturesTheMessage, showsInPerson } from './short-asks';
+import { activationCodeSentToReader, askedByAPoliteTail, messageToldAsSomethingElse, picturesTheMessage, showsInPerson } from './short-asks';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -187,7 +187,7 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && !wordingOnly && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
     // (round 36) "…we sent you an SMS, WhatsApp me a screenshot of it", "عکسشو بگیرید بفرستید اینجا": a picture of that message carries its code
-    if (!requests.length && !objects.length && !earlier.length && !warned && !clause.quoted && (carrierHere || carriers.slice(-2).some(Boolean)) && !wordingOnly && picturesTheMessage(clause) && picturedAndSent(clause)) requests.push({ kind: 'otp', strength: 'block' });
+    if (!requests.length && !objects.length && !earlier.length && !warned && !clause.quoted && (carrierHere || carriers.slice(-2).some(Boolean)) && !wordingOnly && picturesTheMessage(clause) && !all.slice(Math.max(0, index - 2), index + 1).some(shownByTheApp) && !messageToldAsSomethingElse(all.slice(Math.max(0, index - 2), index + 1).map((c) => c.text)) && picturedAndSent(clause)) requests.push({ kind: 'otp', strength: 'block' });
     // (round 21) "بيوصلك كود، عطه الموظف لما يتصل عليك": the secret named before, carried by the verb, handed to a person we name
     if (!requests.length && !objects.length && earlier.length && !warned && handsItToAPerson(clause)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     // (round 21) "3mile forward lal sms li wasalik hon": forwarding a message to the reader that this clause names
@@ -1683,5 +1683,7 @@ const ANY_SECRET = KIND_ORDER.flatMap((k) => OBJECTS_BY_KIND[k]);
 function picturedAndSent(clause: Clause): boolean {
   const t = clause.text;
   if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
-  return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v));
+  // (a picture taken and kept, "take a screenshot of it for your records", hands nothing over: a verb that sends it on must be there)
+  return hits(t, STRONG_REQUEST).some((v) => !PICTURING.test(t.slice(v.start, v.end)) && !writerActs(t, v) && !toReader(clause, v));
 }
+const PICTURING = new RegExp(`^(?:${['take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'screenshot', 'snap', 'photograph', 'copy', 'capture', 'save', 'keep', 'صور\\S*', 'صوره\\S*', 'عكس', 'بگير\\S*', 'begir\\S*', 'sawer\\S*', 'sawar\\S*'].map(foldLetters).join('|')})$`, 'u');

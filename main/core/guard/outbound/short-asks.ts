@@ -15,10 +15,11 @@ const fold = (xs: string[]) => xs.map(foldLetters).join('|');
 
 /** A picture of "it" (the message named before): English "a screenshot of it", Arabic "سكرين شوت منها", Persian "عکسشو". */
 const PICTURE_OF_IT = new RegExp(`(?<=^| )(?:${[
-  '(?:screenshot|screen shot|screengrab|screen grab|screencap|photo|picture|pic|snap|snapshot|image|capture|photograph)s? of (?:it|that|this|them|the (?:message|text|sms))',
+  '(?:screenshot|screen shot|screengrab|screen grab|screencap|photo|picture|pic|snap|snapshot|image|capture|photograph)s? of (?:it|that|this|them)',
   'screenshot (?:it|that|this)',
   fold(['(?:سكرين ?شوت|سكرين|اسكرين ?شوت|لقطه شاشه|لقطه|صوره|تصوير) (?:منها|منه|لها|له|ليها|ليه|عنها|عنه|فيها)']),
-  fold(['صورت(?:ها|ه|و)\\S*', 'صوري(?:ها|ه)\\S*', 'صور(?:ها|ه)(?:لي|لنا)?']),
+  // ("صورها" photograph it, "صورتها" its picture — never "صورة", a picture of anything, which folds to "صوره")
+  fold(['صورتها\\S*', 'صوريها\\S*', 'صورها(?:لي|لنا)?']),
   fold(['(?:عكس|اسكرين ?شات|اسكرين|اسكرينشات|تصوير)(?:ش|شو|شون|اش|شرو)', '(?:عكس|اسكرين ?شات|اسكرين) ?(?:ش|اش) (?:رو|را)']),
   '(?:aks|ax|screenshot|eskrin ?shat|skrin ?shat)(?:esh|sh|esho|sho|ash)',
   // …or the message marked as the object, then pictured: "پیامکی که اومد رو عکس بگیرید", "payamo ro aks begir"
@@ -32,6 +33,25 @@ const PICTURE_OF_IT = new RegExp(`(?<=^| )(?:${[
 /** The clause pictures the message named before ("…a screenshot of it", "عکسشو …"). */
 export function picturesTheMessage(clause: Clause): boolean {
   return PICTURE_OF_IT.test(clause.text);
+}
+
+/** A message whose content the reply tells or names as something else: "a message saying the payment failed", "a confirmation email with your booking", "رسالة خطأ". */
+const TOLD_CONTENT = new RegExp(`(?<=^| )(?:${[
+  'saying', 'says', 'said', 'telling', 'reads', 'about', 'error', 'failed', 'failure', 'declined', 'confirmation', 'confirming', 'receipt', 'invoice', 'booking', 'order', 'tracking', 'shipped', 'delivery', 'parcel', 'statement', 'reminder', 'email', 'e-mail', 'mail', 'link',
+  fold(['خطا', 'خطأ', 'فشل\\S*', 'مرفوض\\S*', 'تاكيد', 'فاتوره', 'طلب\\S*', 'شحن\\S*', 'ايميل', 'رابط', 'لينك', 'پيام خطا', 'خطا', 'ناموفق', 'سفارش\\S*', 'فاكتور', 'رسيد', 'ايميل', 'لينك']),
+  'khata', 'ghalat',
+  // …or a stranger's message the customer is to report: "a suspicious SMS", "claiming to be us", "رسالة مشبوهة", "پیامک مشکوک"
+  'suspicious', 'strange', 'weird', 'odd', 'unknown', 'fake', 'scam', 'scams', 'fraud', 'fraudulent', 'phishing', 'spam', 'claiming', 'pretending', 'impersonating', 'report', 'unusual',
+  fold(['مشبوه\\S*', 'مشكوك\\S*', 'غريب\\S*', 'مزيف\\S*', 'مزور\\S*', 'احتيال\\S*', 'نصب', 'نصاب\\S*', 'مجهول\\S*', 'جعلي\\S*', 'كلاهبردار\\S*', 'ناشناس', 'عجيب\\S*', 'تقلبي', 'فيك', 'بلاغ', 'تبليغ', 'گزارش']),
+  // …or a picture with the code kept out of it, or of what went wrong: "with the code covered", "without the digits", "if it fails"
+  'hide', 'hidden', 'cover', 'covered', 'covering', 'blur', 'blurred', 'crop', 'cropped', 'mask', 'masked', 'blank', 'without', 'except', 'fail', 'fails', 'work', 'works', 'working', 'problem', 'issue', 'wrong', 'invalid', 'expired',
+  fold(['بدون', 'غير', 'غط\\S*', 'خبي\\S*', 'امسح\\S*', 'اخف\\S*', 'مشكله', 'مشكل', 'بپوشون\\S*', 'بپوشان\\S*', 'بدون', 'مخفي', 'پنهان', 'مشكل\\S*', 'منقضي', 'نامعتبر', 'كار نمي\\S*', 'ما اشتغل', 'مش شغال', 'ما يشتغل']),
+  'mashkook', 'mashkuk', 'jaali', 'kolahbardari', 'mashbooh', 'mashbouha', 'ghareeb', 'gharib', 'nasb', 'ne9ba',
+].join('|')})(?= |$)`, 'u');
+
+/** The clauses that name the message say what it holds, or that it is not a code's ("a message saying the payment failed"). */
+export function messageToldAsSomethingElse(texts: string[]): boolean {
+  return texts.some((t) => TOLD_CONTENT.test(t));
 }
 
 /** Only these stand before the secret in a verbless ask: "and", "also", "the", "your". */
