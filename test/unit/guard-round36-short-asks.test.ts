@@ -25,6 +25,12 @@ describe('a picture of the message that just came', () => {
     const safe = ['never send a screenshot of it to anyone', "don't share a screenshot of it, not even with us", 'لا ترسل صورة منها لأي أحد', 'از اون برای هیچکس عکس نفرستید', 'matb3atsh screenshot menha le 7ad', 'type the code into the app yourself'];
     fc.assert(fc.property(pick(carrier), pick(safe), (c, s) => !blocked(`${c}, ${s}`)), RUNS);
   });
+  it('allows a picture of a message the reply says is something else, and a picture kept', () => {
+    const said = ['If you get a message saying the payment failed', 'If you received a suspicious SMS', 'لو جاتك رسالة مشبوهة', 'اگه پیامک مشکوک براتون اومد', 'We sent you an SMS with your claim reference'];
+    const ask = ['send me a screenshot of it', 'ابعتلنا سكرين شوت منها', 'عکسشو برامون بفرستید', 'take a screenshot of it for your records'];
+    fc.assert(fc.property(pick(said), pick(ask), (m, a) => !blocked(`${m}, ${a}`)), RUNS);
+    expect(blocked('Can you send a screenshot of the message that shows up when you try to pay? The error one.')).toBe(false);
+  });
   it('allows a picture of something else with no message before it', () => {
     for (const t of ['Please send a photo of the damage to the car here.', 'عکس خسارت ماشین رو بفرستید اینجا', 'send us a screenshot of the error screen']) expect(blocked(t)).toBe(false);
   });

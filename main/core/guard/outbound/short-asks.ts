@@ -37,8 +37,8 @@ export function picturesTheMessage(clause: Clause): boolean {
 
 /** A message whose content the reply tells or names as something else: "a message saying the payment failed", "a confirmation email with your booking", "رسالة خطأ". */
 const TOLD_CONTENT = new RegExp(`(?<=^| )(?:${[
-  'saying', 'says', 'said', 'telling', 'reads', 'about', 'error', 'failed', 'failure', 'declined', 'confirmation', 'confirming', 'receipt', 'invoice', 'booking', 'order', 'tracking', 'shipped', 'delivery', 'parcel', 'statement', 'reminder', 'email', 'e-mail', 'mail', 'link',
-  fold(['خطا', 'خطأ', 'فشل\\S*', 'مرفوض\\S*', 'تاكيد', 'فاتوره', 'طلب\\S*', 'شحن\\S*', 'ايميل', 'رابط', 'لينك', 'پيام خطا', 'خطا', 'ناموفق', 'سفارش\\S*', 'فاكتور', 'رسيد', 'ايميل', 'لينك']),
+  'saying', 'says', 'said', 'telling', 'reads', 'about', 'error', 'failed', 'failure', 'declined', 'confirmation', 'confirming', 'receipt', 'invoice', 'booking', 'order', 'tracking', 'reference', 'ref', 'ticket', 'transaction', 'claim', 'policy', 'appointment', 'address', 'shipped', 'delivery', 'parcel', 'statement', 'reminder', 'email', 'e-mail', 'mail', 'link',
+  fold(['مرجع\\S*', 'المرجعي', 'تتبع', 'موعد\\S*', 'مطالبه', 'بوليصه', 'وثيقه', 'پيگيري', 'بيمه\\S*', 'نوبت', 'خسارت', 'خطا', 'خطأ', 'فشل\\S*', 'مرفوض\\S*', 'تاكيد', 'فاتوره', 'طلب\\S*', 'شحن\\S*', 'ايميل', 'رابط', 'لينك', 'پيام خطا', 'خطا', 'ناموفق', 'سفارش\\S*', 'فاكتور', 'رسيد', 'ايميل', 'لينك']),
   'khata', 'ghalat',
   // …or a stranger's message the customer is to report: "a suspicious SMS", "claiming to be us", "رسالة مشبوهة", "پیامک مشکوک"
   'suspicious', 'strange', 'weird', 'odd', 'unknown', 'fake', 'scam', 'scams', 'fraud', 'fraudulent', 'phishing', 'spam', 'claiming', 'pretending', 'impersonating', 'report', 'unusual',
