@@ -30,6 +30,7 @@ import { temporarySecretHandedBack } from './temporary';
 import { tajikRequests } from './tajik';
 import { conditionedOnIt, conditionedOnTheSecret } from './conditions';
 import { arrivedByRelative, enteredAtALink, listGoesOn, numberOfTheCard, reachesOverAList, writtenHereInFrench } from './reach';
+import { activationCodeSentToReader, askedByAPoliteTail, messageToldAsSomethingElse, picturesTheMessage, showsInPerson } from './short-asks';
 
 export type RequestedSecret = Exclude<SecretKind, 'activation'>;
 
@@ -185,6 +186,8 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     const requests = objects.length || earlier.length ? requestsIn(clause, objects, earlier, context) : [];
     // "You'll get an SMS shortly. Forward it to me.": the message we sent carries a code, so handing it to us asks for it
     if (!requests.length && !objects.length && !earlier.length && carriers.slice(-2).some(Boolean) && !wordingOnly && (handsMessageToUs(clause) || BARE_QUESTION.test(clause.text))) requests.push({ kind: 'otp', strength: 'block' });
+    // (round 36) "…we sent you an SMS, WhatsApp me a screenshot of it", "عکسشو بگیرید بفرستید اینجا": a picture of that message carries its code
+    if (!requests.length && !objects.length && !earlier.length && !warned && !clause.quoted && (carrierHere || carriers.slice(-2).some(Boolean)) && !wordingOnly && picturesTheMessage(clause) && !all.slice(Math.max(0, index - 2), index + 1).some(shownByTheApp) && !messageToldAsSomethingElse(all.slice(Math.max(0, index - 2), index + 1).map((c) => c.text)) && picturedAndSent(clause)) requests.push({ kind: 'otp', strength: 'block' });
     // (round 21) "بيوصلك كود، عطه الموظف لما يتصل عليك": the secret named before, carried by the verb, handed to a person we name
     if (!requests.length && !objects.length && earlier.length && !warned && handsItToAPerson(clause)) requests.push({ kind: earlier[earlier.length - 1]!.kind as RequestedSecret, strength: 'block' });
     // (round 21) "3mile forward lal sms li wasalik hon": forwarding a message to the reader that this clause names
@@ -206,6 +209,9 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     if (!requests.length && objects.length && ((waitingForObject && startsWithTheSecret(clause, objects)) || (clause.question && all.slice(index + 1).every((c) => NEED_IT.test(c.text)) && onlyTheSecret(clause, objects)))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 31) "Card number. All of it.", "DOB, full. D/M/Y.", "رقم الكارت كله لو سمحت", "رقم البطاقة والتاريخ اللي تحته": the secret alone, demanded whole
     if (!requests.length && objects.length && !warned && !clause.quoted && demandedWhole(clause, objects, all.slice(index + 1, index + 3))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
+    // (round 36) "the password you use for the app as well please": the secret's noun phrase, its description and a polite tail
+    // (an entry verb inside the description, "you use", read as an unclear entry, gives way to it)
+    if (!requests.some((r) => r.strength === 'block') && objects.length && !warned && !clause.quoted && !hits(clause.text, NEGATION).length && askedByAPoliteTail(clause, objects)) requests.splice(0, requests.length, { kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 35) "give me your online banking user ID, password and the OTP": the verb's list of login fields goes on past the comma
     if (!requests.length && objects.length && !warned && !clause.quoted && index > 0 && !hits(all[index - 1]!.text, NEGATION).length && !hits(all[index - 1]!.text, CLAUSE_NEGATION).length && !hits(clause.text, NEGATION).length && listGoesOn(all[index - 1], clause, objects, hits(all[index - 1]!.text, STRONG_REQUEST))) requests.push({ kind: objects[0]!.kind as RequestedSecret, strength: 'block' });
     // (round 35) "Vous avez le code ? Écrivez-le ici dans le chat.": a French writing verb, the secret its object, this chat the place
@@ -1095,7 +1101,8 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   // (round 23) …or one the app shows: "سكرين شوت للرسالة اللي بتطلعلك لما بتحاول تشحن"
   objs = objs.filter((o) => !(o.kind === 'otp' && !CODE_WORD.test(clause.text.slice(o.start, o.end)) && (APP_EVENT.test(clause.tokens.slice(o.last + 1, o.last + 7).join(' ')) || SHOWN_BY_THE_APP.test(clause.tokens.slice(o.last + 1, o.last + 4).join(' ')))));
   return objs.flatMap((o): ObjectHit[] => {
-    if (o.kind === 'activation') return opts.phoneAndActivationOnly ? [] : [{ ...o, kind: 'otp' }];
+    // (round 36) …but one sent to the reader ("the activation code we just texted you") is a one-time code under any policy
+    if (o.kind === 'activation') return opts.phoneAndActivationOnly && !activationCodeSentToReader(clause, o) ? [] : [{ ...o, kind: 'otp' }];
     return [o];
   });
 }
@@ -1199,6 +1206,8 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     // (round 22) "… they will check your ID and give it back": at the branch, what is given back is returned to the reader
     // (round 31) "پاسپورت تان را در دفتر نشان بدهید": a document shown at the branch the reply names is shown in person
     if (context.atTheBranch && SHOWN.test(clause.tokens[v.at - 1] ?? '') && objectsAreDocuments(found)) continue;
+    // (round 36) …and "show your passport at the counter", "present it in person"
+    if (objectsAreDocuments(found) && showsInPerson(clause, v, context.atTheBranch)) continue;
     if (context.atTheBranch && (clause.tokens[v.last + 1] === 'back' || (/^(?:it|them)$/.test(clause.tokens[v.last + 1] ?? '') && clause.tokens[v.last + 2] === 'back'))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (handedOverByMistake(clause, v, subordinators)) continue;
@@ -1286,7 +1295,9 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
         const askedAbout = INTERROGATIVE.test(word) && o.at > s.last && clause.tokens.slice(s.last + 1, o.at).some((w) => !COPULA.has(w) && !/'s$/.test(w));
         // (round 31) …its owner between them is still the secret's name: "el pin bta3 el card kam?", "cvv bta3 el visa kam ya fandem?"
         const ownerBetween = s.at > o.last && s.at - o.last <= 5 && clause.tokens.slice(o.last + 1, s.at).every((w) => OWNER_OF_THE_SECRET.test(w) || LATIN_OWNER.test(w));
-        if (((g >= 0 && g <= SOFT_GAP) || ownerBetween) && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
+        // (round 36) "I'll just need your online banking username and password so I can link …": a need reaches over a list of login fields
+        const overAList = NEED_WORDS.test(word) && reachesOverAList(clause, s, o);
+        if (((g >= 0 && g <= SOFT_GAP) || ownerBetween || overAList) && !actedOn && !governed && !askedAbout) { add(o.kind as RequestedSecret, 'block'); paired = true; }
       }
       // "I want your national ID and the code we texted you": the request reaches every secret joined to the one it took
       if (paired) for (const o of coordinated(clause, objects, s)) add(o.kind as RequestedSecret, 'block');
@@ -1667,3 +1678,12 @@ function determinerOf(clause: Clause, r: Hit): boolean {
   return !hits(rest, CARRIER).some((h) => h.at === 0) && !hits(rest, MESSAGE_CONTENT).some((h) => h.at === 0) && !hits(rest, ANY_SECRET).some((h) => h.at === 0);
 }
 const ANY_SECRET = KIND_ORDER.flatMap((k) => OBJECTS_BY_KIND[k]);
+
+/** (round 36) A clause that pictures the message and sends the picture: a transfer verb, not negated, not into the app. */
+function picturedAndSent(clause: Clause): boolean {
+  const t = clause.text;
+  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
+  // (a picture taken and kept, "take a screenshot of it for your records", hands nothing over: a verb that sends it on must be there)
+  return hits(t, STRONG_REQUEST).some((v) => !PICTURING.test(t.slice(v.start, v.end)) && !writerActs(t, v) && !toReader(clause, v));
+}
+const PICTURING = new RegExp(`^(?:${['take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'screenshot', 'snap', 'photograph', 'copy', 'capture', 'save', 'keep', 'صور\\S*', 'صوره\\S*', 'عكس', 'بگير\\S*', 'begir\\S*', 'sawer\\S*', 'sawar\\S*'].map(foldLetters).join('|')})$`, 'u');

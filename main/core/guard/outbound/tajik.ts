@@ -14,8 +14,9 @@ import type { SecretKind } from './lexicon';
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 /** Hand-over verbs, imperative or polite (-ед, -ед + -он, -ӣ, causative -онед); би- is the imperative's optional prefix. */
+// (round 36) "равон кунед" (dispatch it) beside "фиристед"
 const HAND_OVER = new RegExp(
-  `${B}(?:(?:bi)?(?:firist|navis|gu|dih|deh|khon)(?:ed|et|id|eton|edon|ede|etan|edan|oned|onet|ond)|(?:irsol|ersol|peshnihod|vorid|naql|bayon|elom|ittilo) (?:kuned|namoed|kun|farmoed))${E}`,
+  `${B}(?:(?:bi)?(?:firist|navis|gu|dih|deh|khon)(?:ed|et|id|eton|edon|ede|etan|edan|oned|onet|ond)|(?:irsol|ersol|peshnihod|vorid|naql|bayon|elom|ittilo|ravon|rawon|rovon) (?:kuned|namoed|kun|farmoed))${E}`,
   'u',
 );
 /** (round 26) A card's expiry: "санаи анҷом", "санаи тамом шудан", "мӯҳлати амал", "мӯҳлати эътибор". */
