@@ -7,9 +7,10 @@
  * from its first word to its last digit; the typed reader saw only the digit groups. Phones all in words are the
  * dictation reader's (`spoken-digits.ts`); a stretch over another reading (a dictated code, an ID) leaves it standing.
  *
- * Pre-checks: a digit, then a number word of the tables, somewhere in the text before any stretch is read.
+ * Pre-check: a number word of the tables right beside a typed digit group (`firstWordedGroup`), which also bounds the stretches read, before any stretch is read.
  */
-import { DIGIT_CLASS, digitValue } from '../text/fold';
+import { digitValue } from '../text/fold';
+import { isLetterOrNumberUnit, isLetterUnit } from '../text/letters';
 import { checkInternational, validLocal } from './phone-plan';
 import { placeSpan } from './placed-span';
 import type { DetectedSpan } from './types';
@@ -66,17 +67,56 @@ put(HUNDREDS, 'هفتصد haftsad', 700);
 put(HUNDREDS, 'هشتصد هشصد hashtsad hashsad', 800);
 put(HUNDREDS, 'نهصد nohsad nosad', 900);
 
-/**
- * The pass's pre-check, one test of the text before any stretch is read: a number word of three letters or more from the
- * tables (Latin ones as whole words), its Arabic letters' variants allowed ("ستة"/"سته", "بيست"/"بیست").
- */
-const CHEAP = (() => {
-  const words = [UNITS, TEENS, TENS, HUNDREDS].flatMap((t) => Object.keys(t)).filter((w) => w.length >= 3);
-  const latin = words.filter((w) => /^[a-z]+$/.test(w));
-  const arabic = words.filter((w) => !/^[a-z]+$/.test(w)).map((w) => w.replace(/ی/g, '[یيى]').replace(/ک/g, '[کك]').replace(/ه$/, '[هة]').replace(/ا/g, '[اأإآ]'));
-  return new RegExp(`\\b(?:${latin.join('|')})\\b|${arabic.join('|')}`, 'i');
+/** Digit groups in the scripts these customers type (ASCII, Arabic-Indic, Persian): the regex engine finds them, no loop per character. */
+const DIGIT_RUN = /[0-9\u0660-\u0669\u06f0-\u06f9]+/g;
+/** A space, a comma, a dash or a line break between a digit group and a word (char codes: no regular expression per character). */
+const isGap = (c: number): boolean => c === 32 || c === 44 || c === 0x60c || c === 45 || c === 0x2013 || c === 10 || c === 0xa0;
+
+/** Whether the word after the gap that starts at `at` (or before the one that ends there) is a number word of the tables. */
+function numberWordAround(text: string, at: number, dir: -1 | 1): boolean {
+  let k = at;
+  for (let n = 0; n < 3 && isGap(text.charCodeAt(dir < 0 ? k - 1 : k)); n++) k += dir;
+  if (k === at) return false;
+  let a = k;
+  let b = k;
+  if (dir < 0) while (a > 0 && isLetterUnit(text.charCodeAt(a - 1))) a--;
+  else while (b < text.length && isLetterUnit(text.charCodeAt(b))) b++;
+  if (a === b || b - a > 12) return false;
+  const w = text.slice(a, b);
+  const c = w.charCodeAt(0);
+  return SPELLINGS.has(w) || (c >= 65 && c <= 90 && SPELLINGS.has(w.toLowerCase()));
+}
+
+/** Every spelling of the tables' words as typed (the Arabic letters' variants `fold` joins), for the pre-check's look-ups. */
+const SPELLINGS: ReadonlySet<string> = (() => {
+  const variants: Record<string, string[]> = { ی: ['ی', 'ي', 'ى'], ک: ['ک', 'ك'], ه: ['ه', 'ة'], ا: ['ا', 'أ', 'إ', 'آ'] };
+  const out = new Set<string>();
+  for (const key of [UNITS, TEENS, TENS, HUNDREDS].flatMap((t) => Object.keys(t))) {
+    let forms = [''];
+    for (const ch of key) forms = forms.flatMap((f) => (variants[ch] ?? [ch]).map((v) => f + v));
+    for (const f of forms) out.add(f);
+  }
+  return out;
 })();
-const HAS_DIGIT = new RegExp(`[${DIGIT_CLASS}]`);
+
+/**
+ * The pass's pre-check: some typed digit group with a number word of the tables right before or after it (a few
+ * spaces, commas or dashes between); a word is read only beside a digit group.
+ */
+function firstWordedGroup(text: string): { from: number; to: number } | null {
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+    if (numberWordAround(text, m.index, -1) || numberWordAround(text, m.index + m[0].length, 1)) {
+      // (the stretches to read: from a little before this group to the last digit group of the text)
+      let to = m.index + m[0].length;
+      for (let n = DIGIT_RUN.exec(text); n; n = DIGIT_RUN.exec(text)) to = n.index + n[0].length;
+      return { from: Math.max(0, m.index - WORDS_BEFORE), to };
+    }
+  }
+  return null;
+}
+/** How far before its first typed group a stretch's words may start ("صفر نهصد و سیزده، ": under 40 characters). */
+const WORDS_BEFORE = 96;
 const NONE: ReadonlySet<string> = new Set();
 const AND = new Set(['و', 'o', 'va']);
 const SEPARATOR = /[\s,،\-–.]/;
@@ -92,7 +132,7 @@ interface Token {
 /** The next word of the folded text at `i` (letters only) and where it ends. */
 function wordAt(f: string, i: number): { w: string; end: number } {
   let j = i;
-  while (j < f.length && /[\p{L}\p{M}]/u.test(f[j]!)) j++;
+  while (j < f.length && isLetterUnit(f.charCodeAt(j))) j++;
   return { w: f.slice(i, j), end: j };
 }
 
@@ -153,13 +193,15 @@ function wholeNumber(tokens: readonly Token[]): boolean {
 
 /** The spans with each phone dictated in words and digits placed as one PHONE. */
 export function withWordedPhones(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  if (!HAS_DIGIT.test(text) || !CHEAP.test(text)) return spans;
+  const near = firstWordedGroup(text);
+  if (!near) return spans;
   const f = fold(text);
   let out = spans;
-  let i = 0;
-  while (i < f.length) {
+  let i = near.from;
+  // (a stretch holds a typed group: none starts after the last one)
+  while (i < near.to) {
     // a stretch starts at a word's or a digit run's start
-    const boundary = i === 0 || !/[\p{L}\p{N}]/u.test(f[i - 1]!);
+    const boundary = i === 0 || !isLetterOrNumberUnit(f.charCodeAt(i - 1));
     const t0 = boundary ? (compoundAt(f, i) ?? digitsAt(f, i)) : null;
     if (!t0) {
       i++;
