@@ -182,7 +182,7 @@ function digitsAt(f: string, i: number): Token | null {
 }
 
 /** Where the customers of these languages live: a national number of theirs is whole with its trunk zero. */
-const REGIONS = ['IR', 'AF', 'SA', 'AE', 'IQ', 'JO', 'EG'];
+const REGIONS = ['IR', 'AF', 'PK', 'SA', 'AE', 'IQ', 'JO', 'EG'];
 
 /** The tokens' digits are a whole number: national (trunk zero, ten digits or more, valid in one of the regions) or international. */
 function wholeNumber(tokens: readonly Token[]): boolean {
@@ -223,6 +223,14 @@ export function withWordedPhones(text: string, spans: DetectedSpan[]): DetectedS
     // "three days"), not a digit of it
     while (tokens.length > 1 && tokens[tokens.length - 1]!.word && wholeNumber(tokens.slice(0, -1))) tokens.pop();
     while (tokens.length > 1 && tokens[0]!.word && wholeNumber(tokens.slice(1))) tokens.shift();
+    // nor after a phone the typed readers found ("… ٢٢٣ ٥٤١٩ ده مش رقمي": Egyptian "this", "0300-1234567 se call":
+    // Urdu "from"); words before a found part of one stay its digits ("صفر خمسه سته ٧٣١ ٨٤٠ ٢٩")
+    let lastTyped = tokens.length - 1;
+    while (lastTyped >= 0 && tokens[lastTyped]!.word) lastTyped--;
+    const firstTyped = tokens.findIndex((t) => !t.word);
+    if (lastTyped >= 0 && lastTyped < tokens.length - 1 && spans.some((sp) => sp.type === 'PHONE' && sp.start <= tokens[firstTyped]!.start && sp.end >= tokens[lastTyped]!.end)) {
+      tokens.length = lastTyped + 1;
+    }
     const words = tokens.filter((t) => t.word).length;
     const typed = tokens.length - words;
     const digits = tokens.map((t) => t.digits).join('');
