@@ -25,6 +25,12 @@ import { withDictatedIbans } from './dictated-iban';
 import { withMaghrebRibs } from './maghreb-rib';
 import { withMoroccanCins } from './moroccan-cin';
 import { withTazkiras } from './tazkira';
+import { withCardLineCodes } from './card-line-codes';
+import { withKinBirthYears } from './kin-birth-years';
+import { withPaperTazkiras } from './paper-tazkira';
+import { withTajikMobiles } from './tajik-mobiles';
+import { withWordedPhones } from './worded-phones';
+import { withYearEndExpiry } from './year-end-expiry';
 import { detectSensitive as detect } from './detect';
 import { FAIL_CLOSED_CONFIDENCE } from './fail-closed';
 import { withCyrillicLabels } from './cyrillic-labels';
@@ -216,11 +222,22 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
       text,
       withoutTrackingNumbers(
         text,
-      withCardExpiryLines(text, withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withTazkiras(text, withMoroccanCins(text, withMaghrebRibs(text, withDictatedIbans(text, detectValues(text, options)))))), namesBirth), namesBirth)))))))))))))),
+      withRound37Leaks(text, withCardExpiryLines(text, withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withTazkiras(text, withMoroccanCins(text, withMaghrebRibs(text, withDictatedIbans(text, detectValues(text, options)))))), namesBirth), namesBirth))))))))))))))),
       ),
     ),
   );
   return mayHoldTable(text) ? withTableColumns(text, found, (cell) => detectSensitive(cell, options)) : found;
+}
+
+/**
+ * Round 37's readings of what the passes above leave in clear or type wrongly: a card's Cyrillic-labelled code and
+ * expiry (`card-line-codes.ts`), its expiry as a year's end (`year-end-expiry.ts`), a phone dictated in words and digits
+ * (`worded-phones.ts`), a Tajik mobile typed as an ID (`tajik-mobiles.ts`), a paper tazkira's volume, page and
+ * registration (`paper-tazkira.ts`) and a relative's bare birth year after a birth date (`kin-birth-years.ts`). Each
+ * pre-checks its words (or the spans it needs) before reading the text.
+ */
+function withRound37Leaks(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+  return withKinBirthYears(text, withPaperTazkiras(text, withTajikMobiles(text, withWordedPhones(text, withYearEndExpiry(text, withCardLineCodes(text, spans))))));
 }
 
 function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {

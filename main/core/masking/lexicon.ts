@@ -64,6 +64,8 @@ const LATIN: Array<[Cue, string]> = [
   [Cue.OTP_WEAK, 'code codes cod pin sms msg log código codigo codice kode kodu'],
   [Cue.PASSPORT, 'passport passports pasport passprt paspor passeport passaporte pasaporte pp ppt pspt pasaport pasaportum pasaportu pasaportun pasaportunuz reisepass reisepassnummer passaporto paspoort paszport'],
   [Cue.BIRTH, 'born birth birthday birthdate birthdates dob bday naissance né née nee nacimiento nacido nacida nací naci dogum dogdum'],
+  // (round 37: the birth word as customers mistype it — letters swapped, dropped or cut: "date of brith", "birthdat")
+  [Cue.BIRTH, 'brith brth birht bith brithday birthdat birtdate birhtday dateofbirth brithdate'],
   [Cue.EXPIRY, 'expire expires expired expirée expiré expiring expiry expiration exp expy expdate valid validity validité validite until till upto thru through yy yyyy validade vence vencimento'],
   [Cue.EVENT, 'deliver delivered delivery arrive arrived arrival arriving ship shipped shipping returned return refund refunded ordered placed paid charged sent received since dispatched appointment scheduled booked'],
   [Cue.ORDER, 'bestellung bestellnummer auftrag auftragsnummer order orders ord commande pesanan pedido siparis'],
