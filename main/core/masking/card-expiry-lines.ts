@@ -60,40 +60,57 @@ const NOT_THE_CARDS = /passport|iqama|\bid\b|identity|emirates id|residen|visa (
 /** With no expiry word, a date's own word right before makes the month and year a day's date ("charged on⏎10/29"). */
 const DATE_WORD_BEFORE = /(?:\b(?:on|since|from|until|till|by|at|dated?|charged|paid|payment|transaction|purchase)|في|يوم|بتاريخ|تاريخ|منذ|من|تاریخ|روز|در|از|تا)[\s:：,]*$/;
 
+/**
+ * What any expiry word of `LABELLED` holds (and "exp" of `GLUED`), asked before them: one pass of literal words,
+ * where the labelled pattern tries its look-behind and its words at every unit of a message with a card.
+ */
+const MAY_NAME_EXPIRY = /exp|valid|good|صالح|تاريخ|نتهاء|نتهي|صلاحي|بتخلص|انقضا|ҳлат|срок|engheza|enqeza|entiha2|intiha2|sala7i/iu;
+
+/** No span of `spans` overlaps [a, b). */
+function free(spans: readonly DetectedSpan[], a: number, b: number): boolean {
+  return !spans.some((s) => s.start < b && a < s.end);
+}
+
+/** The value [a, b) of `t` follows a card of `spans` and nothing between (nor its own line) names a document, a bill or a meeting. */
+function followsCard(t: string, lower: string, spans: readonly DetectedSpan[], a: number, b: number): boolean {
+  let last: DetectedSpan | undefined;
+  for (const s of spans) if (s.type === 'CARD' && s.end <= a) last = s;
+  if (!last) return false;
+  const lineStart = t.lastIndexOf('\n', a - 1) + 1;
+  const lineEnd = t.indexOf('\n', b);
+  return !NOT_THE_CARDS.test(lower.slice(Math.min(last.end, lineStart), lineEnd < 0 ? t.length : lineEnd));
+}
+
+/** `out` (else a copy of `spans`) with [a, b) as the card's expiry, if it is free and the card's (see `followsCard`). */
+function withExpiry(out: DetectedSpan[] | undefined, spans: DetectedSpan[], t: string, lower: string, a: number, b: number, confidence: number, worded: boolean): DetectedSpan[] | undefined {
+  if (!free(out ?? spans, a, b) || !followsCard(t, lower, spans, a, b) || (!worded && DATE_WORD_BEFORE.test(lower.slice(Math.max(0, a - 24), a)))) return out;
+  (out ??= [...spans]).push({ type: 'CARD_EXPIRY', start: a, end: b, confidence });
+  return out;
+}
+
+const PATTERNS = [[LABELLED, 0.8], [GLUED, 0.8], [OWN_LINE, 0.7]] as const;
+
 export function withCardExpiryLines(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  const card = spans.find((s) => s.type === 'CARD');
-  if (!card) return spans;
+  if (!spans.some((s) => s.type === 'CARD')) return spans;
   const t = asciiDigits(text);
   // (a lower-casing that changes the length, a dotted capital I, would move every offset: read the text as it is)
   const folded = t.toLowerCase();
   const lower = folded.length === t.length ? folded : t;
   let out: DetectedSpan[] | undefined;
-  const free = (a: number, b: number): boolean => !(out ?? spans).some((s) => s.start < b && a < s.end);
-  /** The value [a, b) follows a card and nothing between (nor its own line) names a document, a bill or a meeting. */
-  const cards = (a: number, b: number): boolean => {
-    let last: DetectedSpan | undefined;
-    for (const s of spans) if (s.type === 'CARD' && s.end <= a) last = s;
-    if (!last) return false;
-    const lineStart = t.lastIndexOf('\n', a - 1) + 1;
-    const lineEnd = t.indexOf('\n', b);
-    return !NOT_THE_CARDS.test(lower.slice(Math.min(last.end, lineStart), lineEnd < 0 ? t.length : lineEnd));
-  };
-  const push = (a: number, b: number, confidence: number, worded = true): void => {
-    if (!free(a, b) || !cards(a, b) || (!worded && DATE_WORD_BEFORE.test(lower.slice(Math.max(0, a - 24), a)))) return;
-    (out ??= [...spans]).push({ type: 'CARD_EXPIRY', start: a, end: b, confidence });
-  };
-  for (const [re, confidence] of [[LABELLED, 0.8], [GLUED, 0.8], [OWN_LINE, 0.7]] as const) {
+  const named = MAY_NAME_EXPIRY.test(lower);
+  for (const [re, confidence] of PATTERNS) {
+    if (re !== OWN_LINE && !named) continue;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       // (the value closes the match but for an own line's padding)
       const a = re === OWN_LINE ? m.index + m[0].indexOf(m[1]!) : m.index + m[0].length - m[1]!.length;
-      push(a, a + m[1]!.length, confidence, re !== OWN_LINE);
+      out = withExpiry(out, spans, t, lower, a, a + m[1]!.length, confidence, re !== OWN_LINE);
     }
   }
   for (const s of spans) {
     if (s.type !== 'CARD') continue;
     const m = RIGHT_AFTER.exec(lower.slice(s.end, s.end + 40));
-    if (m) push(s.end + m[0].length - m[1]!.length, s.end + m[0].length, 0.75, false);
+    if (m) out = withExpiry(out, spans, t, lower, s.end + m[0].length - m[1]!.length, s.end + m[0].length, 0.75, false);
   }
   return out ? out.sort((x, y) => x.start - y.start || y.end - x.end) : spans;
 }

@@ -30,11 +30,19 @@ const GAP = new RegExp(`^[^${DIGIT_CLASS}.!?؟\\n]{0,32}$`, 'u');
  */
 const BACK_NAMED = /(?<![\p{L}])(?:back[ -]?(?:side )?(?:number|no\.?|num|digits|code)s?|(?:number|digits|code|no\.?)s? (?:on|at|from) (?:the |its )?back|(?:رقم|الرقم|ارقام|الارقام|الأرقام) (?:ال)?ظهر|(?:على|عل) ?(?:ال)?ضهر(?:ها|ه)?|shomare(?:ye)? posht|(?:شماره|عدد|رقم)(?:ی| ی)? پشت)(?![\p{L}])/giu;
 
+/**
+ * What `COUNTED` and `BACK_NAMED` need, asked first: every unit word of `UNIT` holds one of `MAY_COUNT`'s words, every
+ * back's label one of `MAY_NAME_BACK`'s (one pass of literal words each, where the patterns try their look-behind at
+ * every unit).
+ */
+const MAY_COUNT = /d[ií]git|n[úu]m|chiffre|رقام|رقم|عدد|خان|ra?qm|adad|arqam/iu;
+const MAY_NAME_BACK = /back|ظهر|ضهر|posht|پشت/iu;
+
 /** The spans with each security code described by its count, in a message with a card or an expiry found, added as CVV. */
 export function withCountedCvv(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   if (!spans.some((sp) => sp.type === 'CARD' || sp.type === 'CARD_EXPIRY')) return spans;
   let added: DetectedSpan[] | undefined;
-  COUNTED.lastIndex = 0;
+  COUNTED.lastIndex = MAY_COUNT.test(text) ? 0 : text.length;
   for (let m = COUNTED.exec(text); m; m = COUNTED.exec(text)) {
     const want = m[1] || m[3] ? 3 : 4;
     let a = m.index + m[0].length;
@@ -49,7 +57,7 @@ export function withCountedCvv(text: string, spans: DetectedSpan[]): DetectedSpa
     if (spans.some((sp) => sp.start < b && a < sp.end) || namesAny(text.slice(m.index + m[0].length, a), (c) => RECORD_WORDS.has(c))) continue;
     (added ??= []).push({ type: 'CVV', start: a, end: b, confidence: 0.7 });
   }
-  BACK_NAMED.lastIndex = 0;
+  BACK_NAMED.lastIndex = MAY_NAME_BACK.test(text) ? 0 : text.length;
   for (let m = BACK_NAMED.exec(text); m; m = BACK_NAMED.exec(text)) {
     let a = m.index + m[0].length;
     while (a < text.length && digitValue(text.charCodeAt(a)) < 0 && a - m.index - m[0].length <= 16) a++;

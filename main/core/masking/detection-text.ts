@@ -183,6 +183,9 @@ export class FoldedWords<V = true> {
   private readonly hashes: Uint32Array;
   private readonly keys: string[];
   private readonly values: V[];
+  /** Bit n set when a key has n units (bit 31: 31 or more); bit c & 31 of `firsts` when a key opens with unit c. */
+  private readonly lengths: number;
+  private readonly firsts: number;
 
   constructor(entries: Iterable<readonly [string, V]>) {
     const m = new Map<string, V>(entries);
@@ -199,6 +202,8 @@ export class FoldedWords<V = true> {
       this.slots[i] = n + 1;
       this.hashes[i] = h;
     });
+    this.lengths = this.keys.reduce((bits, k) => bits | (1 << Math.min(k.length, 31)), 0);
+    this.firsts = this.keys.reduce((bits, k) => (k.length ? bits | (1 << (k.charCodeAt(0) & 31)) : bits), 0);
   }
 
   static of(words: Iterable<string>): FoldedWords {
@@ -208,6 +213,9 @@ export class FoldedWords<V = true> {
   private find(s: string, from: number, to: number, fold: boolean): number {
     const mask = this.slots.length - 1;
     const len = to - from;
+    // (no key of this length, or none opening with this unit: most words looked up, answered before hashing them)
+    if (!((this.lengths >>> Math.min(len, 31)) & 1)) return -1;
+    if (len > 0 && !((this.firsts >>> ((fold ? FOLD[s.charCodeAt(from)]! : s.charCodeAt(from)) & 31)) & 1)) return -1;
     const h = hashUnits(s, from, to, fold);
     for (let i = h & mask; this.slots[i]; i = (i + 1) & mask) {
       if (this.hashes[i] !== h) continue;

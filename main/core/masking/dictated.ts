@@ -69,6 +69,10 @@ const CORRECTED_AFTER = new RegExp(
 
 const CORRECTION_WORD = /الصح|correct|right (?:one|number)|i mean|actually|درستش|صحیح|sorry|sry|oops|my bad|wait|pardon|d[ée]sol|[اأآ]سف|لحظة|bebakhsh|ببخش|asef/i;
 
+/** What joins a value's groups after "or" or a correction: a space; an expiry's month and year keep their slash too ("exp 08/30 no sorry 09/30"). */
+const VALUE_JOINS = / /;
+const EXPIRY_JOINS = /[ /\-.]/;
+
 /**
  * Adds the alternatives offered after each code, phone or ID — a value of as many digits right after "or" — and the
  * value a correction gives after it ("… لا لحظة الصح ٩٤١٢٧٠٨٣"): both are the customer's.
@@ -88,8 +92,7 @@ function withAlternatives(text: string, spans: DetectedSpan[]): DetectedSpan[] {
     }
     const start = or ? OR_AFTER.lastIndex : CORRECTED_AFTER.lastIndex;
     let end = start;
-    // (an expiry's month and year keep their slash: "exp 08/30 no sorry 09/30")
-    const joins = s.type === 'CARD_EXPIRY' ? /[ /\-.]/ : / /;
+    const joins = s.type === 'CARD_EXPIRY' ? EXPIRY_JOINS : VALUE_JOINS;
     while (end < text.length && (digitValue(text.charCodeAt(end)) >= 0 || (joins.test(text[end]!) && digitValue(text.charCodeAt(end + 1)) >= 0))) end++;
     if (end === start || digitCount(text, start, end) !== digitCount(text, s.start, s.end)) continue;
     if (digitValue(text.charCodeAt(end)) >= 0 || isLetterUnit(text.charCodeAt(end))) continue;

@@ -15,12 +15,10 @@ const RIB_WORD =
 const CHEAP = /rib|rip|r\.i\.|relev|ريب|compte|حساب|account|sab/i;
 /** Between the word and the number: a few words, no digit, no end of a sentence. */
 const MAX_GAP = 40;
-/** Between two groups of the number: one space (any width), a dot, a dash or a slash. */
-const JOIN = /^[ \u00a0\u2009\u202f.\-/]$/;
 
 /** The spans with each RIB whose key holds after its word added as IBAN; what they overlap yields to them. */
 export function withMaghrebRibs(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  if (!holdsDigits(text, 20) || !CHEAP.test(text)) return spans;
+  if (!CHEAP.test(text) || !holdsChain(text, 20)) return spans;
   let added: DetectedSpan[] | undefined;
   RIB_WORD.lastIndex = 0;
   for (let m = RIB_WORD.exec(text); m; m = RIB_WORD.exec(text)) {
@@ -43,10 +41,22 @@ export function withMaghrebRibs(text: string, spans: DetectedSpan[]): DetectedSp
   return [...kept, ...added].sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
-/** The text holds at least `n` digits of any script (a RIB has 20 or 24): most messages end the pass here. */
-function holdsDigits(text: string, n: number): boolean {
-  for (let i = 0, k = 0; i < text.length; i++) if (digitValue(text.charCodeAt(i)) >= 0 && ++k >= n) return true;
+/**
+ * The text holds `n` digits of any script in one chain of groups, each joined to the next by one joiner (`isJoin`), as
+ * `ribEnd` reads them (a RIB has 20 or 24): asked after the word test, it ends the pass for a card beside a phone too.
+ */
+function holdsChain(text: string, n: number): boolean {
+  for (let i = 0, k = 0; i < text.length; i++) {
+    if (digitValue(text.charCodeAt(i)) >= 0) {
+      if (++k >= n) return true;
+    } else if (!(k > 0 && isJoin(text.charCodeAt(i)) && digitValue(text.charCodeAt(i + 1)) >= 0)) k = 0;
+  }
   return false;
+}
+
+/** Between two groups of the number: one space (any width), a dot, a dash or a slash. */
+function isJoin(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x2e || c === 0x2d || c === 0x2f;
 }
 
 /**
@@ -61,7 +71,7 @@ function ribEnd(text: string, a: number): number {
     while (j < text.length && digitValue(text.charCodeAt(j)) >= 0) digits += String(digitValue(text.charCodeAt(j++)));
     if (/[\p{L}]/u.test(text[j] ?? '')) return -1;
     if ((digits.length === 24 || digits.length === 20) && ribValid(digits)) return j;
-    if (!(JOIN.test(text[j] ?? '') && digitValue(text.charCodeAt(j + 1)) >= 0)) return -1;
+    if (!(isJoin(text.charCodeAt(j)) && digitValue(text.charCodeAt(j + 1)) >= 0)) return -1;
     i = j + 1;
   }
   return -1;

@@ -86,13 +86,15 @@ function listedAfterRecord(text: string, spans: DetectedSpan[], codes: Array<[nu
 
 /** "ورقمها", "رقمه", "its number", "شماره‌اش": a number said to be a thing's named before it. */
 const ITS_NUMBER = /(?:(?<![\p{L}])و?رقم(?:ها|ه|و)|\bits number|\bits no\.?|شماره‌?اش|شمارش)[ \u00a0:]*(?:is[ \u00a0]+)?$/iu;
+/** What each of its words holds, asked first: its look-behind is tried at every unit of the 16 before each value. */
+const MAY_SAY_ITS = /رقم|its|شمار/iu;
 
 function recordsOwnNumber(text: string, spans: DetectedSpan[], codes: Array<[number, number]>): void {
   for (const sp of spans) {
     // (whatever its digits pass for: the writer says whose number it is)
     if (!LISTED.has(sp.type)) continue;
     const before = text.slice(Math.max(0, sp.start - 16), sp.start);
-    const m = ITS_NUMBER.exec(before);
+    const m = MAY_SAY_ITS.test(before) ? ITS_NUMBER.exec(before) : null;
     if (!m) continue;
     const clause = text.slice(Math.max(0, sp.start - before.length + m.index - 40), sp.start - before.length + m.index);
     // the nearest word with a cue, weak "number" words passed over

@@ -80,7 +80,18 @@ export function digitValue(cp: number): number {
 
 /** Arabic-Indic and Persian digits as ASCII, one character for one, so offsets into the text hold ("۰۹/۲۹" → "09/29"). */
 export function asciiDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String.fromCharCode(48 + ((c.charCodeAt(0) - 0x660) % 0x90)));
+  // (a loop, not a replace with a callback per digit: a card typed in Arabic-Indic digits made sixteen calls and
+  // strings; a text without such digits is returned as it is)
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9)) {
+      out += s.slice(from, i) + String.fromCharCode(48 + ((c - 0x660) % 0x90));
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Letter variants, marks and digits only: no case, and ASCII untouched, so it is safe on regular-expression sources. */
