@@ -139,7 +139,7 @@ const NUMBER_PASSED_AS_OURS = rx([
   '(?:على|علي) (?:انه|اساس انه|اساس) (?:ال)?رقم (?:ال)?(?:شركه|خدمه|دعم|رسمي)',
   // (round 36) someone said the number is our helpline: "гуфтанд хатти ёрии … ин аст: +992 …" (read in Latin), "قالوا لي خط
   // المساعدة حق … هو +971 …", "they said the Acme helpline is …"
-  '(?:guftand|guft|goftan|goftand|گفتن|گفتند|گفت|قالوا|قالو|قالولي|قالي|قال|they said|he said|she said|told me)(?: \\S+){0,3}? (?:(?:the |your |its |their )?(?:help ?line|hot ?line|support line|customer (?:care|service) (?:line|number))|khatti (?:yori|dastgiri|madad)\\S*|raqami (?:yori|dastgiri|khizmat)\\S*|خط (?:ال)?(?:مساعده|دعم|ساخن|خدمه العملاء)|(?:خط|شماره) (?:پشتيباني|امداد)|رقم (?:ال)?(?:مساعده|دعم|خدمه العملاء))',
+  '(?:guftand|guft|navisht\\S*|goftan|goftand|گفتن|گفتند|گفت|قالوا|قالو|قالولي|قالي|قال|they said|he said|she said|told me)(?: \\S+){0,3}? (?:(?:the |your |its |their )?(?:help ?line|hot ?line|support line|customer (?:care|service) (?:line|number))|khatti (?:yori|dastgiri|madad)\\S*|raqami (?:yori|dastgiri|khizmat)\\S*|خط (?:ال)?(?:مساعده|دعم|ساخن|خدمه العملاء)|(?:خط|شماره) (?:پشتيباني|امداد)|رقم (?:ال)?(?:مساعده|دعم|خدمه العملاء))',
 ]);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
@@ -717,7 +717,7 @@ const ACCOUNT_CHANGE = pieces(
 );
 const FROZEN = pieces(
   rx([
-    'frozen', 'freeze', 'suspend', 'cancel\\S* (?:forever|for good|permanently)', '(?:y|t)[ae]?ts[ae]kk?[ae]r\\S*', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
+    'frozen', 'freeze', 'suspend', 'cancel\\S* (?:forever|for good|permanently)', '(?:y|t)[ae]?ts[ae]kk?[ae]r\\S*', '(?:y|t)[ae]?t(?:9|2)[ae]ss\\S*', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
     'مجمد', 'تجميد', 'جمد', 'موقوف', 'ايقاف', 'مقفول', 'قفل', 'هيتقفل', 'بينقفل', 'بيتقفل', 'يتقفل', 'ينقفل', 'حيتقفل', 'بيتسكر', 'يتسكر', 'اغلاق', 'سيتم اغلاق', 'محظور', 'حظر', 'معلق', 'تعليق', 'هيتلغي',
     'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
     // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
