@@ -717,7 +717,7 @@ const ACCOUNT_CHANGE = pieces(
 );
 const FROZEN = pieces(
   rx([
-    'frozen', 'freeze', 'suspend', 'cancel\\S* (?:forever|for good|permanently)', '(?:y|t)[ae]?ts[ae]kk?[ae]r\\S*', '(?:y|t)[ae]?t(?:9|2)[ae]ss\\S*', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
+    'frozen', 'freeze', 'suspend', 'cancel\\S* (?:forever|for good|permanently)', '(?:y|t)[ae]?t?s[ae]kk?[ae]r\\S*', '(?:y|t)[ae]?t(?:9|2)[ae]ss\\S*', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
     'مجمد', 'تجميد', 'جمد', 'موقوف', 'ايقاف', 'مقفول', 'قفل', 'هيتقفل', 'بينقفل', 'بيتقفل', 'يتقفل', 'ينقفل', 'حيتقفل', 'بيتسكر', 'يتسكر', 'اغلاق', 'سيتم اغلاق', 'محظور', 'حظر', 'معلق', 'تعليق', 'هيتلغي',
     'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
     // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
@@ -1091,7 +1091,7 @@ const FUTURE_THREAT = rx([
   // the present for the future, with its time: "your account closes in 2 hours", "access ends tonight"
   '(?:account|wallet|card|access|profile|line) (?:closes|expires|ends|shuts|gets (?:closed|blocked|suspended)) (?:in|within|at|by|tonight|today)',
   // Arabizi future prefix on a dialect stem, vowels as each writer hears them: "hayet2efel", "7ayetsakkar", "ra7 yetjammad"
-  '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?)(?:y|t|n)[aei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
+  '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?|bech |besh |bich |bch |bash )(?:y|t|n)[aei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر|تعطيل)\\S*',
   // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
   '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
@@ -1100,8 +1100,8 @@ const FUTURE_THREAT = rx([
   // …but with a deadline before it the colloquial form threatens too: "ta 2 saat dige ghat mishe", "تا امشب بسته میشه"
   '(?:ta|تا) (?:\\S+ ){0,3}?(?:baste|masdood|ghat|block|قطع|بسته|مسدود) (?:mishe|mishan|مي ?شه|ميشه|مي ?شن)',
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
-  // (round 36) Tunisian "bech" (will): "bech yetsakker lyoum", "besh yet9ass", "bch ytbloka"
-  '(?:bech|besh|bich|bch|bash) (?:y|t|n)[aei]?t?(?:s[ae]kk?[ae]r|9[ae]ss|2[ae]ss|gh?l[ae]q|bl?okk?a|block|lgh?a|w[ae]9f|wa2af|s[ae]dd)\\S*',
+  // (round 36) Tunisian "bech" (will): "besh yet9ass", "bch ytbloka" ("bech yetsakker" is read by the prefixes above)
+  '(?:bech|besh|bich|bch|bash) (?:y|t|n)[aei]?t?(?:9[ae]ss|2[ae]ss|gh?l[ae]q|bl?okk?a|block|lgh?a|w[ae]9f|wa2af|s[ae]dd)\\S*',
 ]);
 
 /**
