@@ -67,6 +67,7 @@ export function inspectLinkDomain(link: Link, policy: GuardPolicy): DomainFlag[]
     else if (ck.length >= 4 && editDistance(sk, ck, 2) <= (ck.length >= 6 ? 2 : 1)) how = 'typo';
     else if ([...brands].some((b) => containsBrand(regLabel, sk, b))) how = 'extra_words';
     else if ([...brands].some((b) => brandAcrossDashes(sk, b))) how = [...brands].some((b) => brandAcrossDashes(sk, b) === 'whole') ? 'typo' : 'extra_words';
+    else if ([...brands].some((b) => mistypedFirstPiece(regLabel, b))) how = 'typo';
     else if ([...brands].some((b) => containsBrand(link.subdomain, subSk, b))) how = 'subdomain_trick';
     if (how) {
       flags.push({ code: 'lookalike', domain: link.hostUnicode, company, how });
@@ -328,6 +329,18 @@ function brandAcrossDashes(sk: string, brand: string): 'whole' | 'part' | undefi
 }
 
 /** Long brand names are found anywhere in a label; short ones (3 letters) only as a whole hyphen- or dot-separated word. */
+/**
+ * (round 36) `acem-lns.com`, `hiamya-claims.net`: the brand, two of its letters swapped (or, for a name of six letters or
+ * more, one letter off), as the first piece of a hyphenated name — the brand's place, with more words after it.
+ */
+function mistypedFirstPiece(raw: string, brand: string): boolean {
+  const pieces = raw.split('-');
+  if (pieces.length < 2 || brand.length < 4) return false;
+  const first = skeleton(pieces[0]!);
+  if (first === brand || editDistance(first, brand, 1) !== 1) return false;
+  return brand.length >= 6 || (first.length === brand.length && [...first].sort().join('') === [...brand].sort().join(''));
+}
+
 function containsBrand(raw: string, sk: string, brand: string): boolean {
   if (brand.length >= 4) return sk.includes(brand);
   return raw.split(/[-.]/).some((piece) => skeleton(piece) === brand);

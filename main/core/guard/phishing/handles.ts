@@ -53,9 +53,12 @@ export function findImitatingHandles(text: string, policy: Pick<GuardPolicy, 'br
   for (const m of t.matchAll(HANDLE)) {
     const handle = m[0].replace(/^@/, '');
     if (official.includes(handle) || OWN.test(t.slice(Math.max(0, m.index - 30), m.index))) continue;
-    const parts = handle.split(/[._-]+/).filter(Boolean);
+    const split = handle.split(/[._-]+/).filter(Boolean);
+    // (round 36) a record's number at the end ("HOM-IR-33918", "TRV-US-12345": a product, a country, a serial) is no piece
+    // of a name: a policy number a voice note reads out is not an account dressed with a country code
+    const parts = !m[0].startsWith('@') && split.length >= 3 && /^\d{3,}$/.test(split[split.length - 1]!) ? split.slice(0, -1) : split;
     // a web address is judged as a link is ("arabbank.com.jo", "www.…"): a handle has no domain ending
-    if (parts.length < 2 || (!m[0].startsWith('@') && !handle.includes('_') && (parts[0] === 'www' || DOMAIN_ENDING.test(parts[parts.length - 1]!)))) continue;
+    if (parts.length < 2 || (!m[0].startsWith('@') && !handle.includes('_') && (split[0] === 'www' || DOMAIN_ENDING.test(split[split.length - 1]!)))) continue;
     if (parts.length === 2 && !m[0].startsWith('@') && /^[a-z]+-[a-z]+$/i.test(handle) && TAGALOG_PREFIX.test(parts[0]!.toLowerCase())) continue;
     const withBrand = brands.some((b) => parts.some((p) => p === b || p.startsWith(b)) && parts.length >= 2);
     if (withBrand || dressedName(parts.join('-'))) found.push(m[0]);

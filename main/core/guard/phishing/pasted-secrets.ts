@@ -23,6 +23,8 @@ const NAMES: Record<PastedType, string> = {
     'pass ?word(?:am|amo|emo|esh|et|mo|om)', 'pass ?word', 'passwd', 'pwd', 'pass', '(?<!\\.)pw(?=\\s*[:=\\s])', 'pswd', 'passwrd', 'pword', 'password', 'passcode', 'mot de passe', 'mdp', 'login password',
     `(?:ال|${A}ل)?[بپ]اس ?و?ورد\\S*`, `(?:ال|${A}ل)?پسو?ورد\\S*`, `${K}لم${H} (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `رمز (?:ال)?(?:عبور|ورود|مرور|دخول)\\S*`, 'رمزم', 'رمزمو', 'المودباس',
     'ramz ?e? ?(?:obur|oboor|vorud)\\S*', 'ramzam', 'el ?pass(?:word)?',
+    // (round 36) Tajik in Cyrillic: "пароль", "пароли ман", "паролро", "рамзи вуруд"
+    'парол\\S*', 'рамзи (?:вуруд|воридшавӣ|убур)\\S*',
   ].join('|'),
   PIN: [
     'pin', 'pin code', 'pin number', 'atm pin', 'card pin', 'm-?pin', 'upi pin', `پ${Y}ن(?: ?${K}د)?`, `(?:ال)?رقم (?:ال)?سر${Y}`, `(?:ال)?(?:${K}ود|رمز) (?:ال)?سر${Y}`, `(?:ال)?ر${Y}?قم${Y}? (?:ال)?سر${Y}\\S*`, `رمز (?:${A}ول|${K}ارت)\\S*`, 'ramze? ?kart\\S*', 'el ?pin',
@@ -134,7 +136,7 @@ const GAVE = `(?:[وف])?(?:${A}?عط${Y}ت|اد${Y}ت)(?:ه|ها|و|هو|هم)?
  * گذاشتم …", "تغییرش دادم به …", Arabic "غيرتها وحطيتها …", "خليته …".
  */
 const SET_TO = `(?:set|changed|made|reset|updated) it (?:to|as)|گذاشتم(?:ش)?|(?:عوضش|تغییرش|تغييرش) (?:کردم|كردم|دادم)(?: به)?|(?:و|ف)?(?:خل${Y}ت|غ${Y}رت)(?:ه|ها|و)`;
-const TYPED_AS = new RegExp(`(?<![\\p{L}\\p{N}])(?:typed|entered|put in|wrote|filled in|${GAVE}|${SET_TO}|زدم|نوشتم|وارد (?:کردم|كردم)|تایپ (?:کردم|كردم)|كتبت\\S*|كتبته|حطيت\\S*|دخلت\\S*|zadam|neveshtam|vared kardam|katabt\\S*|7atet\\S*)`
+const TYPED_AS = new RegExp(`(?<![\\p{L}\\p{N}])(?:typed|entered|put in|wrote|filled in|${GAVE}|${SET_TO}|زدم|نوشتم|وارد (?:کردم|كردم)|تایپ (?:کردم|كردم)|كتبت\\S*|كتبته|حطيت\\S*|دخلت\\S*|zadam|neveshtam|vared kardam|katabt\\S*|7atet\\S*|навиштам|фиристодам|додам|задам|ворид кардам|navishtam|firistodam)`
   + `(?: (?:it|in|as|:|it as|توش|تو|اونجا|فيه|فيها|هناك|there))*\\s*[:=(]?\\s*([^\\s"'«»،,()]{6,64})`, 'giu');
 const NAMES_PASSWORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.PASSWORD})(?![\\p{L}\\p{N}])`, 'iu');
 function passwordShaped(v: string): boolean {

@@ -137,6 +137,9 @@ const NUMBER_PASSED_AS_OURS = rx([
   "(?<!(?:^|[^\\p{L}])(?:i|we|i've|i have) )(?:posted|shared|sent|gave|put|wrote|listed|advertised|dropped|forwarded|posts|shares)(?: \\S+){0,4}? as (?:the |your |ur |their |its |an? |the official )?(?:\\S+ ){0,2}(?:number|no|line|hotline|helpline|customer service|support|contact|whatsapp)(?![a-z])",
   '(?:به ?عنوان|بعنوان) (?:\\S+ ){0,2}?شماره (?:\\S+ )?(?:پشتيباني|شركت|رسمي|خدمات)',
   '(?:على|علي) (?:انه|اساس انه|اساس) (?:ال)?رقم (?:ال)?(?:شركه|خدمه|دعم|رسمي)',
+  // (round 36) someone said the number is our helpline: "гуфтанд хатти ёрии … ин аст: +992 …" (read in Latin), "قالوا لي خط
+  // المساعدة حق … هو +971 …", "they said the Acme helpline is …"
+  '(?:guftand|guft|navisht\\S*|goftan|goftand|گفتن|گفتند|گفت|قالوا|قالو|قالولي|قالي|قال|they said|he said|she said|told me)(?: \\S+){0,3}? (?:(?:the |your |its |their )?(?:help ?line|hot ?line|support line|customer (?:care|service) (?:line|number))|khatti (?:yori|dastgiri|madad)\\S*|raqami (?:yori|dastgiri|khizmat)\\S*|خط (?:ال)?(?:مساعده|دعم|ساخن|خدمه العملاء)|(?:خط|شماره) (?:پشتيباني|امداد)|رقم (?:ال)?(?:مساعده|دعم|خدمه العملاء))',
 ]);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
@@ -281,7 +284,7 @@ const PAY_TO_NUMBER_BEFORE = endsBefore([
 /** …by a verb of sending or paying beside it. */
 const SENT_OR_PAID = rx(['ارسل', 'ارسلت', 'ابعت', 'بعت', 'حول', 'حولت', 'ادفع', 'دفعت', 'send', 'sent', 'pay', 'paid', 'transfer', 'بفرست', 'روان', 'واريز', 'بريز', 'بنێرە', '(?:n|w|mu)?ohereza', '(?:n|w|mu)?ohereze', 'kirim', 'tuma', 'yónnee', 'yonne']);
 /** (round 25) "Call 01008 765 432 or visit …", "If this wasn't you, call 0161 …": the verb right before the number, opening a sentence. */
-const ORDER_TO_CALL_BARE = /(?:(?:^|[.:'"“‘!,;(«])\s*|(?<![\p{L}])(?:wasn.t you|not you|was not you|says|said|saying|telling (?:me|you|us)|asking (?:me|you|us))(?: to)?,?\s+)(?:call|ring|dial|whatsapp|text|اتصل|اتصلوا|كلمنا)\s*[:#-]?\s*$/iu;
+const ORDER_TO_CALL_BARE = /(?:(?:^|[.:'"“‘!,;(«])\s*|(?<![\p{L}])(?:wasn.t you|not you|was not you|says|said|saying|telling (?:me|you|us)|asking (?:me|you|us))(?: to)?,?\s+)(?:call|ring|dial|whatsapp|text|اتصل|اتصلوا|كلمنا|(?:3ayy?e?t|3ayt|kall?em|kell?em)(?:li|lna|na)?|(?:عيط|عيّط)(?:و|لي|لنا)?)(?:\s+(?:l|lel|el|3la|ala|a|lel numero|el numero|numero|nemra|ra9m|raqm|ل|لل|على|ع|للرقم|الرقم|نمرو))*\s*[:#-]?\s*$/iu;
 /** (round 25) A handle named as a desk ("@WahatSupportDXB", "@acme_care_team"), and the customer's own ("my Telegram is @…"). */
 const HANDLE_DRESSED = /support|care|help|official|service|team|desk|admin|jayeze|jaiza|prize|gift/i;
 const MY_HANDLE_BEFORE = /(?:my|our) (?:\S+ )?(?:handle|id|username|user ?name|account|telegram|instagram|insta|twitter)(?: is)?\s*[:=-]?\s*$|(?:ايدي|آيدي|آیدی|اكانت|اکانت|يوزر)\s?(?:م|من|ام|ي)\s*[:=-]?\s*$/iu;
@@ -714,7 +717,7 @@ const ACCOUNT_CHANGE = pieces(
 );
 const FROZEN = pieces(
   rx([
-    'frozen', 'freeze', 'suspend', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
+    'frozen', 'freeze', 'suspend', 'cancel\\S* (?:forever|for good|permanently)', '(?:y|t)[ae]?t?s[ae]kk?[ae]r\\S*', '(?:y|t)[ae]?t(?:9|2)[ae]ss\\S*', '(?:will|would|to) be cancel\\S*', '(?:will|would|to) be shut', 'gets? cancel\\S*', 'locked', 'blocked', 'closed', 'deactivat', 'disabled', 'terminated', 'restricted', 'compromised', 'on hold',
     'مجمد', 'تجميد', 'جمد', 'موقوف', 'ايقاف', 'مقفول', 'قفل', 'هيتقفل', 'بينقفل', 'بيتقفل', 'يتقفل', 'ينقفل', 'حيتقفل', 'بيتسكر', 'يتسكر', 'اغلاق', 'سيتم اغلاق', 'محظور', 'حظر', 'معلق', 'تعليق', 'هيتلغي',
     'مسدود', 'بسته', 'غيرفعال', 'غير فعال', 'تعليق', 'معلق',
     // dialect past and passive forms: Egyptian اتجمد/اتقفل/اتوقف/اتعلق, Maghrebi تبلوكا/تسد, Levantine انقفل/تسكر
@@ -821,7 +824,7 @@ const DEADLINE_SPAN = pieces(
 /** What is lost once the deadline passes, or kept by meeting it: "otherwise", "or your account", "وإلا", "وگرنه", "sinon". */
 const CONSEQUENCE = pieces(
   rx([
-    "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless (?:you|u|i|we)(?![a-z])', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
+    "otherwise(?! (?:i|we|i'll|i will|we'll)(?![a-z]))", 'or else', 'or (?:the )?(?:claim|policy|contract|cover|coverage|insurance|case|file)(?![a-z])', "or (?:your|the|it|you will|you'll|u will|lose|forfeit|be)(?![a-z])", 'unless (?:you|u|i|we)(?![a-z])', 'to (?:keep|avoid|prevent)(?: your| the)? (?:account|wallet|card|access|number|line|profile|closure|suspension|deactivation|blocking)',
     'goes to (?:the )?next', 'passes to', 'sinon', 'faute de quoi', ...OR_ELSE_WORDS.map((w) => `${w}(?! انا| احنا)`), 'وگرنه', 'وگر نه', 'vagarna', 'vagar na', 'ولا (?:ه|ح|رح|بي|ي|ت)\\S*',
     'تروح (?:ل|ال)\\S*', 'بتروح (?:ل|ال)\\S*', 'هتروح', 'حتروح', 'يروح (?:عليك|منك)', 'تضيع', 'هتضيع', 'بيضيع', 'از دست (?:مي ?ره|ميره|مي ?دي|ميدي|خواهد)',
   ]),
@@ -944,7 +947,7 @@ const MESSAGE_VOICE = rx([
   'اضغط', 'ادخل', 'click', 'tap', 'cliquez', 'confirmez', 'payez', 'سدد', 'ادفع', 'حدث بيانات',
 ]);
 /** "LAST WARNING", "final notice", "اخطار نهایی", "آخر تحذير", "dernier avertissement". */
-const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'final chance', 'a(?:k|kh|5)er (?:forsa|fursa|forsah|enzar|tanbih)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
+const LAST_WARNING = rx(['last (?:warning|notice|reminder|chance)', 'final chance', '[ae](?:k|kh|5)e?r (?:forsa|fursa|forsah|enzar|tanbih)', 'final (?:warning|notice|reminder)', 'dernier (?:avertissement|rappel)', 'اخر (?:تحذير|تنبيه|انذار|فرصه)', '(?:تحذير|تنبيه|انذار) (?:اخير|نهائي)', 'اخطار (?:نهايي|اخر)', 'اخرين (?:اخطار|هشدار|فرصت|مهلت)', 'هشدار نهايي', 'akharin (?:mohlat|forsat|hoshdar|ekhtar)']);
 /** A link or code that stops working soon: "expires in 1 hour", "valid for 30 minutes only", "ينتهي خلال ساعة". */
 const EXPIRES_SOON = rx(['expir\\S* (?:in|within|after) (?:\\S+ )?(?:minutes?|mins?|hours?|hrs?|\\d+ ?(?:h|m|mins?|hrs?)(?![a-z]))', '(?:will |to |shall )?expire\\S* (?:\\S+ )?(?:today|tonight|at midnight|by midnight)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:ال)?(?:اليوم|الليله)', '(?:امروز|امشب) منقضي', 'valid (?:for |only for |only )?(?:\\S+ )?(?:minutes?|mins?|hours?|hrs?)', '(?:ينتهي|تنتهي|بينتهي|هينتهي) (?:\\S+ )?(?:خلال|بعد) ', 'منقضي (?:مي ?شه|ميشه|مي ?شود)']);
 const LINK_WORD = rx(['link', 'رابط', 'لينك', 'لینک', 'lien']);
@@ -1088,7 +1091,7 @@ const FUTURE_THREAT = rx([
   // the present for the future, with its time: "your account closes in 2 hours", "access ends tonight"
   '(?:account|wallet|card|access|profile|line) (?:closes|expires|ends|shuts|gets (?:closed|blocked|suspended)) (?:in|within|at|by|tonight|today)',
   // Arabizi future prefix on a dialect stem, vowels as each writer hears them: "hayet2efel", "7ayetsakkar", "ra7 yetjammad"
-  '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?)(?:y|t|n)[aei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
+  '(?:ha|7a|hay|7ay|ra7 ?|rah ?|ghadi ?|bech |besh |bich |bch |bash )(?:y|t|n)[aei]?[tn]?(?:s[ae]kk?[ae]r|2[aei]?ff?[aei]?l|g[ae]mm?[ae]d|j[ae]mm?[ae]d|w[ae]2[ae]f|sadd|b[ae]?ll?ok|block|l[ae]gh?a)\\S*',
   '(?:رح|راح|ح|ه|سوف|سي|غادي|هي|حي|بي)(?:ت|ي|ن)(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع)\\S*', '(?:رح|راح|سوف|سيتم|غادي) (?:ي|ت|ن)?(?:ت|ن)?(?:سكر|قفل|جمد|وقف|سد|بلوك|لغي|حظر|فصل|قطع|اغلاق|ايقاف|تجميد|حظر|تعطيل)\\S*',
   // formal future only: colloquial "بسته میشه" is as often "it closes" (the app, during payment) as a threat
   '(?:مسدود|قطع|بسته|غيرفعال|غير فعال) (?:خواهد|مي ?گردد|ميگردد|مي ?شود|ميشود)', '(?:masdood|ghat|baste) (?:mishavad|khahad)',
@@ -1097,6 +1100,8 @@ const FUTURE_THREAT = rx([
   // …but with a deadline before it the colloquial form threatens too: "ta 2 saat dige ghat mishe", "تا امشب بسته میشه"
   '(?:ta|تا) (?:\\S+ ){0,3}?(?:baste|masdood|ghat|block|قطع|بسته|مسدود) (?:mishe|mishan|مي ?شه|ميشه|مي ?شن)',
   '(?:ra7|rah|ha|7a|ghadi) (?:y|t|n)[ei]?t?(?:sakkar|sakar|2afal|afal|gamad|jamad|wa2af|sadd|ballok|block)\\S*',
+  // (round 36) Tunisian "bech" (will): "besh yet9ass", "bch ytbloka" ("bech yetsakker" is read by the prefixes above)
+  '(?:bech|besh|bich|bch|bash) (?:y|t|n)[aei]?t?(?:9[ae]ss|2[ae]ss|gh?l[ae]q|bl?okk?a|block|lgh?a|w[ae]9f|wa2af|s[ae]dd)\\S*',
 ]);
 
 /**
@@ -1274,8 +1279,8 @@ const SENT_HERE = rx([
 /** (round 35) What the customer's own payment was for: a bill, a premium or an instalment of their own. */
 /** (round 35) …or meant, in the first person: "I want to pay the renewal by card", "بدي ادفع القسط", "میخوام قسط رو پرداخت کنم". */
 const PAYING_IT_MYSELF = rx([
-  "i(?:'d| would) like to pay", 'i (?:want|wanna|need|plan|am going|will|intend) to pay', "i(?:'ll| will) pay", 'can i pay', 'je (?:veux|voudrais|vais) payer',
-  '(?:ابي|ابغى|بدي|عايز|عاوز|حابب|بغيت|اريد|ودي) (?:ا|ان ا)?(?:دفع|سدد|حول)', 'مي ?خوام (?:\\S+ ){0,3}?(?:پرداخت|واريز) (?:كنم|بكنم)',
+  "i(?:'d| would) like to pay", 'i (?:want|wanna|need|plan|am going|will|intend) to pay', "i'?m (?:going|planning|about) to pay", 'i(?:m| am) gonna pay', "i(?:'ll| will) pay", 'can i pay', 'je (?:veux|voudrais|vais) payer',
+  '(?:ابي|ابغى|بدي|عايز|عاوز|حابب|بغيت|اريد|ودي) (?:ا|ان ا)?(?:دفع|سدد|حول)', '(?:مي ?خوام|مي ?خواهم|قصد دارم|در نظر دارم) (?:\\S+ ){0,5}?(?:پرداخت|واريز) (?:كنم|بكنم|نمايم)',
 ]);
 const OWN_DUE_PAID = rx([
   'bills?', 'premium', 'install?ments?', 'invoice', 'renewal', 'factur\\S*', 'prime', '(?:ال)?فاتور\\S*', '(?:ال)?قسط\\S*', '(?:ال)?اقساط', 'قبض', 'فاكتور\\S*', 'بيمه\\S*',
@@ -1438,8 +1443,10 @@ function readForRules(text: string, policy: GuardPolicy, hasLink: boolean, readi
 }
 
 /** `opts.reading`: the message's reading when the inbound check has made it. */
-export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false, opts: { reading?: MessageReading } = {}): ScamFlag[] {
+export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = false, opts: { reading?: MessageReading; ownLinksOnly?: boolean } = {}): ScamFlag[] {
   const { t, has, find, fee } = readForRules(text, policy, hasLink, opts.reading);
+  // (round 36) every link the message holds is the company's own (or it holds none)
+  const ownLinksOnly = opts.ownLinksOnly ?? !hasLink;
   const flags: ScamFlag[] = [];
   const officialWritten = policy.officialSupportNumbers.filter((n) => digits(n).length >= 4);
   const official = officialWritten.map(digits);
@@ -1651,6 +1658,11 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   const payOrLoseIt = () => has(TOLD, ft) && has(FEE, ft) && has(LOST_TO_ANOTHER, ft) && has(NOW, ft);
   if ((((feeForChange || feeForGain() || demandedFee() || feeForAService()) && !ourCharge()) || (paidToRelease && demandedOfMe(ft, has))) && !forAnOrder() && !ownBillPaid()) flags.push({ code: 'upgrade_fee' });
   else if ((feeToAChat() || feeForARefund() || paidFirstOddly()) && !ownBillPaid()) flags.push({ code: 'upgrade_fee' });
+  // (round 36) …or a sum paid into a person's own account, or handed to the one who called, as a deposit or a fee named for
+  // the release it buys, before a payout ("my refund comes only after I send 300 as a deposit to his account", "دفعت رسوم
+  // التحرير ٢٠٠ دينار … للموظف اللي اتصل بيا", "خسارتت فقط بعد از واریز … ودیعه به حسابش"): no insurer or company is paid
+  // into its employee's account, and nobody buys their own payout
+  if (!flags.some((f) => f.code === 'upgrade_fee') && (has(AMOUNT, ft) || BARE_SUM.test(ft)) && has(DEPOSIT_OR_RELEASE_FEE, ft) && has(TO_A_PERSON, ft) && (has(REFUND_HELD, ft) || has(PAYOUT_AWAITED, ft) || has(RELEASE_FEE_NAMED, ft)) && !has(FOR_AN_ORDER_OF_MINE, ft)) flags.push({ code: 'upgrade_fee' });
   const lostToAnother = payOrLoseIt();
   if (lostToAnother && !flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
@@ -1722,6 +1734,15 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 26) …or with no deadline at all, when the reader's money is to be seized too: "حسابك … بيتسكر نهائي وفلوسك بتتصادر
   // لو ما أكدتش بياناتك", "account will be closed and funds seized unless I verify"
   if (!flags.some((f) => f.code === 'urgency') && has(FUNDS_SEIZED, t) && has(FROZEN, t) && has(ACCOUNT, t) && (has(IF_NOT, t) || has(CONSEQUENCE, t)) && (has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(TOLD, t))) flags.push({ code: 'urgency' });
+  // (round 36) "final warning: pay today or your claim is cancelled forever": a last warning with its loss and its day needs no
+  // account word or link to pressure (the claim, the policy or the file is what it threatens)
+  if (!flags.some((f) => f.code === 'urgency') && has(LAST_WARNING, t) && (has(CONSEQUENCE, t) || has(FUTURE_THREAT, t) || has(FROZEN, t)) && (has(DAY_DEADLINE, t) || has(DEADLINE_SPAN, t) || NOW.test(t))) flags.push({ code: 'urgency' });
+  // (round 36) the customer restating their own due date and asking about it, meaning to pay it themselves through the
+  // company's own site or line ("the instalment is due by the 15th and cover stops after, right? I want to pay today on
+  // acme.com", "مهلت پرداخت قسط تا پانزدهم است … درست است؟ می‌خواهم امروز … پرداخت کنم"): a question, not a threat — unless
+  // someone else's word, a claim to be us, a fee, a last warning or a link elsewhere is in it
+  const urgent = flags.findIndex((f) => f.code === 'urgency');
+  if (urgent >= 0 && ownLinksOnly && ownDueAsked(t, has)) flags.splice(urgent, 1);
   // (round 25) a fee demanded by a deadline: "… ۱۵۰ درهم فیس آزادسازی بدهم تا امروز شام", "رسوم … قبل منتصف الليل",
   // "bayar AED 12 sebelum jam 18:00" — the fee already flagged, the deadline is its pressure (a day said as a limit, not
   // the day of the customer's story: "today one man came in my shop")
@@ -1729,6 +1750,36 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // a toll-free number presented as ours, in a message that also demands a fee or threatens: the scam's number after all
   if (tollFree && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee' || f.code === 'urgency')) flags.push({ code: 'fake_number', value: tollFree });
   return flags;
+}
+
+/** (round 36) A sum with no currency: "send 300 as a deposit". */
+const BARE_SUM = /(?<![\p{L}\p{N}.,-])\d{2,}(?:[.,]\d{3})*(?![\p{L}\p{N}-])/u;
+/** (round 36) A fee named for the release it buys ("رسوم التحرير", "release fee"), or a deposit or guarantee asked first. */
+const RELEASE_FEE_NAMED = rx([
+  '(?:رسوم|رسم|مصاريف|عموله|فلوس) (?:ال)?(?:تحرير|افراج|صرف|فك|اخلاء طرف)', '(?:release|clearance|processing release|payout release|unlocking) (?:fee|fees|charge)', '(?:fee|fees|charge) (?:for|to) (?:the )?release',
+  'هزينه (?:ي )?(?:آزادسازي|ازادسازي|ترخيص|آزاد ?سازي)', 'frais de (?:lib[eé]ration|d[eé]blocage du remboursement)',
+]);
+const DEPOSIT_OR_RELEASE_FEE = pieces(
+  RELEASE_FEE_NAMED,
+  rx(['(?:as |a )?(?:security )?deposits?', 'guarantee', 'collateral', 'تامين (?:مسترد|مقدم)', 'عربون', 'ضمان', 'وديعه', 'وديعة', 'پيش ?پرداخت', 'beyane', 'vadie', 'zamanat', 'zamonat', 'garov']),
+);
+/** (round 36) A person's own account, or the one who called: where no company takes a payment. */
+const TO_A_PERSON = rx([
+  '(?:to|into|in|on|onto) (?:his|her|their|the (?:guy|man|agent|officer|caller)\\S*|that (?:guy|man)\\S*) (?:own |personal |private )?(?:account|acct|wallet|card|number|jazz ?cash|easypaisa|gcash)',
+  '(?:his|her) (?:own |personal |private )?(?:account|wallet) (?:number|no)',
+  '(?:ل|ب|على |علي |في )?(?:حسابه|حسابها|حسابهم|محفظته|كارته|رقمه)(?![\\p{L}])', 'لحساب (?:الموظف|الراجل|الرجل|الشخص|المندوب)', '(?:لل|ل)(?:موظف|راجل|رجل|شخص|مندوب|زلمه|واحد)(?: \\S+){0,2}? (?:اللي|الي|يلي) (?:\\S+ )?(?:اتصل|كلم|رن|تواصل|حكي|دق)\\S*',
+  '(?:به|تو|در|روي) (?:حسابش|كارتش|حساب (?:خودش|اون|او|اونا|ايشون)|كارت (?:خودش|اون|او))', 'be (?:hesabesh|kartesh|hesab(?:e)? khodesh)', 'ba hisobash', 'ba hisobi u',
+  '(?:to|for) the (?:guy|man|woman|lady|agent|person|officer|employee|staff) (?:who|that) (?:called|rang|phoned|contacted|messaged)',
+]);
+/** (round 36) What the customer waits to be paid: a payout, a claim's money, a refund. */
+const PAYOUT_AWAITED = rx(['pay ?outs?', 'claim (?:money|amount|payment|settlement)', 'settlement', 'my (?:money|claim)', 'خسارت\\S*', 'غرامت', 'تعويض\\S*', 'مستحقات\\S*', 'فلوسي', 'مبلغ (?:ال)?(?:تعويض|مطالبه)', 'kompensat\\S*', 'tovon\\S*', 'jubron\\S*']);
+/** (round 36) The customer's own order or purchase: a deposit on it is theirs to pay. */
+const FOR_AN_ORDER_OF_MINE = rx(['(?:deposit|عربون|پيش ?پرداخت) (?:for|on|of|لل|ل|براي) (?:my |the )?(?:order|car|flat|apartment|house|rent|booking|سفارش|ماشين|خونه|سياره|شقه)']);
+
+/** (round 36) The customer's own bill, premium or instalment due, asked about and meant to be paid by them (see above). */
+const ASKED = /[?؟]|(?<![\p{L}])(?:right|correct|true|is that so|صح|صحيح|مظبوط|درسته|درست است|صحيح است|صحیح است|rost ast|durust ast)(?![\p{L}])/iu;
+function ownDueAsked(t: string, has: (re: Lexicon, s?: string) => boolean): boolean {
+  return ASKED.test(t) && (has(PAYING_IT_MYSELF, t) || has(MY_OWN_DUE, t)) && has(OWN_DUE_PAID, t) && !has(TOLD, t) && !has(CLAIMS_TO_BE_FROM, t) && !has(REACHED_ME, t) && !has(FEE_NOUN, t) && !has(LAST_WARNING, t) && !has(ASKED_FOR_A_SECRET, t) && !has(MESSAGE_NAMED, t);
 }
 
 /** A number the rules judge has seven digits or more (`PHONE`'s, `digits(m).length >= 7`); the read text's digits are ASCII. */
