@@ -65,7 +65,7 @@ function hasNoDigit(text: string, sp: DetectedSpan): boolean {
 }
 
 /** A Jalali (1300–1419) or Gregorian (1900–2029) year: the years a living customer's birth falls in. */
-const birthRangeYear = (y: string): boolean => (y >= '1300' && y <= '1419') || (y >= '1900' && y <= '2029');
+export const birthRangeYear = (y: string): boolean => (y >= '1300' && y <= '1419') || (y >= '1900' && y <= '2029');
 
 /** The spans with each bare year that is a birth date's wrong value added as a birth date. */
 export function withWrongBirthYears(text: string, spans: DetectedSpan[]): DetectedSpan[] {

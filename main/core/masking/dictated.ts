@@ -225,7 +225,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
       text,
       withoutTrackingNumbers(
         text,
-      withRound37Leaks(text, withCardExpiryLines(text, withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withTazkiras(text, withMoroccanCins(text, withMaghrebRibs(text, withDictatedIbans(text, detectValues(text, options)))))), namesBirth), namesBirth))))))))))))))),
+      withMissedReadings(text, withCardExpiryLines(text, withAfterCard(text, withPassportShapes(text, withScriptLabels(text, withCyrillicLabels(text, withMachineZones(text, withRenewedCode(text, withCountedCvv(text, withCardDetails(text, withWordedExpiry(text, withRegisteredYears(text, withWrongBirthYears(text, withCalendarNames(text, withBirthYears(text, withBirthDates(text, withDictatedCards(text, withTazkiras(text, withMoroccanCins(text, withMaghrebRibs(text, withDictatedIbans(text, detectValues(text, options)))))), namesBirth), namesBirth))))))))))))))),
       ),
     ),
   );
@@ -239,7 +239,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
  * registration (`paper-tazkira.ts`) and a relative's bare birth year after a birth date (`kin-birth-years.ts`). Each
  * pre-checks its words (or the spans it needs) before reading the text.
  */
-function withRound37Leaks(text: string, spans: DetectedSpan[]): DetectedSpan[] {
+function withMissedReadings(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   return withKinBirthYears(text, withPaperTazkiras(text, withTajikMobiles(text, withWordedPhones(text, withYearEndExpiry(text, withCardLineCodes(text, spans))))));
 }
 

@@ -6,6 +6,7 @@
  * relative's word and stay visible.
  */
 import { asciiDigits, DIGIT_CLASS } from '../text/fold';
+import { birthRangeYear } from './birth-corrections';
 import { placeSpan } from './placed-span';
 import type { DetectedSpan } from './types';
 
@@ -25,8 +26,7 @@ export function withKinBirthYears(text: string, spans: DetectedSpan[]): Detected
     if (dob.type !== 'DOB') continue;
     const m = NEXT.exec(text.slice(dob.end, dob.end + 48));
     if (!m) continue;
-    const year = Number(asciiDigits(m[1]!));
-    if (!((year >= 1900 && year <= 2026) || (year >= 1280 && year <= 1405))) continue;
+    if (!birthRangeYear(asciiDigits(m[1]!))) continue;
     const a = dob.end + m[0].length - m[1]!.length;
     out = placeSpan(out, { type: 'DOB', start: a, end: a + 4, confidence: 0.6 }, new Set());
   }
