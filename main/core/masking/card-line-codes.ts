@@ -7,7 +7,7 @@
  * one-time codes (their word stands between "код" and the digits, or before "код").
  */
 import { asciiDigits, DIGIT_CLASS } from '../text/fold';
-import { placeSpan } from './placed-span';
+import { afterEachCard, placeSpan } from './placed-span';
 import type { DetectedSpan } from './types';
 
 const CHEAP = /код|срок|мӯҳлат|муҳлат/i;
@@ -35,11 +35,7 @@ function monthOk(v: string): boolean {
 export function withCardLineCodes(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   if (!CHEAP.test(text) || !spans.some((sp) => sp.type === 'CARD')) return spans;
   let out = spans;
-  for (const card of spans) {
-    if (card.type !== 'CARD') continue;
-    const next = spans.find((sp) => sp.type === 'CARD' && sp.start >= card.end);
-    const stop = Math.min(text.length, card.end + REACH, next ? next.start : Infinity);
-    const after = text.slice(card.end, stop);
+  for (const [card, after] of afterEachCard(text, spans, REACH)) {
     CODE.lastIndex = 0;
     for (let m = CODE.exec(after); m; m = CODE.exec(after)) {
       if (OTP_BEFORE.test(after.slice(Math.max(0, m.index - 8), m.index))) continue;

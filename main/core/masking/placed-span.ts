@@ -29,3 +29,12 @@ export function placeSpan(spans: DetectedSpan[], add: DetectedSpan, replaces: Re
   kept.push({ ...add, start, end });
   return kept.sort((x, y) => x.start - y.start || y.end - x.end);
 }
+
+/** Each card among `spans` with the text after it: up to `reach` characters, and never past the next card. */
+export function* afterEachCard(text: string, spans: readonly DetectedSpan[], reach: number): Generator<[DetectedSpan, string]> {
+  for (const card of spans) {
+    if (card.type !== 'CARD') continue;
+    const next = spans.find((sp) => sp.type === 'CARD' && sp.start >= card.end);
+    yield [card, text.slice(card.end, Math.min(text.length, card.end + reach, next ? next.start : Infinity))];
+  }
+}

@@ -29,7 +29,7 @@ const putFa = (value: number, words: string): void => {
 // Arabic (MSA, Gulf, Egyptian, Levantine spellings), folded (ة → ه, أ → ا, ی → ي)
 put(0, 'صفر zéro');
 put(1, 'واحد واحده احد');
-put(2, 'اثنين اثنان اتنين اثنتين اثنتان اثنا اتنا');
+put(2, 'اثنين اثنان اتنين ثنين اثنتين اثنتان اثنا اتنا');
 put(3, 'ثلاثه ثلاث تلاته تلات');
 put(4, 'اربعه اربع');
 put(5, 'خمسه خمس');
@@ -83,7 +83,7 @@ putFa(13, 'سیزده');
 putFa(14, 'چهارده');
 putFa(15, 'پانزده پونزده');
 putFa(16, 'شانزده شونزده');
-putFa(17, 'هفده');
+putFa(17, 'هفده هیفده');
 putFa(18, 'هجده هیجده');
 putFa(19, 'نوزده');
 putFa(20, 'بیست');
@@ -101,7 +101,7 @@ putFa(400, 'چهارصد');
 putFa(500, 'پانصد پونصد');
 putFa(600, 'ششصد شیشصد');
 putFa(700, 'هفتصد');
-putFa(800, 'هشتصد');
+putFa(800, 'هشتصد هشصد');
 putFa(900, 'نهصد');
 putFa(THOUSAND, 'هزار');
 // French (Maghrebi customers dictate phones in it: "zéro six, soixante et un, quatre-vingt-dix-huit")
@@ -135,15 +135,27 @@ put(THOUSAND, 'thousand');
 const ORDINALS = new Map<string, number>([['اول', 1], ['یکم', 1], ['سوم', 3], ['first', 1], ['second', 2], ['third', 3]].map(([w, v]) => [foldKeyword(w as string), v as number]));
 // Finglish (round 32: "sefr, noh sad o davazdah, se sad o bist o panj": Persian's numbers in Latin letters, their
 // parts joined by "o" as Persian's by "و")
-put(0, 'sefr sifr');
+put(0, 'sefr sifr زیرو');
 for (const [value, words] of [
-  [1, 'yek yak'], [2, 'do'], [3, 'se seh'], [4, 'chahar char'], [5, 'panj'], [6, 'shesh shish'], [7, 'haft'], [8, 'hasht'], [9, 'noh nuh'],
-  [10, 'dah'], [11, 'yazdah'], [12, 'davazdah'], [13, 'sizdah'], [14, 'chahardah'], [15, 'panzdah poonzdah punzdah'], [16, 'shanzdah shoonzdah'],
-  [17, 'hefdah hivdah'], [18, 'hejdah hijdah'], [19, 'noozdah nuzdah'], [20, 'bist'], [30, 'si'], [40, 'chehel'], [50, 'panjah'], [60, 'shast'],
-  [70, 'haftad'], [80, 'hashtad'], [90, 'navad'], [100, 'sad'], [200, 'devist divist'], [300, 'sisad'], [400, 'chaharsad'], [500, 'pansad'],
-  [600, 'sheshsad'], [700, 'haftsad'], [800, 'hashtsad'], [900, 'nohsad'],
+  [1, 'yek yak yeki'], [2, 'do'], [3, 'se seh'], [4, 'chahar chahaar chehar char'], [5, 'panj'], [6, 'shesh shish'], [7, 'haft'], [8, 'hasht'], [9, 'noh nuh'],
+  [10, 'dah'], [11, 'yazdah yazda'], [12, 'davazdah davazda'], [13, 'sizdah sizda'], [14, 'chahardah'], [15, 'panzdah poonzdah punzdah'], [16, 'shanzdah shoonzdah'],
+  [17, 'hefdah hivdah hifdah'], [18, 'hejdah hijdah'], [19, 'noozdah nuzdah'], [20, 'bist'], [30, 'si'], [40, 'chehel chel'], [50, 'panjah panja'], [60, 'shast shas'],
+  [70, 'haftad'], [80, 'hashtad'], [90, 'navad noad nawad'], [100, 'sad'], [200, 'devist divist dewist'], [300, 'sisad'], [400, 'chaharsad'], [500, 'pansad panjsad poonsad punsad'],
+  [600, 'sheshsad shishsad'], [700, 'haftsad'], [800, 'hashtsad hashsad'], [900, 'nohsad nosad'],
 ] as const) putFa(value, words);
 const AND = new Set(['و', 'and', 'et', 'o'].map(foldKeyword));
+
+/**
+ * A phone's number word (`worded-phones.ts`): Persian's, Dari's or Finglish's numbers below a thousand, or a digit word
+ * in Arabic script ("خمسه", "صفر"); Arabic's teens and tens and the Latin languages' words are counts there.
+ */
+export function phoneNumberWord(word: string): number | undefined {
+  const w = foldKeyword(word.toLowerCase());
+  const v = VALUES.get(w);
+  if (v === undefined || v < 0 || v >= THOUSAND) return undefined;
+  if (PERSIAN.has(w) || (v === 0 && w !== 'oh')) return v;
+  return v < 10 && w.charCodeAt(0) >= 0x600 ? v : undefined;
+}
 
 /** A folded word is a number word (a digit, a ten, a hundred, a thousand, an ordinal, with Arabic "و" written onto it). */
 export function isNumberWord(word: string): boolean {

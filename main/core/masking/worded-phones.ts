@@ -7,12 +7,13 @@
  * from its first word to its last digit; the typed reader saw only the digit groups. Phones all in words are the
  * dictation reader's (`spoken-digits.ts`); a stretch over another reading (a dictated code, an ID) leaves it standing.
  *
- * Pre-check: a number word of the tables right beside a typed digit group (`firstWordedGroup`), which also bounds the stretches read, before any stretch is read.
+ * A word's value is `worded-numbers.ts`'s (`phoneNumberWord`). Pre-check: such a word right beside a typed digit group (`firstWordedGroup`), which also bounds the stretches read, before any stretch is read.
  */
 import { digitValue } from '../text/fold';
 import { isLetterOrNumberUnit, isLetterUnit } from '../text/letters';
 import { checkInternational, validLocal } from './phone-plan';
 import { placeSpan } from './placed-span';
+import { phoneNumberWord } from './worded-numbers';
 import type { DetectedSpan } from './types';
 
 /** Letters folded one for one (offsets hold): Arabic ي/ى → ی, ك → ک, ة → ه, أ/إ/آ → ا; Latin lower-cased. */
@@ -20,59 +21,12 @@ function fold(text: string): string {
   return text.replace(/[يىكةأإآ]/g, (c) => ({ ي: 'ی', ى: 'ی', ك: 'ک', ة: 'ه', أ: 'ا', إ: 'ا', آ: 'ا' })[c] ?? c).toLowerCase();
 }
 
-// (prototype-less: a word such as "constructor" is no key of them)
-const UNITS: Record<string, number> = Object.create(null) as Record<string, number>;
-const TEENS: Record<string, number> = Object.create(null) as Record<string, number>;
-const TENS: Record<string, number> = Object.create(null) as Record<string, number>;
-const HUNDREDS: Record<string, number> = Object.create(null) as Record<string, number>;
-const put = (table: Record<string, number>, words: string, value: number): void => {
-  for (const w of words.split(' ')) table[fold(w)] = value;
-};
-// Arabic (Gulf, Levantine, Egyptian spellings) and Persian digit words, Finglish ones
-put(UNITS, 'صفر زیرو sefr sifr zero', 0);
-put(UNITS, 'واحد یک یه yek yeki', 1);
-put(UNITS, 'اثنین اثنان ثنین اتنین دو do', 2);
-put(UNITS, 'ثلاثه ثلاث تلاته تلات سه se seh', 3);
-put(UNITS, 'اربعه اربع چهار چار chahar chahaar char chehar', 4);
-put(UNITS, 'خمسه خمس پنج panj', 5);
-put(UNITS, 'سته ست شش شیش shesh shish', 6);
-put(UNITS, 'سبعه سبع هفت haft', 7);
-put(UNITS, 'ثمانیه ثمان تمانیه تمنیه هشت hasht', 8);
-put(UNITS, 'تسعه تسع نه noh', 9);
-put(TEENS, 'ده dah', 10);
-put(TEENS, 'یازده yazdah yazda', 11);
-put(TEENS, 'دوازده davazdah davazda', 12);
-put(TEENS, 'سیزده sizdah sizda', 13);
-put(TEENS, 'چهارده chahardah chahardah', 14);
-put(TEENS, 'پانزده پونزده panzdah poonzdah punzdah', 15);
-put(TEENS, 'شانزده شونزده shanzdah shoonzdah', 16);
-put(TEENS, 'هفده هیفده hefdah hivdah hifdah', 17);
-put(TEENS, 'هجده هیجده hejdah hijdah', 18);
-put(TEENS, 'نوزده nuzdah noozdah', 19);
-put(TENS, 'بیست bist', 20);
-put(TENS, 'سی si', 30);
-put(TENS, 'چهل chehel chel', 40);
-put(TENS, 'پنجاه panjah panja', 50);
-put(TENS, 'شصت shast shas', 60);
-put(TENS, 'هفتاد haftad', 70);
-put(TENS, 'هشتاد hashtad', 80);
-put(TENS, 'نود navad noad nawad', 90);
-put(HUNDREDS, 'صد یکصد sad', 100);
-put(HUNDREDS, 'دویست devist divist dewist', 200);
-put(HUNDREDS, 'سیصد sisad', 300);
-put(HUNDREDS, 'چهارصد chaharsad', 400);
-put(HUNDREDS, 'پانصد پونصد pansad panjsad poonsad poonsad punsad', 500);
-put(HUNDREDS, 'ششصد شیشصد sheshsad shishsad', 600);
-put(HUNDREDS, 'هفتصد haftsad', 700);
-put(HUNDREDS, 'هشتصد هشصد hashtsad hashsad', 800);
-put(HUNDREDS, 'نهصد nohsad nosad', 900);
-
 /** Digit groups in the scripts these customers type (ASCII, Arabic-Indic, Persian): the regex engine finds them, no loop per character. */
 const DIGIT_RUN = /[0-9\u0660-\u0669\u06f0-\u06f9]+/g;
 /** A space, a comma, a dash or a line break between a digit group and a word (char codes: no regular expression per character). */
 const isGap = (c: number): boolean => c === 32 || c === 44 || c === 0x60c || c === 45 || c === 0x2013 || c === 10 || c === 0xa0;
 
-/** Whether the word after the gap that starts at `at` (or before the one that ends there) is a number word of the tables. */
+/** Whether the word after the gap that starts at `at` (or before the one that ends there) is a phone's number word. */
 function numberWordAround(text: string, at: number, dir: -1 | 1): boolean {
   let k = at;
   for (let n = 0; n < 3 && isGap(text.charCodeAt(dir < 0 ? k - 1 : k)); n++) k += dir;
@@ -82,25 +36,12 @@ function numberWordAround(text: string, at: number, dir: -1 | 1): boolean {
   if (dir < 0) while (a > 0 && isLetterUnit(text.charCodeAt(a - 1))) a--;
   else while (b < text.length && isLetterUnit(text.charCodeAt(b))) b++;
   if (a === b || b - a > 12) return false;
-  const w = text.slice(a, b);
-  const c = w.charCodeAt(0);
-  return SPELLINGS.has(w) || (c >= 65 && c <= 90 && SPELLINGS.has(w.toLowerCase()));
+  return phoneNumberWord(text.slice(a, b)) !== undefined;
 }
 
-/** Every spelling of the tables' words as typed (the Arabic letters' variants `fold` joins), for the pre-check's look-ups. */
-const SPELLINGS: ReadonlySet<string> = (() => {
-  const variants: Record<string, string[]> = { ی: ['ی', 'ي', 'ى'], ک: ['ک', 'ك'], ه: ['ه', 'ة'], ا: ['ا', 'أ', 'إ', 'آ'] };
-  const out = new Set<string>();
-  for (const key of [UNITS, TEENS, TENS, HUNDREDS].flatMap((t) => Object.keys(t))) {
-    let forms = [''];
-    for (const ch of key) forms = forms.flatMap((f) => (variants[ch] ?? [ch]).map((v) => f + v));
-    for (const f of forms) out.add(f);
-  }
-  return out;
-})();
 
 /**
- * The pass's pre-check: some typed digit group with a number word of the tables right before or after it (a few
+ * The pass's pre-check: some typed digit group with a phone's number word right before or after it (a few
  * spaces, commas or dashes between); a word is read only beside a digit group.
  */
 function firstWordedGroup(text: string): { from: number; to: number } | null {
@@ -141,19 +82,24 @@ function skipSeparators(f: string, i: number): number {
   return i;
 }
 
+/** A number word's value and how many digits it gives (a hundred's three, a ten's or a teen's two, a digit's one). */
+function part(w: string): [number, number] | null {
+  const v = phoneNumberWord(w);
+  return v === undefined ? null : [v, v >= 100 ? 3 : v >= 10 ? 2 : 1];
+}
+const isTen = (v: number): boolean => v >= 20 && v < 100 && v % 10 === 0;
+
 /** A number word or compound at `i` ("نهصد و سیزده", "bist o panj", "خمسه"): its digits and end, or null. */
 function compoundAt(f: string, i: number): Token | null {
   const first = wordAt(f, i);
   if (!first.w) return null;
-  const part = (w: string): [number, number] | null =>
-    w in HUNDREDS ? [HUNDREDS[w]!, 3] : w in TENS ? [TENS[w]!, 2] : w in TEENS ? [TEENS[w]!, 2] : w in UNITS ? [UNITS[w]!, 1] : null;
   const p = part(first.w);
   if (!p) return null;
   const width = p[1];
   let value = p[0];
   let end = first.end;
   // "و"/"o"/"va" joins a smaller part: hundreds + tens/teens/units, tens + units
-  let room = width === 3 ? 2 : width === 2 && TENS[first.w] !== undefined ? 1 : 0;
+  let room = width === 3 ? 2 : isTen(value) ? 1 : 0;
   while (room > 0) {
     let k = end;
     while (k < f.length && /\s/.test(f[k]!)) k++;
@@ -168,7 +114,7 @@ function compoundAt(f: string, i: number): Token | null {
     if (!q || q[1] > room || (q[1] === 2 && room === 1)) break;
     value += q[0];
     end = and.end;
-    room = q[1] === 2 && TENS[and.w] !== undefined ? 1 : 0;
+    room = isTen(q[0]) ? 1 : 0;
   }
   const digits = width === 1 ? String(value) : String(value).padStart(width, '0');
   return { start: i, end, digits, word: true };

@@ -6,7 +6,7 @@
  * "Le sinistre sera clos fin mars 2027", with no card and no expiry word, stays visible.
  */
 import { DIGIT_CLASS, asciiDigits } from '../text/fold';
-import { placeSpan } from './placed-span';
+import { afterEachCard, placeSpan } from './placed-span';
 import type { DetectedSpan } from './types';
 
 const CHEAP = /fin|end|نهاية|نهايه|آخر|اخر|akhir|lekher/i;
@@ -28,10 +28,7 @@ function yearOk(y: string): boolean {
 export function withYearEndExpiry(text: string, spans: DetectedSpan[]): DetectedSpan[] {
   if (!CHEAP.test(text) || !spans.some((sp) => sp.type === 'CARD')) return spans;
   let out = spans;
-  for (const card of spans) {
-    if (card.type !== 'CARD') continue;
-    const next = spans.find((sp) => sp.type === 'CARD' && sp.start >= card.end);
-    const after = text.slice(card.end, Math.min(text.length, card.end + 80, next ? next.start : Infinity));
+  for (const [card, after] of afterEachCard(text, spans, 80)) {
     YEAR_END.lastIndex = 0;
     const m = YEAR_END.exec(after);
     if (!m || !yearOk(m[1]!)) continue;
