@@ -328,7 +328,6 @@ function brandAcrossDashes(sk: string, brand: string): 'whole' | 'part' | undefi
   return undefined;
 }
 
-/** Long brand names are found anywhere in a label; short ones (3 letters) only as a whole hyphen- or dot-separated word. */
 /**
  * (round 36) `acem-lns.com`, `hiamya-claims.net`: the brand, two of its letters swapped (or, for a name of six letters or
  * more, one letter off), as the first piece of a hyphenated name — the brand's place, with more words after it.
@@ -341,6 +340,7 @@ function mistypedFirstPiece(raw: string, brand: string): boolean {
   return brand.length >= 6 || (first.length === brand.length && [...first].sort().join('') === [...brand].sort().join(''));
 }
 
+/** Long brand names are found anywhere in a label; short ones (3 letters) only as a whole hyphen- or dot-separated word. */
 function containsBrand(raw: string, sk: string, brand: string): boolean {
   if (brand.length >= 4) return sk.includes(brand);
   return raw.split(/[-.]/).some((piece) => skeleton(piece) === brand);
