@@ -31,7 +31,8 @@ const senderPlaces = (name: string, opening = '', colon = String.raw`\s*[:|\-–
   String.raw`${name}\s+(?:here|team|support)(?![\p{L}])`,
   // (round 28) the company the customer writes to, greeted at a line's opening: "Hi Nakhla Pay, is nakhlapay-uae.com
   // yours?", "Dear Nakhla Pay,": the links the customer asks it about must be its own too
-  String.raw`(?:^|\n)[ \t]*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Ss]ala+m|[Hh]ola|[Bb]onjour)[ \t]+)?${name}[ \t]*[,!\n]`,
+  // (round 37) …its comma the Arabic one too: "سلام Darak Homes، darakhomes-afg.com مال شماست؟"
+  String.raw`(?:^|\n)[ \t]*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Ss]ala+m|[Hh]ola|[Bb]onjour|سلام|درود|مرحبا|اهلا)[ \t]+)?${name}[ \t]*[,،!\n]`,
 ];
 const regexOf = (places: string[]) => new RegExp(places.map((p) => `(?:${p})`).join('|'), 'gmu');
 const SENDER = regexOf(senderPlaces(NAME));

@@ -100,6 +100,8 @@ const CLAIMS_BY_SAYING = rx([
   "(?:saying|says|said|claiming|claims|claimed)(?: that)? (?:it|this|he|she|they|we)(?:'s| is| was| are| were| r) (?!(?:urgent|important|about|not|a|an|my|me|ok|okay|fine|done|free|real|true|late|expired|blocked|closed|frozen|suspended|locked|pending|ready|over|time|possible|necessary|required|valid|invalid|safe|correct|wrong|due|last|final|going|coming|for|because|to|too|very|so|just|still|only|already|in|on|at|gone|broken|down|up|better|worse|sorry|my)(?![\\p{L}]))[a-z]{3,}",
   '(?:قال|قالو|قالوا|بيقولوا|بيقولو|بيقول|يقولون|يقولو|يقول|تقول|بتقول|قالت|كيقولو)\\S* (?:لي |ليا )?(?:انهم|انه|انها|انو|احنا|اننا) (?!(?:مش|مو|ما|لا|لن|لم|رح|راح|سوف|غادي)(?![\\p{L}]))(?![هحيبتسن])\\S{3,}',
   '(?:مي ?گه|ميگه|مي ?گن|ميگن|گفت|گفتن|نوشته) (?:\\S+ ){0,3}?(?:هستيم|هستم)(?= |$)',
+  // (round 37) …and in Finglish: "goft poshtibani acme hastam"
+  '(?:goft|goftan|goftand|mige|migan|migoft|nevesht\\S*) (?:\\S+ ){0,3}?(?:hastam|hastim|hastesh)(?![\\p{L}])',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
   // Darija Arabizi "kaygolo rahom mn Inwi", "galo liya rah mn": they say they are from
   '(?:kay|ka|k)?(?:g|9|q|2)(?:o|ou|a)l\\S*(?: (?:lia|liya|lina|lya))?(?: (?:rahom|rah|rahou|rahoum|rana|rani|rahi|bli|blli|belli))+ (?:mn|men|min|m3a|dyal)(?= |$)',
@@ -447,8 +449,10 @@ const PERSONAL_CHANNEL = rx(['whats ?app', 'telegram', 'viber', '(?:ع|عل|عا
   // (round 25) IMO, Signal, and Iran's Eitaa and Rubika
   'imo(?![a-z])', '(?:on|via|in) signal', 'signal app', 'ايتا(?![\\p{L}])', 'eitaa', 'روبيكا', 'rubika', 'ایمو', 'ايمو']);
 
+/** (round 37) A line's country or kind, between "my" and "number": "my Australian number", "my work phone". */
+const OWN_LINE_KIND = 'australian|canadian|american|british|english|moroccan|lebanese|iranian|afghan|tajik|emirati|saudi|omani|qatari|kuwaiti|bahraini|iraqi|yemeni|sudanese|egyptian|jordanian|syrian|palestinian|turkish|german|french|dutch|swedish|italian|spanish|pakistani|indian|russian|algerian|tunisian|libyan|european|foreign|overseas|international|uk|us|work|home|personal';
 /** "my number 0551…", "رقمي 0551…": a partial number that is the customer's own. */
-const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:number|phone|mobile|cell)|${['رقمي', 'جوالي', 'موبايلي', 'شمارم', 'شماره ام', 'شماره من'].map(foldLetters).join('|')})(?: (?:is|هو|هست))?[\\s:]*$`, 'iu');
+const MY_NUMBER_BEFORE = new RegExp(`(?:my (?:(?:${OWN_LINE_KIND}) )?(?:number|phone|mobile|cell)|${['رقمي', 'جوالي', 'موبايلي', 'شمارم', 'شماره ام', 'شماره من'].map(foldLetters).join('|')})(?: (?:is|هو|هست))?[\\s:]*$`, 'iu');
 /** A third person in the story: whoever called, wrote or claimed. */
 const SOMEONE_ELSE = words(['someone', 'somebody', 'a (?:guy|man|woman|lady|person)', 'he', 'she', 'they', 'caller', 'واحد', 'شخص', 'حد', 'حدا', 'شب', 'بنت', 'ست', 'راجل', 'يكي', 'یکی', 'يه نفر', 'یه نفر', 'ye nafar', 'yeki', 'wa7ed', 'wahed']);
 /** (round 32) Who brings a parcel: their message is a stranger's voice too ("the courier said ring …", "الليفرور قاليا عيط ل …"). */
@@ -456,7 +460,8 @@ const COURIER = /(?<![\p{L}])(?:courier|driver|delivery (?:guy|man|boy|agent)|ri
 /** The number is offered as someone to contact… */
 const CONTACT = rx(['telephone', 'text', 'texted', 'messaged', 'sms', 'viber', 'telegram', 'call', 'called', 'calling', 'contact', 'dial', 'ring', 'number', 'whatsapp', 'hotline', 'اتصل', 'اتصال', 'كلمني', 'كلموني', 'رقمه', 'رقمهم', 'الرقم', 'رقم', 'زنگ', 'تماس', 'شماره', 'خط']);
 /** …and not the customer's own ("reach me at", "رقمي", "شماره‌ام"). */
-const SELF = rx(['my (?:own )?(?:number|phone|mobile|line|other line|whatsapp)', 'me (?:at|on)', 'reach me', 'call me(?![a-z]| (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ',
+// (round 37) …with the country or kind of the line between: "my Australian number is +61 …", "my work phone"
+const SELF = rx(['my (?:own )?(?:number|phone|mobile|line|other line|whatsapp)', `my (?:${OWN_LINE_KIND}) (?:number|phone|mobile|cell|line|whatsapp)`, 'me (?:at|on)', 'reach me', 'call me(?![a-z]| (?:with|from))', 'to my account', 'update (?:my|the) (?:number|phone)', 'رقمي(?! (?:ال)?سري)', 'جوالي', 'موبايلي', 'تلفوني', 'هاتفي', 'تليفوني', 'الاتصال بي', 'اتصلوا بي', 'my iban', 'شماره تماسم', 'تلفنم', 'موبايلم', 'رقم الجوال في', 'على رقم', 'كلمني على', 'شمارم', 'شماره ام', 'شماره من', 'شماره موبايلم', 'بهم زنگ',
   // (round 35) the customer asking to be called back, the pronoun theirs: Gulf "اتصلوا علي على …", Levantine "اتصلوا فيي على", Iraqi "اتصلوا بيه على"
   '(?:اتصلوا|اتصلو|تتصلون|تتصلو|دقوا|رنوا) (?:علي|عليا) (?:على|ع|عل)(?![\\p{L}])', '(?:اتصلوا|اتصلو|تتصلون|تتصلو|دقوا|رنوا) (?:فيي|فيني|فيا|بيه|بيا|بيي)(?![\\p{L}])']);
 /** Digits right after an IBAN's country code or a "#" are an account or an order number, not a phone. */
@@ -1741,6 +1746,9 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // company's own site or line ("the instalment is due by the 15th and cover stops after, right? I want to pay today on
   // acme.com", "مهلت پرداخت قسط تا پانزدهم است … درست است؟ می‌خواهم امروز … پرداخت کنم"): a question, not a threat — unless
   // someone else's word, a claim to be us, a fee, a last warning or a link elsewhere is in it
+  // (round 37) a place, a booking or a room to be lost today in broken English with the payment's absence as its
+  // condition: "my room will cancell today if no pay", "booking go cancel tonight if money not come"
+  if (!flags.some((f) => f.code === 'urgency') && has(LOST_TODAY, t) && has(IF_NO_PAYMENT, t)) flags.push({ code: 'urgency' });
   const urgent = flags.findIndex((f) => f.code === 'urgency');
   if (urgent >= 0 && ownLinksOnly && ownDueAsked(t, has)) flags.splice(urgent, 1);
   // (round 25) a fee demanded by a deadline: "… ۱۵۰ درهم فیس آزادسازی بدهم تا امروز شام", "رسوم … قبل منتصف الليل",
@@ -1749,8 +1757,47 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if (!flags.some((f) => f.code === 'urgency') && flags.some((f) => f.code === 'upgrade_fee') && (has(FEE_DEADLINE, t) || has(DEADLINE_SPAN, t))) flags.push({ code: 'urgency' });
   // a toll-free number presented as ours, in a message that also demands a fee or threatens: the scam's number after all
   if (tollFree && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee' || f.code === 'urgency')) flags.push({ code: 'fake_number', value: tollFree });
+  // (round 37) a sum someone requires before the customer may see a place, to hold it or to hand over its keys, paid
+  // card to card, by transfer or to a person ("they said I must pay a deposit of 20 thousand so they reserve the room
+  // before I see it", "барои калид бояд 500 сомонӣ перевод кунам", "برای دیدن خونه باید ۳۰۰ تومن بزنم به کارت"): a
+  // letting agent takes a deposit on its own site or desk, not from a stranger's account before the viewing
+  if (!flags.some((f) => f.code === 'upgrade_fee') && /\d/.test(ft) && has(OBLIGED_TO_PAY, ft) && (has(TO_A_PERSON, ft) || has(PERSON_TO_PERSON, ft) ? has(SEE_OR_HOLD, ft) || has(KEYS, ft) : has(TOLD, ft) && has(SEE_OR_HOLD, ft)) && !(hasLink && ownLinksOnly)) flags.push({ code: 'upgrade_fee' });
+  // (round 37) a prize activated by buying a phone card and sending its number ("buy an Asiacell card of 25 thousand and send
+  // him the number to activate the prize", "اشتري كارت زين … ودزله الرقم حتى يفعل الجايزة")
+  else if (!flags.some((f) => f.code === 'upgrade_fee') && has(PHONE_CARD_BOUGHT, ft) && has(GAIN, ft) && has(CARD_SENT, ft)) flags.push({ code: 'upgrade_fee' });
   return flags;
 }
+
+/** (round 37) Required to pay: "I must pay", "they want me to send", "لازم أدفع", "داير مني", "باید … بزنم", "бояд … перевод кунам". */
+const OBLIGED_TO_PAY = rx([
+  '(?:must|have to|has to|had to|need to|needs to|should) (?:first |now |also )?(?:pay|send|transfer|deposit|wire)', '(?:asked|asks|want\\S*|told|tell\\S*) (?:me )?to (?:pay|send|transfer|deposit)',
+  'لازم (?:\\S+ )?(?:ادفع|احول|ابعت|ارسل|اسدد|ندفع|نحول)', '(?:داير|دايره|عايز|عاوز|طالب|يبي|يبغى|يريد|بدو) مني', 'طلب مني (?:\\S+ )?(?:ادفع|احول|ابعت|مبلغ)', '(?:خاصني|خصني) (?:ن)?(?:خلص|دفع|صيفط)', 'kh?as+ni (?:n)?(?:khal+e?s|dfa3|sifet|sift)',
+  'je dois (?:d.abord )?(?:payer|verser|envoyer|virer)', 'il faut (?:que je )?(?:payer|verser|paye|envoyer)',
+  'بايد (?:\\S+ ){0,5}?(?:بزنم|واريز|پرداخت|بدم|بريزم|كارت به كارت|بفرستم)', 'bayad (?:\\S+ ){0,5}?(?:bezanam|bezanim|variz|pardakht|bedam|berizam|kart be kart|befrestam)',
+  // Tajik, as the reading spells it in Latin letters: "бояд 500 сомонӣ перевод кунам"
+  'boyad (?:\\S+ ){0,5}?(?:perevod|suporam|pardokht|guzaronam|firistam|dikham|diham)',
+]);
+/** (round 37) …to see a place or hold it (someone's word is enough: a deposit before the viewing is the scam itself)… */
+const SEE_OR_HOLD = rx([
+  'before (?:i|we) (?:can )?(?:see|view|visit)', 'to (?:see|view|visit) (?:the |it)', '(?:reserve|hold|keep|book)s? (?:the |my |it|this )', '(?:reserve|hold|keep|book)s? (?:\\S+ )?for me',
+  'قبل ما (?:\\S+ )?(?:اشوف|نشوف|اعاين)\\S*', '(?:عشان|علشان|حتى|لحتى|كي|باش|بش) (?:\\S+ )?(?:ي|ت|ن|ا)?(?:حجز|شوف|عاين)\\S*', 'يحجز\\S*',
+  'براي (?:ديدن|بازديد|رزرو)', 'baraye (?:didan|bazdid|rezerv)',
+  'baroi (?:didan|bron|band|tamosho)\\S*', 'pour (?:voir|visiter|r[eé]server)', 'avant (?:de )?(?:voir|visiter)', 'bach n(?:chouf|choof)',
+]);
+/** (round 37) …or to get its keys (paid to a person's card or as a named fee only: the rent before the keys is ordinary). */
+const KEYS = rx(['keys?(?![a-z])', 'مفتاح\\S*', 'مفاتيح', 'كليد', 'kelid', 'kalid\\S*', 'cl[eé]s?(?![a-z])', 'sarout', 'bach n(?:akhod|axod) (?:l|les |el )?(?:cl|sarout)']);
+/** (round 37) Money sent to a person's card or wallet: card to card, a bank app's transfer, a named fee. */
+const PERSON_TO_PERSON = rx([
+  'كارت به كارت', 'به كارت(?:ش)?(?![\\p{L}])', 'kart be kart', 'be kart(?:esh)?(?![a-z])', 'perevod\\S*', 'ba kort\\S*', 'بنكك', 'تحويل', 'ccp', 'easy ?paisa', 'jazz ?cash', 'western union', 'wafa ?cash', 'cash ?plus',
+  '(?:داير|دايره|عايز|عاوز|طالب|يبي|يبغى|يريد|بدو) مني', 'frais de (?:lib[eé]ration|dossier|remise|r[eé]servation)',
+]);
+/** (round 37) A phone card bought for someone ("buy an Asiacell card", "اشتري كارت زين"), and its number sent on. */
+const PHONE_CARD_BOUGHT = rx(['(?:اشتري|اشتر|شتري|تشتري|يشتري)\\S* (?:\\S+ ){0,2}?(?:كارت|كرت|بطاقه|رصيد)', 'buy (?:\\S+ ){0,3}?(?:card|recharge|top ?up|voucher)']);
+const CARD_SENT = rx(['(?:دز|ارسل|ابعت|بعت)\\S*', 'send (?:\\S+ ){0,2}?(?:the )?(?:number|code|pin)']);
+/** (round 37) Lost today, in broken English: "will cancell today", "go cancel tonight", "will delete now". */
+const LOST_TODAY = rx(['(?:will|wil|go|gonna|going to) (?:be |get )?(?:cancel\\S*|delete\\S*|remove\\S*|close\\S*|gone|lost) (?:\\S+ )?(?:today|tonight|now)']);
+/** (round 37) …if no payment comes: "if no pay", "if i not pay", "if money not come". */
+const IF_NO_PAYMENT = rx(['if (?:i |we |you |u )?(?:no|not|dont|don.t|didn.t|didnt|never) (?:\\S+ )?(?:pay|paid|send|transfer|payment)', 'if (?:the )?(?:money|payment) (?:not|no|dont|don.t|doesn.t|didn.t) (?:come|reach|arrive)']);
 
 /** (round 36) A sum with no currency: "send 300 as a deposit". */
 const BARE_SUM = /(?<![\p{L}\p{N}.,-])\d{2,}(?:[.,]\d{3})*(?![\p{L}\p{N}-])/u;
