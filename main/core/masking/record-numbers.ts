@@ -72,8 +72,13 @@ const NOT_RECORD = /code|kod|pin|otp|pass|sms|phone|mobile|call|whats|tel|(?:my|
 /** A reference's word right before a code-shaped number ("Ref 884213", "reference no. 40219", "مرجع ٦٦٠٣١٨"). */
 const REF_WORD = /(?:^|[^\p{L}])(?:ref|reference|référence|(?:ال)?مرجع)(?:[\s:#.]+(?:no|nr|number|num[eé]ro|رقم|رقمه))?[\s:#№°.]*$/iu;
 
-/** The same digits stand elsewhere in the message right after a reference's word ("Ref 884213. Info: …/v/884213"). */
+/**
+ * A number in a link's path or query whose digits stand elsewhere in the message right after a reference's word
+ * ("Ref 884213. Info: …/v/884213"). Only in a link: "Your verification code is 482913 … Ref 482913" is still a code.
+ */
 function refElsewhere(text: string, sp: DetectedSpan): boolean {
+  const c = text[sp.start - 1];
+  if (c !== '/' && c !== '=') return false;
   const v = text.slice(sp.start, sp.end);
   for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) {
     if (i !== sp.start && !DIGIT.test(text[i - 1] ?? '') && !DIGIT.test(text[i + v.length] ?? '') && REF_WORD.test(text.slice(Math.max(0, i - 24), i))) return true;
