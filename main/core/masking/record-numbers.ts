@@ -14,6 +14,12 @@
  *   "pre-auth no. 50318426"): six to ten digits after a word for an insurer's approval or pre-authorisation, with at
  *   most four words between and none of them a code's, a password's or a phone's ("approval code 482913 … by SMS",
  *   "رمز الموافقة ٤٨٢٩١٣" stay one-time codes; "approval … call me on 0501234567" stays a phone).
+ * - A cheque's, a utility meter's, a lease's or contract's and a reference's own number (round 39, r29's decoys):
+ *   "شيك رقم ١٠٠٢٣٤٥٦", "چک نمبر 00441278", "compteur d'eau numero 22-0571-3391", "الكونتور نومرو 3312-0048-771",
+ *   "رقم الايجاري القديم …", "قرارداد من که نمبرش …", "Рақами шартнома ТҶ-2024-0571", "Ref 884213": the number after
+ *   such a word, with at most four words between and none a value's own word, is the record's. ("چک کنید" is the
+ *   verb "check", not a cheque.)
+ * - A thousands group of an amount ("مبلغ ۱۵،۰۰۰،۰۰۰ ریال" beside a "cvv2") is never a security code.
  */
 import { DIGIT_CLASS } from '../text/fold';
 import { foldKeyword } from './detection-text';
@@ -58,6 +64,52 @@ function approvalsNumber(text: string, sp: DetectedSpan): boolean {
   return true;
 }
 
+const RECORD_WORD =
+  /(?:^|[^\p{L}])(?:cheques?|chèques?|chq|compteurs?|meters?|ejari|lease|tenancy|contracts?|contrat|(?:و|ف|ب)?(?:ال)?(?:شيك|شيكات|چيك|كونتور|کنتور|كنتور|عداد|عدادات|ايجاري|إيجاري|ایجاری|عقد)(?:ه|ها|ي|ی|ش|م)?|چک(?:ها|‌ها)?(?![\s\u200c]*(?:کن|كن|کرد|كرد|می|بکن))|قرارداد(?:ی|م|ش|ها)?|kontor|3adad|счётчик\p{L}*|счетчик\p{L}*|ҳисобкунак\p{L}*|хисобкунак\p{L}*|шартнома\p{L}*|договор\p{L}*)((?:[\s\u200c:#№°.،,()-]+(?=[^\s]*\p{L})[^\s:#№°.،,()-]+){0,4}?)[\s\u200c:#№°.،,()-]*(?:\p{Lu}{1,4}-)?$/iu;
+/** Words between a record's word and its number that make the number a value: a code, a password, a phone, "my number". */
+const NOT_RECORD = /code|kod|pin|otp|pass|sms|phone|mobile|call|whats|tel|(?:my|mon|ma)\s+(?:number|no|num|ligne)|dyali|diali|ديالي|متاعي|كود|کد|كد|رمز|جوال|موبايل|هاتف|تلفون|تليفون|موبایل|تلفن|همراه|واتس|اتصل|زنگ|تماس|رقمي|شمارم/iu;
+
+/** A reference's word right before a code-shaped number ("Ref 884213", "reference no. 40219", "مرجع ٦٦٠٣١٨"). */
+const REF_WORD = /(?:^|[^\p{L}])(?:ref|reference|référence|(?:ال)?مرجع)(?:[\s:#.]+(?:no|nr|number|num[eé]ro|رقم|رقمه))?[\s:#№°.]*$/iu;
+
+/**
+ * A number in a link's path or query whose digits stand elsewhere in the message right after a reference's word
+ * ("Ref 884213. Info: …/v/884213"). Only in a link: "Your verification code is 482913 … Ref 482913" is still a code.
+ */
+function refElsewhere(text: string, sp: DetectedSpan): boolean {
+  const c = text[sp.start - 1];
+  if (c !== '/' && c !== '=') return false;
+  const v = text.slice(sp.start, sp.end);
+  for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) {
+    if (i !== sp.start && !DIGIT.test(text[i - 1] ?? '') && !DIGIT.test(text[i + v.length] ?? '') && REF_WORD.test(text.slice(Math.max(0, i - 24), i))) return true;
+  }
+  return false;
+}
+
+function recordsOwnNumber(text: string, sp: DetectedSpan): boolean {
+  const before = text.slice(Math.max(0, sp.start - 72), sp.start);
+  // (a reference's number only when it stands right after its word, and only where it was read as a one-time code:
+  // "for reference, my number is 0501234567" stays a phone)
+  if (sp.type === 'OTP' && (REF_WORD.test(before) || refElsewhere(text, sp))) return true;
+  const m = RECORD_WORD.exec(before);
+  if (m === null || NOT_RECORD.test(m[1]!)) return false;
+  // ("numéro", "نومرو" are a phone's words alone; after a record's word they name its number)
+  for (const w of m[1]!.match(WORD) ?? []) {
+    const cue = NUMBER_WORD.test(w) ? undefined : cueOf(foldKeyword(w.toLowerCase()));
+    if (cue !== undefined && VALUE_CUES.has(cue)) return false;
+  }
+  return true;
+}
+const NUMBER_WORD = /^(?:num[eé]ro|nomro|noumro|numro|نومرو|نوميرو)$/iu;
+
+/** "۱۵،۰۰۰،۰۰۰", "15,000,000": digits right after a thousands separator and a digit, or right before one and three digits. */
+function thousandsGroup(text: string, sp: DetectedSpan): boolean {
+  const a = text[sp.start - 1];
+  const b = text[sp.end];
+  return (a !== undefined && THOUSANDS_SEP.test(a) && DIGIT.test(text[sp.start - 2] ?? '')) || (b !== undefined && THOUSANDS_SEP.test(b) && DIGIT.test(text[sp.end + 1] ?? ''));
+}
+const THOUSANDS_SEP = /[,،٬']/u;
+
 const WORD = /[^\s\u200c:#.،,()-]+/gu;
 const VALUE_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.PHONE, Cue.NID, Cue.ID_CARD, Cue.OTP, Cue.OTP_WEAK, Cue.PASSPORT, Cue.BIRTH, Cue.CARD, Cue.IBAN, Cue.ACCOUNT, Cue.CVV]);
 
@@ -84,6 +136,7 @@ export function withoutRecordNumbers(text: string, spans: DetectedSpan[]): Detec
   let tokens: Array<[number, number]> | null = null;
   let staff: boolean | null = null;
   let approval: boolean | null = null;
+  let record: boolean | null = null;
   let out: DetectedSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k]!;
@@ -99,7 +152,8 @@ export function withoutRecordNumbers(text: string, spans: DetectedSpan[]): Detec
         drop = STAFF_CODE.test(before) || STAFF_THEN_OWN_CODE.test(before) || CODE_OF_STAFF.test(before);
       }
       if (!drop && sp.type !== 'PASSPORT' && (approval ??= APPROVAL_GATE.test(text))) drop = approvalsNumber(text, sp);
-    }
+      if (!drop && (record ??= RECORD_GATE.test(text))) drop = recordsOwnNumber(text, sp);
+    } else if (sp.type === 'CVV' && sp.end - sp.start === 3) drop = thousandsGroup(text, sp);
     if (drop) out ??= spans.slice(0, k);
     else if (out) out.push(sp);
   }
@@ -109,5 +163,6 @@ export function withoutRecordNumbers(text: string, spans: DetectedSpan[]): Detec
 /** What every staff word and every approval word above holds (a message without it has no such number). */
 const STAFF_GATE = /agent|rep|advis|officer|employee|staff|operator|consultant|teller|broker|clerk|assessor|adjuster|surveyor|mando|mowaz|mwaz|muwaz|namayand|karmand|karshenas|مندوب|موظف|ممثل|وكيل|نماین|نماين|کارمند|كارمند|کارشناس|كارشناس|اپراتور|مشاور|مستشار/i;
 const APPROVAL_GATE = /approv|auth|وافق|تایید|تاييد|مجوز|mowaf|mwaf/i;
+const RECORD_GATE = /ch[eè]q|chq|compteur|meter|ejari|lease|tenancy|contra|ref|kontor|3adad|شيك|چيك|چک|نتور|عداد|ايجاري|إيجاري|ایجاری|عقد|مرجع|قرارداد|счётчик|счетчик|исобкунак|шартнома|договор/iu;
 
 const isSeparator = (c: number): boolean => c === 0x2d || c === 0x2f || c === 0x5f;
