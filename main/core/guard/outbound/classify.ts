@@ -71,7 +71,7 @@ const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting|type|
 const BY_GERUND = /(?<=(?:^| )by )(?:typing|entering|inputting)(?= )/g;
 const GERUND_BASE: Record<string, string> = { typing: 'type', entering: 'enter', inputting: 'input' };
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
-const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'toss', 'slap', 'lob', 'whack', 'throw', 'bang', '(?:و|ف)?(?:ت)?عب(?:ي|و|يها|يه|يهم)?', '3abb?(?:i|e|y|ou|o)\\S*', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ENTRY_LIKE = new RegExp(`^(?:${['put', 'bezar\\S*', 'bzar', 'بذار\\S*', 'بزار\\S*', 'pop', 'chuck', 'bung', 'stick', 'toss', 'slap', 'lob', 'whack', 'throw', 'bang', '(?:و|ف)?(?:ت)?عب(?:ي|و|يها|يه|يهم)?', '3abb?(?:i|e|y|ou|o)\\S*', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
