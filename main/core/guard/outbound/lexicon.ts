@@ -104,7 +104,9 @@ export const NEUTRAL_OBJECTS = [
   // (round 31) …and in Persian: "جهت احراز هویت" (to verify your identity) names the check, not the card
   '(?<=احراز )هويت\\S*',
   '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial|delivery|pickup|pick-up|collection|locker|parcel|door|gate|building|wifi|wi-fi|network|model|colour|color|style|course|class|room|branch|store|shop|sku) ?codes?',
-  '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'password managers?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
+  '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?',
+  // (round 37) a reference by its thing: "the booking reference mentioned in the SMS we sent"
+  '(?:booking|order|ticket|case|complaint|claim|policy|payment|transaction|reservation) ref(?:erence)?(?: (?:number|no|code|id))?s?', 'password managers?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
   `${AR_PFX}(?:كود|كوبون|رقم|رمز(?!\\S* (?:ال)?حساب))\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
   '(?:ال)?رمز (?:ال)?بريدي\\S*',
   // (round 34) a pin on a map is a place, not a PIN: "drop me a pin of where you're parked", "send a location pin"
@@ -380,7 +382,8 @@ export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you'
 export const PLACE_DESCRIBES_OBJECT = /^(?:[a-z]+ed|up|shows|appears|pops|lands|arrives|comes|coming|arriving|landing|reaching|texting|flashes|sent|texted|delivered|received|و?(?:المرسل|المبعوت|المبعوث|الواصل|الوارد|المستلم)\S*|و?(?:اللي|الي|الذي|التي)|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
 
 export const TO_READER_PLACE = [
-  '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile|email|e-mail|device|inbox|sim|line)',
+  // (round 37) …not "on your mobile banking login", where the mobile names the bank's app, not where it goes
+  '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile(?! (?:banking|bank|app|wallet))|email|e-mail|device|inbox|sim|line)',
   '(?:الى|الي|على|علي|ل) ?(?:ال)?(?:جوال|رقم|هاتف|ايميل|بريد|موبايل|تلفون|تليفون|خط)\\S*(?:ك|كم)', 'به (?:شماره|گوشي|ايميل|موبايل|تلفن)\\S*', 'براتون', 'برايتان',
 ];
 
