@@ -99,5 +99,6 @@ describe('safe replies r29 blocked', () => {
     expect(blocked('the terminal may ask you for the PIN, enter it yourself')).toBe(false);
     expect(blocked('the system will ask me for your online banking password, send it')).toBe(true);
     expect(blocked('الموظف يطلب منك الرمز')).toBe(true);
+    expect(blocked('الرقم السري يطلبه منك الموظف')).toBe(true);
   });
 });

@@ -71,7 +71,7 @@ const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting|type|
 const BY_GERUND = /(?<=(?:^| )by )(?:typing|entering|inputting)(?= )/g;
 const GERUND_BASE: Record<string, string> = { typing: 'type', entering: 'enter', inputting: 'input' };
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
-const ENTRY_LIKE = new RegExp(`^(?:${['put', 'bezar\\S*', 'bzar', 'بذار\\S*', 'بزار\\S*', 'pop', 'chuck', 'bung', 'stick', 'toss', 'slap', 'lob', 'whack', 'throw', 'bang', '(?:و|ف)?(?:ت)?عب(?:ي|و|يها|يه|يهم)?', '3abb?(?:i|e|y|ou|o)\\S*', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ENTRY_LIKE = new RegExp(`^(?:${['put', '(?:ro |ra |رو |را )?(?:bezar\\S*|bzar|بذار\\S*|بزار\\S*)', 'pop', 'chuck', 'bung', 'stick', 'toss', 'slap', 'lob', 'whack', 'throw', 'bang', '(?:و|ف)?(?:ت)?عب(?:ي|و|يها|يه|يهم)?', '3abb?(?:i|e|y|ou|o)\\S*', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
@@ -1225,7 +1225,7 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     if (context.atTheBranch && (clause.tokens[v.last + 1] === 'back' || (/^(?:it|them)$/.test(clause.tokens[v.last + 1] ?? '') && clause.tokens[v.last + 2] === 'back'))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (handedOverByMistake(clause, v, subordinators)) continue;
-    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;
+    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v, objects) || saysOnlyDone(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (persian && sharesAFinalStatement(clause, v)) continue;
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
@@ -1523,7 +1523,7 @@ const OBTAIN = new RegExp(`^(?:${['request', 'requesting', 'get', 'generate', '(
 const NEW_ONE = new RegExp(`^(?:${['جديد\\S*', 'تاني', 'ثاني', 'اخر', 'جديد', 'ديگه', 'ديگر', 'تازه'].map(foldLetters).join('|')})$`, 'u');
 
 /** "Our records show…", "the app will show…": a noun after a determiner right before the verb is its subject. */
-function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
+function hasItsOwnSubject(clause: Clause, v: Hit, objects: readonly Hit[] = []): boolean {
   const det = clause.tokens[v.at - 2] ?? '';
   const noun = clause.tokens[v.at - 1] ?? '';
   // "…in the app where it says verify": a third-person pronoun right before the verb is its subject, not the reader
@@ -1542,7 +1542,9 @@ function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
   if (ofTheReader && THIRD_MODAL.test(noun) && /^(?:the|this|that|their)$/.test(clause.tokens[v.at - 3] ?? '') && /^[a-z]{3,}$/.test(det) && !OWN_SIDE.test(det)) return true;
   if (ofTheReader && /^ي\S{2,}$/u.test(clause.tokens[v.at] ?? '')) {
     const subject = THIRD_MODAL.test(noun) ? det : noun;
-    if (/^ال\S{2,}$/u.test(subject) && !/^(?:الرجاء|الان|الحين|اللي|الي|الذي|التي|الموظف\S*|المندوب\S*|الفني\S*|الفريق|الزميل\S*|الدعم|المختص\S*|الوكيل)$/u.test(subject)) return true;
+    // …never a word of the secret itself ("الرقم السري يطلبه منك الموظف": the PIN is the object, the staff the asker)
+    const subjectAt = THIRD_MODAL.test(noun) ? v.at - 2 : v.at - 1;
+    if (!objects.some((o) => o.at <= subjectAt && subjectAt <= o.last) && /^ال\S{2,}$/u.test(subject) && !/^(?:الرجاء|الان|الحين|اللي|الي|الذي|التي|الموظف\S*|المندوب\S*|الفني\S*|الفريق|الزميل\S*|الدعم|المختص\S*|الوكيل)$/u.test(subject)) return true;
   }
   return /^(?:our|the|this|that|their|my|his|her|its)$/.test(det) && /^[a-z]{3,}$/.test(noun) && !/^(?:please|kindly|just|now|then|also|only|you|they|she|time|once|moment|week|day|morning|evening|way)$/.test(noun);
 }
