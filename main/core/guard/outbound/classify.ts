@@ -71,7 +71,7 @@ const BY_ENTERING = /(?:^| )by (?:typing|entering|keying|putting|inputting|type|
 const BY_GERUND = /(?<=(?:^| )by )(?:typing|entering|inputting)(?= )/g;
 const GERUND_BASE: Record<string, string> = { typing: 'type', entering: 'enter', inputting: 'input' };
 /** Verbs that can mean typing into the official app; "in the app" cancels only these, never "send" or "share". */
-const ENTRY_LIKE = new RegExp(`^(?:${['put', 'pop', 'chuck', 'bung', 'stick', 'toss', 'slap', 'lob', 'whack', 'throw', 'bang', '(?:و|ف)?(?:ت)?عب(?:ي|و|يها|يه|يهم)?', '3abb?(?:i|e|y|ou|o)\\S*', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
+const ENTRY_LIKE = new RegExp(`^(?:${['put', '(?:ro |ra |رو |را )?(?:bezar\\S*|bzar|بذار\\S*|بزار\\S*)', 'pop', 'chuck', 'bung', 'stick', 'toss', 'slap', 'lob', 'whack', 'throw', 'bang', '(?:و|ف)?(?:ت)?عب(?:ي|و|يها|يه|يهم)?', '3abb?(?:i|e|y|ou|o)\\S*', 'write', 'paste', 'insert', 'type', 'enter', 'use', 'fill', '(?:و|ف)?(?:ت|ي|بت|بي|هت|حت|ن|بن|هن)?(?:ادخل|دخل|ادخال|دخال|حط|حطي|اكتب|كتب|فوت)\\S*', 'وارد\\S*', 'بنويس\\S*', 'بزن\\S*', 'vared\\S*', 'dakhel\\S*', '7ot\\S*', 'ekteb\\S*', 'benevis\\S*', 'paki ?(?:type|lagay|ilagay|enter|input|paste)\\S*', 'i-?(?:type|enter|input|lagay)\\S*'].map(foldLetters).join('|')})$`, 'u');
 const SOFT_GAP = 2;
 const NEG_REACH = 6;
 const NEED_WORDS = /^(?:need|require|required|we need|i need|i want|we want|i.ll need|we.ll need)$/;
@@ -193,7 +193,8 @@ export function findSecretRequests(whole: string, opts: ClassifyOptions): Secret
     // (round 21) "3mile forward lal sms li wasalik hon": forwarding a message to the reader that this clause names
     if (!requests.length && !objects.length && !earlier.length && carrierHere && !wordingOnly && forwardsTheMessage(clause)) requests.push({ kind: 'otp', strength: 'block' });
     // (round 35) …"الرمز اللي جاك توه وش يقول؟": the secret's own relative clause of arrival is the message that reached the reader
-    if (!requests.length && !wordingOnly && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean) || arrivedByRelative(clause, objects.find((o) => o.kind === 'otp')))) requests.push({ kind: 'otp', strength: 'block' });
+    // (round 37) …a number asked as what is in it, unless the message was said to hold another thing ("the SMS with your booking number — what number's in it?")
+    if (!requests.length && !wordingOnly && !(NUMBER_IN_IT.test(clause.text) && messageToldAsSomethingElse(all.slice(Math.max(0, index - 2), index + 1).map((c) => c.text))) && asksWhatMessageSays(clause, carriers.slice(-2).some(Boolean) || arrivedByRelative(clause, objects.find((o) => o.kind === 'otp')))) requests.push({ kind: 'otp', strength: 'block' });
     // (round 30) "dawwer el resala elly wsltk mn acme w dizha hni": the message named in this clause, then handed on to us after it
     if (!requests.length && !objects.length && !earlier.length && carrierHere && !wordingOnly && handsTheMessageOnHere(clause)) requests.push({ kind: 'otp', strength: 'block' });
     // (round 30) "write the code in words, one three seven…, so the system doesn't wipe it": spelt out to pass a filter is still handed over
@@ -544,7 +545,9 @@ function warnsOver(clause: Clause, objects: ObjectHit[]): boolean {
  */
 function handsMessageToUs(clause: Clause): boolean {
   const t = clause.text;
-  if (hits(t, NEGATION).length || hits(t, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
+  // (round 37) "أرسلها لي هنا كاملة ولا تحذف منها شي", "send it over in full, don't cut anything": a negated cut after the hand-over keeps the message whole, it negates nothing handed over
+  const uncut = t.replace(KEEPS_IT_WHOLE, ' ');
+  if (hits(uncut, NEGATION).length || hits(uncut, CLAUSE_NEGATION).length || hits(t, IN_APP).length) return false;
   const toUs = hits(t, TO_WRITER_PLACE).length > 0 || TO_US.test(t);
   // Persian puts the object first, marked by رو/را/-o ("همونو کپی کن بفرست اینجا"), or drops it after "copy" ("copy kon befrest inja")
   // …and pidgin puts a noun with its demonstrative first ("رقم هدا انت قول لي", "hada number ana irsil": round 20)
@@ -555,6 +558,8 @@ function handsMessageToUs(clause: Clause): boolean {
   return hits(t, STRONG_REQUEST).some((v) => !writerActs(t, v) && !toReader(clause, v) && ((toUs && (hits(t, BACK_REFERENCE).some((r) => r.at > v.last && r.at - v.last <= 2) || objectFirst(v) || COPY_THEN.test(t) || forwards(v) || elliptical(clause, v))) || suffixObject(clause.tokens[v.last] ?? '')));
 }
 const FORWARD = /^(?:forward|fwd)$/u;
+/** A negated cut or change of the message after its hand-over: "ولا تحذف منها شي", "don't delete anything", "چیزی ازش پاک نکن". */
+const KEEPS_IT_WHOLE = new RegExp(`(?<=^| )(?:(?:${['و ?لا', 'و ?ما', 'لا', 'ما', "don't", 'dont', 'do not', 'without'].map(foldLetters).join('|')}) (?:${['تحذف', 'تمسح', 'تشيل', 'تغير', 'تعدل', 'تقص', 'تنقص', 'تقطع', 'delete', 'deleting', 'remove', 'removing', 'cut', 'cutting', 'edit', 'editing', 'change', 'changing', 'crop', 'cropping', 'skip', 'skipping', 'leave out', 'leaving out'].map(foldLetters).join('|')})\\S*(?: (?:\\S+ ){0,2}?(?:${['شي', 'شيء', 'شيئا', 'حاجه', 'حاجة', 'anything', 'a thing', 'any of it', 'a word', 'a digit'].map(foldLetters).join('|')}))?|(?:${['چيزي', 'هيچي', 'هيچ چيزي'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['پاك نكن', 'حذف نكن', 'پاك نكنيد', 'حذف نكنيد', 'كم نكن', 'كم نكنيد'].map(foldLetters).join('|')})\\S*)(?= |$)`, 'gu');
 /** Digits with nothing more said, as pidgin names a message's code. */
 const BARE_DIGITS = new RegExp(`(?<=^| )(?:${['(?:ال)?(?:ارقام|اعداد)', 'ar2am', 'arqam', 'ar9am', 'adad(?:a|ha)?', 'ragham(?:a|ha)?', 'عدد(?:ها|ا)?', 'numbers', 'number', 'digits'].map(foldLetters).join('|')})(?= |$)`, 'u');
 const OTHER_NUMBER_WORDS = ['sender', 'caller', 'phone', 'mobile', 'contact', 'helpline', 'hotline', 'order', 'tracking', 'booking', 'reference', 'ref', 'invoice', 'ticket', 'receipt', 'transaction', 'parcel', 'shipment', 'delivery', 'sefaresh', 'peygiri', 'سفارش\\S*', 'پيگيري', '(?:ال)?طلب\\S*', '(?:ال)?شحن\\S*', '(?:ال)?تتبع'].map(foldLetters).join('|');
@@ -1030,6 +1035,9 @@ function tellsTheWording(clause: Clause, q: Hit[] = hits(clause.text, CONTENT_QU
   return !clause.question && q.some((h) => /^(?:is|was|are|were)(?: |$)/.test(clause.tokens.slice(h.last + 1).filter((w) => !/^(?:basically|literally|just|simply|actually)$/.test(w)).join(' ')));
 }
 
+/** The question of round 37's content questions that asks for a number in the message: "What number's in it?". */
+const NUMBER_IN_IT = /(?:^| )(?:what|which) (?:number|numbers|digits|code)(?:'s| is| are|s)? in(?: |$)/;
+
 function asksWhatMessageSays(clause: Clause, carrierBefore: boolean): boolean {
   const q = hits(clause.text, CONTENT_QUESTION);
   if (!q.length || hits(clause.text, HARMLESS_CARRIER).length) return false;
@@ -1085,6 +1093,10 @@ function secretObjects(clause: Clause, opts: ClassifyOptions): ObjectHit[] {
   objs = objs.filter((o) => !neutral.some((n) => n.start <= o.start && o.end <= n.end + 0 && n.end - n.start >= o.end - o.start));
   // (round 21) …and a description that begins with a harmless number is that number's: "رقم الطلب اللي في الرسالة", "the order number in the text"
   objs = objs.filter((o) => !neutral.some((n) => n.start === o.start));
+  // (round 37) …and a message named as where a harmless number is: "the ticket number mentioned in the SMS we sent", "the reference from the text we sent you"
+  // …or a description that begins inside a harmless number ("the ticket number from the SMS": "number from the SMS" is the ticket's)
+  objs = objs.filter((o) => !(o.kind === 'otp' && neutral.some((n) => n.start < o.start && o.start < n.end)));
+  objs = objs.filter((o) => !(o.kind === 'otp' && !CODE_WORD.test(clause.text.slice(o.start, o.end)) && neutral.some((n) => n.last < o.at && o.at - n.last <= 4 && clause.tokens.slice(n.last + 1, o.at + 1).some((w) => IN_A_MESSAGE.test(w)))));
   // (round 21) Egyptian "كده" ("like this", "كده الحساب اتفعل") is Persian "کده" (the code) only in a Persian clause
   if (!PERSIAN_CLAUSE.test(clause.text) && !PERSIAN_WORDS.test(clause.text)) objs = objs.filter((o) => !KIDA.test(clause.text.slice(o.start, o.end)));
   objs = objs.filter((o) => !objs.some((p) => p !== o && p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start));
@@ -1135,6 +1147,8 @@ function carriedByAThirdPerson(clause: Clause, o: Hit): boolean {
   const prev = clause.tokens.slice(Math.max(0, o.at - 2), o.at).join(' ');
   return OWN_THIRD.test(next[0] ?? '') && /^(?:با|ba|with)$/u.test(clause.tokens[o.at - 1] ?? '') || /(?:^| )(?:his|her|their) own$/.test(prev);
 }
+/** Where in a message a number stands: "in the SMS", "from the text", "mentioned on it". */
+const IN_A_MESSAGE = /^(?:in|from|inside|within|on|of)$/;
 const CODE_WORD = new RegExp(`(?:^| )(?:${['codes?', 'pass ?codes?', 'passwords?', 'otp', 'pin', 'digits?', 'numbers?', 'كود\\S*', 'رمز\\S*', 'كد\\S*', 'رقم\\S*', 'ارقام\\S*', 'عدد\\S*', 'اعداد\\S*'].map(foldLetters).join('|')})(?: |$)`, 'u');
 const APP_EVENT = new RegExp(`(?:^| )(?:${['when', 'whenever', 'once', 'لما', 'لمن', 'اول ما', 'كل ما', 'وقتي', 'هر ?وقت', 'vaghti', 'lamma', 'lama', 'while', 'as', 'وانت', 'وانتي', 'وانتو', 'و انت', 'وقت ما', 'ساعه ما', 'و ?قتي'].map(foldLetters).join('|')}) (?:\\S+ )?(?:${['press', 'tap', 'click', 'hit', 'open', 'try', 'pay', 'تدوس', 'بتدوس', 'دست', 'تضغط', 'بتضغط', 'ضغط', 'تكبس', 'بتكبس', 'تفتح', 'بتفتح', 'تدفع', 'بتدفع', 'بزني', 'ميزني', 'بزنيد', 'ميزنيد', 'كليك', 'trying', '(?:ب|بت|ت)?حاول\\S*', '(?:ب|بت|ت)?شحن\\S*', 'recharge', 'log'].map(foldLetters).join('|')})\\S*`, 'u');
 
@@ -1211,7 +1225,7 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     if (context.atTheBranch && (clause.tokens[v.last + 1] === 'back' || (/^(?:it|them)$/.test(clause.tokens[v.last + 1] ?? '') && clause.tokens[v.last + 2] === 'back'))) continue;
     if (hits(t, STATEMENT_AFTER_VERB).some((h) => h.at === v.last + 1)) continue;
     if (handedOverByMistake(clause, v, subordinators)) continue;
-    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v) || saysOnlyDone(clause, v)) continue;
+    if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v, objects) || saysOnlyDone(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
     if (persian && sharesAFinalStatement(clause, v)) continue;
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
@@ -1433,7 +1447,8 @@ const INTERROGATIVE = new RegExp(`^(?:${['weh', 'what', "what's", 'whats', "whit
 // a count or a size word describes the secret asked about ("what are the 3 little numbers by the signature?")
 // (round 22) Caribbean and West African creole articles and possessives: "weh di three number dem", "wetin be yuh code"
 const COPULA = new Set(['di', 'de', 'dat', 'yuh', 'yu', 'ya', 'yer', 'yor', 'yo', 'ye', 'yur', 'yah', 'thy', 'is', 'was', 'are', 'the', 'your', 'ur', 'my', 'memorable', 'current', 'secret', '3', 'three', '4', 'four', '6', 'six', 'little', 'small', 'tiny', 'short', 'lil', 'هو', 'هي', 'هيا', 'هوا', 'el', 'al', 'le', 'la', 'les', 'ton', 'votre']);
-const RELATIVE = /^(?:that|which|we|اللي|الي|اللى|الذي|التي|يلي|كه|ke|elli|illi|wey)$/u;
+// (round 37) Arabic relatives with "و" joined ("والذي أُرسل إلى هاتفكم"): the clause's "and" before a description, not a new verb
+const RELATIVE = /^(?:that|which|we|و?(?:اللي|الي|اللى|الذي|التي)|يلي|كه|ke|elli|illi|wey)$/u;
 const LABELLED = new RegExp(`(?:^| )(?:${['labell?ed', 'marked', 'titled', 'مكتوب(?: عليها| عليه| فيها)?', 'بعنوان', 'با عنوان', 'به اسم'].map(foldLetters).join('|')})$`, 'u');
 const SAYING = new RegExp(`^(?:${['tell', 'say', 'بگو\\S*', 'بگي(?:د|ن)', 'bego\\S*', 'begu\\S*', 'begid', 'begin'].map(foldLetters).join('|')})$`, 'u');
 const RELATIVE_OR_YOU = /^(?:that|which|you|u)$/;
@@ -1508,7 +1523,7 @@ const OBTAIN = new RegExp(`^(?:${['request', 'requesting', 'get', 'generate', '(
 const NEW_ONE = new RegExp(`^(?:${['جديد\\S*', 'تاني', 'ثاني', 'اخر', 'جديد', 'ديگه', 'ديگر', 'تازه'].map(foldLetters).join('|')})$`, 'u');
 
 /** "Our records show…", "the app will show…": a noun after a determiner right before the verb is its subject. */
-function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
+function hasItsOwnSubject(clause: Clause, v: Hit, objects: readonly Hit[] = []): boolean {
   const det = clause.tokens[v.at - 2] ?? '';
   const noun = clause.tokens[v.at - 1] ?? '';
   // "…in the app where it says verify": a third-person pronoun right before the verb is its subject, not the reader
@@ -1520,8 +1535,24 @@ function hasItsOwnSubject(clause: Clause, v: Hit): boolean {
   if (/^(?:says|said|reads|shows|labell?ed|marked|called|named)$/.test(noun) && (v.last >= clause.tokens.length - 2 || /^(?:it|that|which|button|screen|field|box|tab|page|app|link|option)$/.test(det))) return true;
   // "The SMS got say 'don't share this code'": a verb of saying right after the message is what the message says
   if (/^(?:say|says|said|read|reads|show|shows|write|writes|wrote|mention\S*)$/.test(clause.tokens[v.at] ?? '') && !/^(?:me|us|it|them|to|out|back|here)$/.test(clause.tokens[v.last + 1] ?? '') && hits(clause.text, CARRIER).some((c) => c.last < v.at && v.at - c.last <= 2)) return true;
+  // (round 37) …with a modal between: "the terminal may ask you for the PIN", Iraqi "البنك ممكن يطلب منك الرقم السري" (the
+  // bank may ask you for the PIN): a named third party, then a third-person verb ("ي…"), asks — the reply tells of it
+  // …asking the reader ("you", "منك"): one that asks "me" for it ("the system will ask me for your password") is our need
+  const ofTheReader = clause.tokens.slice(v.at + 1, v.last + 2).some((w) => /^(?:you|u|منك|منكم|منج)$/u.test(w));
+  if (ofTheReader && THIRD_MODAL.test(noun) && /^(?:the|this|that|their)$/.test(clause.tokens[v.at - 3] ?? '') && /^[a-z]{3,}$/.test(det) && !OWN_SIDE.test(det)) return true;
+  if (ofTheReader && /^ي\S{2,}$/u.test(clause.tokens[v.at] ?? '')) {
+    const subject = THIRD_MODAL.test(noun) ? det : noun;
+    // …never a word of the secret itself ("الرقم السري يطلبه منك الموظف": the PIN is the object, the staff the asker)
+    const subjectAt = THIRD_MODAL.test(noun) ? v.at - 2 : v.at - 1;
+    if (!objects.some((o) => o.at <= subjectAt && subjectAt <= o.last) && /^ال\S{2,}$/u.test(subject) && !/^(?:الرجاء|الان|الحين|اللي|الي|الذي|التي|الموظف\S*|المندوب\S*|الفني\S*|الفريق|الزميل\S*|الدعم|المختص\S*|الوكيل)$/u.test(subject)) return true;
+  }
   return /^(?:our|the|this|that|their|my|his|her|its)$/.test(det) && /^[a-z]{3,}$/.test(noun) && !/^(?:please|kindly|just|now|then|also|only|you|they|she|time|once|moment|week|day|morning|evening|way)$/.test(noun);
 }
+
+/** A modal between a third party and its verb: "the bank may ask", "البنك ممكن يطلب", "الجهاز راح يطلب". */
+const THIRD_MODAL = /^(?:may|might|will|would|can|could|should|must|ممكن|قد|راح|رح|ح|حي|بلكي|يمكن|ربما)$/u;
+/** Our own side as the asker: "our team will ask you" stays ours. */
+const OWN_SIDE = /^(?:team|agent|agents|staff|colleague|colleagues|department|dept|support|office|side|we|i)$/;
 
 /** An object passive right after the secret: "the code was sent", "رمز ارسال شد". */
 const SECRET_AS_SUBJECT = /^(?:was|were|is|has|have|had|got|gets|will|arrived|came|went)$/;
@@ -1605,8 +1636,12 @@ function toReader(clause: Clause, v: Hit): boolean {
   // "محتاجين الكود اللي اتبعت على رقمك": a relative word between verb and place makes the place describe the object
   // (round 27) …and an adverb between the object's verb and the place ("the OTP coming now to your number") is the arrival's
   const describer = (at: number) => (ARRIVAL_ADVERB.test(clause.tokens[at - 1] ?? '') && at - 1 > v.last ? clause.tokens[at - 2] : clause.tokens[at - 1]) ?? '';
-  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(describer(r.at)) && !clause.tokens.slice(v.last + 1, r.at).some((w) => RELATIVE.test(w)));
+  // (round 37) …and one past a purpose word is the purpose's: "… بفرستید تا براتون reset کنم" (send it, so I reset it for you)
+  return hits(clause.text, TO_READER_PLACE).some((r) => r.at > v.last && !PLACE_DESCRIBES_OBJECT.test(describer(r.at)) && !clause.tokens.slice(v.last + 1, r.at).some((w) => RELATIVE.test(w) || PURPOSE_WORD.test(w)));
 }
+
+/** A purpose clause's first word after a request: Persian "تا", Arabic "عشان"/"لكي", English "so". */
+const PURPOSE_WORD = /^(?:تا|ta|عشان|علشان|لكي|كي|حتى|so)$/u;
 
 /** The verb carries its object as a suffix: Arabic ابعتهولي, اكتبه; Persian بفرستش, بفرستیش, befrestesh. */
 function suffixObject(verbToken: string): boolean {

@@ -173,11 +173,14 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
 export const CONTENT_QUESTION = [
   'what (?:did|does|do|did it|does it) (?:it|they|that|this|the (?:\\S+ )?(?:text|sms|message|msg|notification)) (?:\\S+ )?(?:say|read|show)s?', "what's in it", 'what is in it', 'what (?:was|is) in (?:it|there|the (?:text|sms|message))',
   'what (?:it|they|the (?:text|sms|message)) (?:says?|said|reads?|shows?)', "(?:whit|fit|wit|wot|wat)(?:'s|s| is)? (?:it|that|they) (?:say|sayin|saying|says)", '(?:whit|fit|wit|wot|wat) (?:does|dis|did|dae|div) (?:it|they|that|the (?:\\S+ )?(?:text|sms|message)) (?:say|read|show)s?', "what(?:'s|s| is) (?:it|that|the (?:text|sms|message)) (?:say|saying|read|reading|show|showing)", 'what (?:came|arrived|popped up|showed up|appeared|come)(?: through| in| up)?', 'what did you (?:get|receive)',
+  // (round 37) the number asked as what is in it: "What number's in it?", "which digits are in the text?"
+  "(?:what|which) (?:number|numbers|digits|code)(?:'s| is| are|s)? in (?:it|there|the (?:text|sms|message))",
   '(?:شو|ايش|وش|ايه|اي) (?:اللي )?(?:طلع|اجا|اجاك|جاك|جالك|وصلك|ظهر|ظهرلك|بان)\\S*', 'چي (?:اومد|اومده|رسيد|اومد برات)\\S*',
   // "what number did we just text you?", "which code have we sent?": the question names what the message carried
   '(?:what|which) (?:\\S+ )?(?:number|numbers|digits|code|pin) (?:did|have|has) (?:we|i|the bank|our system|the system) (?:just )?(?:text|texted|send|sent|message|messaged|sms|smsed|whatsapp)\\S*', "what (?:is|'s|was) written", "what's written", 'whats written', 'what (?:it|the (?:text|sms|message)) contains',
   '(?:شو|ايش|وش|شنو|ايه|اي|ماذا|ما|شنهو|شنوة) (?:اللي |الي |لي )?(?:مكتوب|المكتوب|مكتوبه|كاتبين|فيها|فيه|بيها|بيه|بالرساله|في الرساله|يوجد فيها|تقول|بتقول|يقول|بيقول|كتب)\\S*', '(?:مكتوب )?فيها? (?:ايه|اي|ايش|شو|وش|شنو|اشنو|شن)', '(?:شن|شنو|شنهو) (?:اللي |الي )?(?:مكتوب|فيه|فيها)\\S*', 'بتقول ايه', 'تقول ايش', 'اللي مكتوب فيها', 'المكتوب فيها',
-  'چي (?:توش|توشه|نوشته|نوشتس|نوشته شده|اومده|تو ?ش|داخلش)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي)\\S*', 'چي (?:مي ?گه|ميگه|نوشته بود)',
+  // (round 37) …and formal or Dari "چه" for "چی": "پیامی که حالی آمد چه نوشته؟"
+  '(?:چي|چه) (?:توش|توشه|نوشته|نوشتس|نوشته شده|نوشته است|اومده|تو ?ش|داخلش|داخلش است)\\S*', 'توش (?:چي|چيه|چه)\\S*', 'متنش (?:چيه|چي|چه)\\S*', '(?:چي|چه) (?:مي ?گه|ميگه|نوشته بود|مي ?گويد)',
   // Pidgin: "Wetin e talk?", "wetin the message write?"
   'wetin (?:e|it|dem|dey|the (?:message|text|sms|msg)) (?:talk|say|write|get|carry)\\S*',
   // …and what is inside it: "wetin dey inside am", "wetin de for inside"

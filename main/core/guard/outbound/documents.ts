@@ -39,7 +39,7 @@ export const PAYMENT_CARD = [
 /** A picture of something, as noun or verb. */
 export const PICTURE = [
   'photos?', 'photies?', 'photograph\\S*', 'pics?', 'pictures?', 'images?', 'scans?', 'scanned', 'snaps?', 'snapshot', 'selfie', 'copy', 'copies', 'foto\\S*', 'gambar', 'picha', 'fotoğraf\\S*', 'şəkil\\S*', 'hoto\\S*', 'tasveer', 'تصویر\\S*', 'ছবি\\S*', 'ፎቶ\\S*', 'picturan\\S*', 'litrato\\S*', 'larawan\\S*',
-  'sura', 'soura', 'sora', 'surat\\S*', 'sorat\\S*' /* (round 36) Egyptian and Levantine Arabizi: "sorat el jawaz" */, 'suret\\S*', 'soo?ret?\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', 'акс\\S*', 'сурат\\S*',
+  'sura', 'soura', 'sora', 'surat\\S*', 'sorat\\S*' /* (round 36) Egyptian and Levantine Arabizi: "sorat el jawaz" */, 'suret\\S*', 'soo?ret?\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', /* (round 37) Finglish "axe": "ye axe az carte banki" */ 'ax(?:e|esh|ash)?(?= (?:az|e|ye|ro|ra|kart\\S*|carte?|passport\\S*|pasport\\S*|card|shenasname\\S*|kart ?e? ?melli\\S*)(?: |$))', 'акс\\S*', 'сурат\\S*',
   `${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين|سكان|اسكن)\\S*`, 'عكس\\S*',
 ];
 /** Words that are also the verb ("snap your ID", "صوّر لي الهوية"): as a verb (before "your", "لي") not the picture's noun, so the verb stays the clause's. */

@@ -35,7 +35,9 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   password: [
     // a Latin name after the Arabic article: "الـ password"
     'ال (?:pass ?words?|passwd|pwd|pass ?code)',
-    '(?:account |login |online banking |internet banking |mobile banking |net banking |banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'kata (?:laluan|kunci)', 'nenosiri', 'neno (?:la )?siri', 'neno la kuingia', 'pass (?:e |et |eto )?(?:account|hesab)\\S*', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
+    '(?:account |login |online banking |internet banking |mobile banking |net banking |banking |bank |email |app )?pass ?words?', 'passwd', 'pwd', 'pass ?phrase', 'login (?:details|credentials|info)', 'credentials',
+    // (round 37) the bank's login itself: "send your online banking login here", "net banking log-in details"
+    '(?:online|internet|mobile|net|e) ?-?banking (?:log ?-?in|logon|sign ?-?in)s?(?: (?:details|info|credentials))?', 'el ?pass(?:word)?', 'kelmet el ?(?:ser|sir|seer)', 'kilmet al ?sir', 'kalmet el ?ser', 'ramz ?e? ?(?:obur|oboor|vorud)', 'kata (?:laluan|kunci)', 'nenosiri', 'neno (?:la )?siri', 'neno la kuingia', 'pass (?:e |et |eto )?(?:account|hesab)\\S*', 'pasvord\\S*', 'passvord\\S*', 'pasword\\S*', 'ramze?t(?:o|ono|eton|ro|esh)?', 'ramzeto', 'pass(?:e|et|eto) ?(?:accountet|account|hesab\\S*)?',
     `${AR_PFX}كلم\\S* (?:ال)?(?:سر|مرور|المرور|السر)\\S*`, `${AR_PFX}باس ?و?ورد\\S*`, `${AR_PFX}(?:مو ?دي? ?باس|مو ?دي? ?پاس|موت ?دو ?باس)\\S*`, 'mot ?de ?pa(?:ss|s)e?', 'modpass', `${AR_PFX}مو ?د(?:و|ي)? ?باس\\S*`,
     // (round 23) the password in Turkish, Azerbaijani, Indonesian, Bengali and Urdu letters
     '[sş]ifre\\S*', 'parol(?:u|unu|unuzu|unuz)?', 'kata sandi',
@@ -102,7 +104,9 @@ export const NEUTRAL_OBJECTS = [
   // (round 31) …and in Persian: "جهت احراز هویت" (to verify your identity) names the check, not the card
   '(?<=احراز )هويت\\S*',
   '(?:promo|promotion|promotional|discount|coupon|voucher|referral|gift|postal|post|zip|area|country|dialing|error|tracking|reference|ref|order|booking|qr|bar|source|dress|tax|swift|sort|ticket|product|item|invite|invitation|redeem|redemption|offer|package|plan|bundle|short|ussd|dial|delivery|pickup|pick-up|collection|locker|parcel|door|gate|building|wifi|wi-fi|network|model|colour|color|style|course|class|room|branch|store|shop|sku) ?codes?',
-  '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?', 'password managers?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
+  '(?:order|tracking|ticket|reference|ref|account|phone|mobile|contact|invoice|case|complaint|booking|policy|customer|shipment|parcel|serial|imei|line|iban) (?:number|no|id|num)s?',
+  // (round 37) a reference by its thing: "the booking reference mentioned in the SMS we sent"
+  '(?:booking|order|ticket|case|complaint|claim|policy|payment|transaction|reservation) ref(?:erence)?(?: (?:number|no|code|id))?s?', 'password managers?', 'codes? (?:of|for) (?:the |your )?(?:error|offer|promo|discount|bundle|package|plan)', 'promo', 'dial \\S+',
   `${AR_PFX}(?:كود|كوبون|رقم|رمز(?!\\S* (?:ال)?حساب))\\S* (?:ال)?(?:خصم|بريد|البريد|دوله|الدوله|خطا|الخطا|طلب|الطلب|شحن|الشحن|تتبع|التتبع|هديه|الهديه|دعوه|الدعوه|ترويج|الترويج|احاله|الاحاله|عرض|العرض|باقه|الباقه|قسيمه|القسيمه|الشكوى|شكوى|تذكره|التذكره|جوال|الجوال|موبايل|الموبايل|هاتف|الهاتف|تلفون|التلفون|مرجع|المرجعي|مرجعي|فاتوره|الفاتوره|حساب|الحساب|عميل|العميل|اوردر|الاوردر|الخط|خط|تليفون|التليفون|واتساب|الواتساب|الاشتراك|اشتراك)\\S*`,
   '(?:ال)?رمز (?:ال)?بريدي\\S*',
   // (round 34) a pin on a map is a place, not a PIN: "drop me a pin of where you're parked", "send a location pin"
@@ -219,6 +223,10 @@ export const STRONG_REQUEST = [
   '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|ابلاغ|افاد|اعلام|دز|صور(?!ت (?:گرفت|مي ?گير|ميگير|پذيرفت|مي ?پذير|بگير|نگرفت))|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق|لصق|لزق|الزق|كوبي)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|داير|دايرين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد|خصني|خصنا|خاصني|خاصنا|لازمني|لازمنا|بغيت|بغينا)\\S*',
   `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
   'بعت(?:لي|يلي|لنا|ي ?لي)', 'كتب ?(?:لي|ليا|لينا|لنا)', 'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|فارورد|فوارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بو?گو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
+  // (round 37) "… رو لطف کنید" (kindly give the …): the object marker right before the polite light verb makes it a giving (matched with the marker: a lookbehind among the alternatives slowed every decision by half)
+  '(?:را|رو|ره) لطف (?:كنيد|كنين|كن|بكنيد|بكنين|بفرماييد|بفرماين|بفرمايين)',
+  // (round 37) …and "put" with its object marked, in a chat: "code melli ro bezar", "کد ملی رو بذار" (in the app it is the reader's entry, `ENTRY_LIKE`)
+  '(?:ro|ra|رو|را) (?:bezar|bezarid|bezarin|bzar|بذار|بذاريد|بذارين|بزار|بزاريد|بزارين)',
 ];
 
 /** The verbs that hand a thing over, when their object is left out after a secret was named: "Got the code? Share." */
@@ -370,10 +378,12 @@ export const TO_READER = ['you', 'u', 'ya', 'to you', 'it to you', 'them to you'
 /** The thing goes to the customer's own phone or mailbox ("we sent the code to your phone"). */
 /** A participle before the place means the place describes the secret ("the code sent to your phone"), not where the verb goes. */
 // …as does a verb of appearing ("whatever pops up on your phone", "the number that shows on your screen")
-export const PLACE_DESCRIBES_OBJECT = /^(?:[a-z]+ed|up|shows|appears|pops|lands|arrives|comes|coming|arriving|landing|reaching|texting|flashes|sent|texted|delivered|received|المرسل\S*|المبعوت\S*|اللي|الي|الذي|التي|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
+// (round 37) …and an Arabic participle or relative with "و" joined: "رمز التحقق والمرسل إلى هاتفكم" (and-sent to your phone) still describes the code
+export const PLACE_DESCRIBES_OBJECT = /^(?:[a-z]+ed|up|shows|appears|pops|lands|arrives|comes|coming|arriving|landing|reaching|texting|flashes|sent|texted|delivered|received|و?(?:المرسل|المبعوت|المبعوث|الواصل|الوارد|المستلم)\S*|و?(?:اللي|الي|الذي|التي)|شده|ارسال|اومده|رسيده|وصل\S*|جا\S*|راح)$/u;
 
 export const TO_READER_PLACE = [
-  '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile|email|e-mail|device|inbox|sim|line)',
+  // (round 37) …not "on your mobile banking login", where the mobile names the bank's app, not where it goes
+  '(?:to|on) (?:your|ur) (?:registered )?(?:phone|number|mobile(?! (?:banking|bank|app|wallet))|email|e-mail|device|inbox|sim|line)',
   '(?:الى|الي|على|علي|ل) ?(?:ال)?(?:جوال|رقم|هاتف|ايميل|بريد|موبايل|تلفون|تليفون|خط)\\S*(?:ك|كم)', 'به (?:شماره|گوشي|ايميل|موبايل|تلفن)\\S*', 'براتون', 'برايتان',
 ];
 

@@ -36,7 +36,8 @@ const SECRETS: Array<[SecretKind, RegExp]> = [
   // (round 22) the code by count and place: "се рақами пушти корт", "рақамҳои пушти корт"
   ['cvv', new RegExp(`${B}(?:se raqam\\S*(?: \\S+){0,2} pusht|raqamhoi pusht|cvv|svv)`, 'u')],
   // (round 31) …and the date of birth ("санаи таваллудатонро пурра")
-  ['national_id', new RegExp(`${B}(?:shinosnom|pasport|raqami shakhs|sana\\S* tavallud)`, 'u')],
+  // (round 37) …and the Russian date of birth typed among Tajik words ("дата рождения")
+  ['national_id', new RegExp(`${B}(?:shinosnom|pasport|raqami shakhs|sana\\S* tavallud|data rozhdeni)`, 'u')],
   ['full_name', new RegExp(`${B}(?:nom(?:i|u)? (?:\\p{L}+ )?(?:purra|nasab)|nasab)`, 'u')],
 ];
 
@@ -64,6 +65,12 @@ const WARNS_OR_SUPPOSES = new RegExp(`${B}(?:agar|hej|hech|hargiz|kase|kas|na(?:
 const ASKED_WHAT = new RegExp(`${B}(?:chand|chist|chi|kadom)(?: (?:ast|hast|bud|meshavad))?\\s*$`, 'u');
 const NOT_THE_SECRET_ASKED = new RegExp(`${B}(?:narkh|nark|pul|hazina|komissiya|somoni|muhlat|vaqt|soat|ruz|kay|chi guna|chand ruz)\\S*`, 'u');
 const SECRET_ASKED = new Set<SecretKind>(['pin', 'password', 'card', 'cvv', 'national_id']);
+
+/** (round 37) "needed": "лозим", "даркор", "зарур", Russian "нужен". */
+const NEEDED = new RegExp(`${B}(?:lozim|darkor|zarur|nuzhen|nuzhna|nuzhno|nuzhny)${E}`, 'u');
+/** …"not needed" ("лозим нест", "даркор не"), or brought to the office in person ("дар офис", "бо худ"). */
+const NOT_NEEDED = new RegExp(`${B}(?:nest|ne|nadorad|nuzhno li)${E}`, 'u');
+const IN_PERSON = new RegExp(`${B}(?:dar (?:ofis|filial|idora|markaz|kassa)|bo khud|ofis|filial|biyoed|bioed|oreed|ovared)${E}`, 'u');
 
 /** (round 22) "Hide"/"cover" after the secret: "скриншот фиристед, вале рамзу кодро пинҳон кунед" asks for the picture, the code stays covered. */
 const COVER = /(?<![\p{L}])(?:pinhon|pinhan|pushon)\S*/u;
@@ -96,7 +103,11 @@ export function tajikRequests(normalized: string): Array<{ kind: SecretKind; sen
         if (kind && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
       }
     }
-    else if (here.some((k) => SECRET_ASKED.has(k)) && ASKED_WHAT.test(sentence) && sentence.trim().split(/\s+/u).length <= 6 && !NOT_THE_SECRET_ASKED.test(sentence) && !WARNS_OR_SUPPOSES.test(sentence)) {
+    // (round 37) …or said to be needed, no verb: "Номер паспорта ва дата рождения лозим, барои договор" — not "not needed", not shown at the office
+    else if (here.some((k) => SECRET_ASKED.has(k)) && NEEDED.test(sentence) && sentence.trim().split(/\s+/u).length <= 10 && !LAST_DIGITS.test(sentence) && !WARNS_OR_SUPPOSES.test(sentence) && !NOT_NEEDED.test(sentence) && !IN_PERSON.test(sentence) && !SELF_OR_APP.test(sentence)) {
+      for (const kind of here) if (SECRET_ASKED.has(kind) && !out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
+    }
+else if (here.some((k) => SECRET_ASKED.has(k)) && ASKED_WHAT.test(sentence) && sentence.trim().split(/\s+/u).length <= 6 && !NOT_THE_SECRET_ASKED.test(sentence) && !WARNS_OR_SUPPOSES.test(sentence)) {
       const kind = here.find((k) => SECRET_ASKED.has(k))!;
       if (!out.some((o) => o.kind === kind)) out.push({ kind, sentence: written.trim() });
     }
