@@ -90,9 +90,13 @@ function recordsOwnNumber(text: string, sp: DetectedSpan): boolean {
   const before = text.slice(Math.max(0, sp.start - 72), sp.start);
   // (a reference's number only when it stands right after its word, and only where it was read as a one-time code:
   // "for reference, my number is 0501234567" stays a phone)
-  if (sp.type === 'OTP' && (REF_WORD.test(before) || refElsewhere(text, sp))) return true;
+  if (sp.type === 'OTP' && (REF_WORD.test(before) || refElsewhere(text, sp))) return !CODE_AFTER.test(text.slice(sp.end, sp.end + 40));
   const m = RECORD_WORD.exec(before);
   if (m === null || NOT_RECORD.test(m[1]!)) return false;
+  // (words between the record's word and the number name it only with a number's word among them or before the record's
+  // word — "شيك رقم …", "رقم الايجاري القديم …", "قرارداد من که نمبرش …"; otherwise the number may be a person's:
+  // "عقد الايجار باسم اخوي 0501234567", "the lease in my wife's name 0551234567")
+  if (/[\p{L}\p{N}]/u.test(m[1]!) && !NUMBER_NAMED.test(m[1]!) && !NUMBER_BEFORE_RECORD.test(before.slice(Math.max(0, m.index - 16), m.index + 1))) return false;
   // ("numéro", "نومرو" are a phone's words alone; after a record's word they name its number)
   for (const w of m[1]!.match(WORD) ?? []) {
     const cue = NUMBER_WORD.test(w) ? undefined : cueOf(foldKeyword(w.toLowerCase()));
@@ -101,6 +105,12 @@ function recordsOwnNumber(text: string, sp: DetectedSpan): boolean {
   return true;
 }
 const NUMBER_WORD = /^(?:num[eé]ro|nomro|noumro|numro|نومرو|نوميرو)$/iu;
+/** A number's word among the words between: "no.", "numéro", "رقم", "نمبرش", "شماره", "рақам". */
+const NUMBER_NAMED = /(?:^|[\s\u200c:#.،,()-])[\u200e\u200f]*(?:no|nr|n|n°|№|num|number|num[eé]ro|nomro|noumro|numro|نومرو|نوميرو|رقم|رقمه|رقمها|نمره|نمبر\S*|شماره\S*|рақам\S*|номер\S*)(?=$|[\s\u200c:#.،,()-])/iu;
+/** …or right before the record's word: "رقم الايجاري", "Рақами шартнома", "contract number" is after. */
+const NUMBER_BEFORE_RECORD = /(?:^|[^\p{L}])(?:رقم|نمبر|شماره|number|no\.?|рақами?|номер)[\s\u200c]*.?$/iu;
+/** A code's word right after a reference's number: "Ref 884213 is your verification code" is the code. */
+const CODE_AFTER = /^[^\p{N}\n]{0,24}?(?:code|otp|pin|passcode|رمز|کد|كود|تحقق|تایید|تاييد)/iu;
 
 /** "۱۵،۰۰۰،۰۰۰", "15,000,000": digits right after a thousands separator and a digit, or right before one and three digits. */
 function thousandsGroup(text: string, sp: DetectedSpan): boolean {

@@ -108,4 +108,20 @@ describe('masking round 39: r29 record numbers and values by class', () => {
       RUNS,
     );
   });
+
+  it("a person's phone after a lease's or contract's word and a name between, with no number's word, stays masked", () => {
+    // (the lead's read of the merged round: "عقد الايجار باسم اخوي 0501234567" had been left in clear)
+    fc.assert(
+      fc.property(
+        fc.constantFrom('عقد الايجار باسم اخوي', 'العقد باسم زوجتي', 'please put the lease in my wife\'s name', 'the contract is for my brother', 'قرارداد به نام برادرم', 'le contrat au nom de mon frère', 'шартнома ба номи бародарам'),
+        fc.constantFrom('0501234567', '0551234567', '09123456789', '+971 50 412 3390', '+992 93 555 81 40'),
+        scriptOf,
+        (w, p, sc) => {
+          const v = sc(p);
+          foundIn(`${w} ${v}`, v, 'PHONE');
+        },
+      ),
+      RUNS,
+    );
+  });
 });
