@@ -8,31 +8,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSensitive } from '../../../main/core/masking';
-import { digits, foundIn, luhnComplete, RUNS, scriptOf, visibleIn } from './generators';
+import { digits, foundIn, luhnComplete, persian, RUNS, scriptOf, visibleIn } from './generators';
 
 const AR_DIGIT = ['صفر', 'واحد', 'اثنين', 'ثلاثة', 'اربعه', 'خمسه', 'سته', 'سبعة', 'ثمانية', 'تسعه'];
-const FA_UNIT = ['', 'یک', 'دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'نه'];
-const FA_TEEN = ['ده', 'یازده', 'دوازده', 'سیزده', 'چهارده', 'پانزده', 'شانزده', 'هفده', 'هجده', 'نوزده'];
-const FA_TEN = ['', '', 'بیست', 'سی', 'چهل', 'پنجاه', 'شصت', 'هفتاد', 'هشتاد', 'نود'];
-const FA_HUNDRED = ['', 'صد', 'دویست', 'سیصد', 'چهارصد', 'پانصد', 'ششصد', 'هفتصد', 'هشتصد', 'نهصد'];
 const FI_UNIT = ['', 'yek', 'do', 'se', 'chahar', 'panj', 'shesh', 'haft', 'hasht', 'noh'];
 const FI_TEEN = ['dah', 'yazdah', 'davazdah', 'sizdah', 'chahardah', 'panzdah', 'shanzdah', 'hefdah', 'hejdah', 'nuzdah'];
 const FI_TEN = ['', '', 'bist', 'si', 'chehel', 'panjah', 'shast', 'haftad', 'hashtad', 'navad'];
 const FI_HUNDRED = ['', 'sad', 'devist', 'sisad', 'chaharsad', 'pansad', 'sheshsad', 'haftsad', 'hashtsad', 'nohsad'];
 
-/** Two digits as Persian or Finglish words ("بیست و دو", "hashtad o yek", "sizdah"), with their ten (never "0x"). */
-function twoDigits(n: number, fa: boolean): string {
-  const [unit, teen, ten, and] = fa ? [FA_UNIT, FA_TEEN, FA_TEN, ' و '] : [FI_UNIT, FI_TEEN, FI_TEN, ' o '];
-  if (n < 20) return teen[n - 10]!;
-  return n % 10 ? `${ten[Math.floor(n / 10)]}${and}${unit[n % 10]}` : ten[n / 10]!;
+/** A number from 10 to 999 in Finglish words ("hashtad o yek", "sizdah", "sisad o bist o panj"). */
+function finglish(n: number): string {
+  const parts: string[] = [];
+  if (n >= 100) parts.push(FI_HUNDRED[Math.floor(n / 100)]!);
+  const r = n % 100;
+  if (r >= 10 && r < 20) parts.push(FI_TEEN[r - 10]!);
+  else {
+    if (r >= 20) parts.push(FI_TEN[Math.floor(r / 10)]!);
+    if (r % 10) parts.push(FI_UNIT[r % 10]!);
+  }
+  return parts.join(' o ');
 }
-/** Three digits as words ("نهصد و سیزده", "sisad o bist o panj"). */
-function threeDigits(n: number, fa: boolean): string {
-  const [hundred, and] = fa ? [FA_HUNDRED, ' و '] : [FI_HUNDRED, ' o '];
-  const rest = n % 100;
-  const tail = rest === 0 ? '' : rest < 10 ? `${and}${(fa ? FA_UNIT : FI_UNIT)[rest]}` : `${and}${twoDigits(rest, fa)}`;
-  return `${hundred[Math.floor(n / 100)]}${tail}`;
-}
+/** Two or three digits as Persian (`generators`' `persian`) or Finglish words. */
+const said = (n: number, fa: boolean): string => (fa ? persian(n) : finglish(n));
 
 const sepsFa = fc.constantFrom(' ', '، ', ' ، ', ', ');
 const cueFa = fc.constantFrom('شماره ام', 'شمارم', 'موبایلم', 'شماره موبایل من', 'لطفا به این شماره زنگ بزنید:');
@@ -43,7 +40,7 @@ describe('masking round 37: phones dictated in words and digits', () => {
   it('Persian: "صفر" + a hundred\'s compound, a typed group and two tens\' compounds, between commas, in any digit script', () => {
     fc.assert(
       fc.property(cueFa, sepsFa, fc.integer({ min: 901, max: 939 }), digits(3), fc.integer({ min: 10, max: 99 }), fc.integer({ min: 10, max: 99 }), scriptOf, (cue, sep, op, g, a, b, sc) => {
-        const v = `صفر ${threeDigits(op, true)}${sep}${sc(g)}${sep}${twoDigits(a, true)}${sep}${twoDigits(b, true)}`;
+        const v = `صفر ${said(op, true)}${sep}${sc(g)}${sep}${said(a, true)}${sep}${said(b, true)}`;
         foundIn(`${cue} ${v} است، ممنون`, v, 'PHONE');
       }),
       RUNS,
@@ -53,7 +50,7 @@ describe('masking round 37: phones dictated in words and digits', () => {
   it('Finglish: typed operator digits, a hundred\'s compound and four typed digits', () => {
     fc.assert(
       fc.property(cueFi, fc.constantFrom('0912', '0913', '0935', '0901'), fc.integer({ min: 100, max: 999 }), digits(4), (cue, op, h, g) => {
-        const v = `${op} ${threeDigits(h, false)} ${g}`;
+        const v = `${op} ${said(h, false)} ${g}`;
         foundIn(`${cue} ${v} mamnoon`, v, 'PHONE');
       }),
       RUNS,
@@ -85,7 +82,7 @@ describe('masking round 37: phones dictated in words and digits', () => {
   it('an amount in the same words ("دویست و پنجاه هزار تومان", "sisad o bist hezar toman") is no phone', () => {
     fc.assert(
       fc.property(fc.integer({ min: 100, max: 999 }), fc.boolean(), digits(5), (n, fa, order) => {
-        const amount = fa ? `${threeDigits(n, true)} هزار تومان` : `${threeDigits(n, false)} hezar toman`;
+        const amount = fa ? `${said(n, true)} هزار تومان` : `${said(n, false)} hezar toman`;
         const text = fa ? `مبلغ ${amount} برای سفارش ${order}` : `mablagh ${amount} baraye sefaresh ${order}`;
         expect(detectSensitive(text).filter((s) => s.type === 'PHONE'), text).toEqual([]);
       }),
