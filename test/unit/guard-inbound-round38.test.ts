@@ -4,7 +4,8 @@
  * prize, a release, a booking or a fitting is `upgrade_fee`, while the customer's own deposit paid at our branch or in our
  * app is not; a loss to come by a deadline, told by someone else or on a condition, is `urgency`, while the customer's
  * own cancellation and an office's closing hour are not; a caller's number with a Russian or Darija claim, and a number
- * a message orders called "unless …", are `fake_number`, while the official number quoted by our adviser is not; a
+ * a message orders called "unless …", are `fake_number`, while the official number quoted by our adviser is neither a
+ * fake number nor a secret (not even called a "code"); a
  * login's two names given with their two values is a pasted password, a forgotten one is not. Each safe message stands
  * beside the same parts made a sign, so no property passes by flagging nothing or everything.
  */
@@ -18,7 +19,7 @@ const fill = (s: string, parts: Record<string, string | number>) => Object.entri
 const AR = (s: string) => s.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!);
 const FA = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 const script = pick([(s: string) => s, AR, FA]);
-const policy = resolveGuardPolicy({ companyDomains: ['qamartel.com'], brandNames: ['qamar'], officialSupportNumbers: ['800 316 4400'] });
+const policy = resolveGuardPolicy({ companyDomains: ['qamartel.com'], brandNames: ['qamar'], officialSupportNumbers: ['800 316 4400', '1818'] });
 const flags = (t: string) => inspectInbound(t, 'en', { policy, detectSensitive }).flags.map((f) => f.code);
 
 describe('inbound, round 38 (generated)', () => {
@@ -81,8 +82,12 @@ describe('inbound, round 38 (generated)', () => {
       'мне позвонили с номера {num}, сказали что из Qamar',
       '{num} صيفط ليا مساج كيقول أنا service client ديال Qamar',
       'message says my line stops today unless I ring {num}, should I ring it?',
+      'ye nafar az {num} zang zad goft poshtibani Qamar e',
     ];
-    const OURS = ['The adviser told me the official number is 800 316 4400, I will use that one', 'الموظف قالي أتصل على الرقم الرسمي 800 316 4400 إذا تأخر الاسترداد'];
+    const OURS = [
+      'The adviser told me the official number is 800 316 4400, I will use that one', 'الموظف قالي أتصل على الرقم الرسمي 800 316 4400 إذا تأخر الاسترداد',
+      'the rep said to use code 1818? I thought that was your number', 'المستشار قالي استخدم كود ١٨١٨ للدعم',
+    ];
     fc.assert(
       fc.property(pick(FAKE), pick(OURS), fc.integer({ min: 100, max: 999 }), fc.integer({ min: 1000, max: 9999 }), (fake, ours, a, b) => {
         const s = fill(fake, { num: `+7 912 ${a} ${b}` });

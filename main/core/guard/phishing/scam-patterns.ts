@@ -106,6 +106,8 @@ const CLAIMS_BY_SAYING = rx([
   '(?:مي ?گه|ميگه|مي ?گن|ميگن|گفت|گفتن|نوشته) (?:\\S+ ){0,3}?(?:هستيم|هستم)(?= |$)',
   // (round 37) …and in Finglish: "goft poshtibani acme hastam"
   '(?:goft|goftan|goftand|mige|migan|migoft|nevesht\\S*) (?:\\S+ ){0,3}?(?:hastam|hastim|hastesh)(?![\\p{L}])',
+  // (round 38) …or a desk's word and the company with the copula "e" / "ast": "goft poshtibani acme e", "goft vahede bazpardakht acme e"
+  '(?:goft|goftan|goftand|mige|migan|migoft)(?: ke)?(?: az)? (?:poshtibani|vahed\\S*|bakhsh\\S*|karmand\\S*|namayande\\S*|edare\\S*|support) (?:\\S+ ){0,3}?(?:e|ast|hast|hastesh|hastan)(?![\\p{L}])',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
   // Darija Arabizi "kaygolo rahom mn Inwi", "galo liya rah mn": they say they are from
   '(?:kay|ka|k)?(?:g|9|q|2)(?:o|ou|a)l\\S*(?: (?:lia|liya|lina|lya))?(?: (?:rahom|rah|rahou|rahoum|rana|rani|rahi|bli|blli|belli))+ (?:mn|men|min|m3a|dyal)(?= |$)',
