@@ -147,6 +147,17 @@ function isACardsEnding(text: string, start: number, end: number, type: string):
   return (t === 'otp' || t === 'pin') && text.slice(start, end).replace(/\D/gu, '').length === 4 && CARD_ENDING_BEFORE.test(text.slice(Math.max(0, start - 32), start)) && CARD_WORD.test(text.slice(Math.max(0, start - 48), start));
 }
 
+/**
+ * (round 38) "the adviser said to use 1818", "قالي استخدم الرقم ١٩٩١١": digits that are one of the company's own official
+ * support numbers (the policy's list, compared digit for digit in any script) are the number to call, not a code, PIN or card
+ * the customer pasted — a secret is never the number the company publishes.
+ */
+function isOfficialNumber(text: string, start: number, end: number, policy: GuardPolicy): boolean {
+  const d = asciiDigits(text.slice(start, end));
+  return d.length >= 3 && policy.officialSupportNumbers.some((n) => asciiDigits(n) === d);
+}
+const asciiDigits = (s: string) => s.replace(/[٠-٩]/gu, (c) => String(c.charCodeAt(0) - 0x660)).replace(/[۰-۹]/gu, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/\D/gu, '');
+
 export interface InboundInspectorDeps {
   policy: GuardPolicy;
   detectSensitive: DetectSensitive;
@@ -251,8 +262,8 @@ function readInbound(whole: string, deps: InboundInspectorDeps): { said: Said[];
     else if (f.code === 'upgrade_fee') push('upgrade_fee', 'phishing.upgrade_fee');
     else push('urgency', 'phishing.urgency');
   }
-  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type) && !isAListedRecord(text, s.start, s.end, s.type) && !isAnOrderReference(text, s.start, s.type) && !isACardsEnding(text, s.start, s.end, s.type));
-  const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end) && !(p.type === 'CARD' && isAnAccount(text, p.start, p.type)));
+  const detected = (deps.detected?.text === text ? deps.detected.spans : deps.detectSensitive(text)).filter((s) => SECRET_TYPES.has(s.type.toLowerCase()) && !isAnAmount(text, s.start, s.end) && !isAnAccount(text, s.start, s.type) && !isANumberToCall(text, s.start, s.end, s.type) && !isAListedRecord(text, s.start, s.end, s.type) && !isAnOrderReference(text, s.start, s.type) && !isACardsEnding(text, s.start, s.end, s.type) && !isOfficialNumber(text, s.start, s.end, deps.policy));
+  const pasted = findPastedSecrets(text).filter((p) => !detected.some((d) => d.start < p.end && p.start < d.end) && !(p.type === 'CARD' && isAnAccount(text, p.start, p.type)) && !isOfficialNumber(text, p.start, p.end, deps.policy));
   const secrets = [...detected, ...pasted];
   if (!secrets.length) {
     // nothing to mask, but the secret may be out already: "he asked for the code and I read it to him"

@@ -185,6 +185,14 @@ const OR_ANOTHER = new RegExp(`^\\s*[,،]?\\s*(?:or|or maybe|or was it|maybe|و�
  */
 const PASSWORD_NEAR = new RegExp(`(?<![\\p{L}\\p{N}])(?:[وفب])?(?:ال)?(?:${NAMES.PASSWORD})(?:${GAP}[^\\s\\d٠-٩۰-۹.!?؟"'«»]{1,15}){0,3}?${GAP}[:=]?${GAP}([^\\s"'«»،,]{6,64})\\s+(?:هست|است|هستش|بود|ئه|is it|was it|an it|and it|n it|but it|ولی|ولي|ولا|والا|یا|يا|wala|walla|ya|or|hast|bud)(?![\\p{L}\\p{N}])`, 'giu');
 const RECORD_BEFORE = new RegExp(`(?:^|\\s)(?:order|booking|ticket|ref|reference|invoice|account|acct|id|user|username|user ?name|login|email|e-mail|phone|number|no\\.?|code|otp|pin|#|رقم|شماره|شماره‌ی|كود|کد|حساب|ایمیل|ايميل|یوزر|يوزر)\\s*[:#]?\\s*$`, 'iu');
+/**
+ * (round 38) A login's two names, then its two values in that order: "the username and password of my online bank:
+ * tarek.h / Giza#9910", "ده اليوزر والباسورد بتوع البنك: mona.ali / Cairo@5521", "user & pass: rami_k, Rami@2024" — the
+ * second value is the password (the words between the names and the colon carry no digit; the values are parted by a
+ * slash, a bar, a comma or "and").
+ */
+const USER_NAME = `user ?name|user|login|user ?id|identifiant|(?:ال)?${Y}وزر|اسم (?:ال)?مستخدم|نام ${K}اربر${Y}|логин|юзер`;
+const USER_AND_PASSWORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${USER_NAME})\\s*(?:and|&|\\+|/|et|va|ва|и)?\\s*(?:و)?(?:ال)?(?:${NAMES.PASSWORD})[^:\\n\\d٠-٩۰-۹]{0,40}[:：]\\s*[^\\s"'«»،,/|]{2,64}\\s*(?:/|\\||,|،|\\s(?:and|و|et|va)\\s|\\s-\\s)\\s*([^\\s"'«»،,]{4,64})`, 'giu');
 /** A second guess after "or": a token of letters and digits, the same secret's other spelling. */
 const OR_ANOTHER_PASSWORD = /^\s*[,،]?\s*(?:or|or maybe|or is it|or was it|ولا|والا|او|أو|یا|يا|wala|walla|ya)\s+([^\s"'«»،,?؟]{4,64})/iu;
 const lettersAndDigits = (v: string) => /\p{L}/u.test(v) && /\p{N}/u.test(v);
@@ -231,6 +239,12 @@ export function findPastedSecrets(text: string): SensitiveSpan[] {
     }
   }
   if (names('PASSWORD')) {
+    // (round 38) "the username and password of my bank: tarek.h / Giza#9910": the pair named, then given in its order
+    for (const m of text.matchAll(USER_AND_PASSWORD)) {
+      const value = m[1]!.replace(/[.!?؟)(:;…]+$/u, '');
+      const start = m.index + m[0].lastIndexOf(m[1]!);
+      if (looksLikePassword(value) && !/^https?:|@.+\./i.test(value) && !spans.some((x) => x.start < start + value.length && start < x.end)) spans.push({ type: 'PASSWORD', start, end: start + value.length, confidence: 0.8 });
+    }
     for (const m of text.matchAll(PASSWORD_NEAR)) {
       const value = m[1]!.replace(/[.!?؟)(:;…]+$/u, '');
       const start = m.index + m[0].lastIndexOf(m[1]!);

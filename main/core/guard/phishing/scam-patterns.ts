@@ -77,6 +77,10 @@ const CLAIMS_BY_SAYING = rx([
   "(?:say|said|says|saying|telling(?: me)?|claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|told me|introduced (?:him|her|them)sel(?:f|ves) as|posing as|posed as)(?: that)?(?: (?:he|she|they|he's|she's|they're|it's|its|hes|shes|theyre|we|we're|it|i|i'm|im))?(?: (?:is|are|was|were|r|am|s|'s|to be))? (?:from|with|calling from|calling on behalf of|on behalf of|an? (?:agent|employee|officer|rep))",
   // (round 23) Iraqi and Gulf "said" with ك or گ: "كال اني من رمان باي"
   '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|كال|كالي|كالو|گال|گالي|يقول|بيقول|بقول|تقول|بتقول|كيقول|كتقول|يدعي|بيدعي|ادعى|زعم|عرف ?نفسه|قدم ?نفسه)\\S*(?: (?:لي|ليا|لنا|لينا))?(?: (?:انه|انها|انهم|انو|انا|اني|احنا|اننا|بلي|راه\\S*|رانا|راني|هو|هي|هما|هم))* (?:من|مع|تبع|بتاع|ديال|تاع|متاع)(?= |$)',
+  // (round 38) the speaker's "I am" and the desk in other words before the company's "of": "كيقول أنا service client ديال Acme",
+  // "gal ana l'agent dyal …"
+  '(?:قال|قالي|قالت|كال|گال|يقول|بيقول|كيقول|كتقول|كيگول|يگول)\\S*(?: (?:لي|ليا|لنا))? (?:انا|اني|راني|احنا) (?:\\S+ ){1,3}?(?:ديال|تاع|متاع|بتاع|تبع)(?= \\S)',
+  '(?:kay(?:qol|9ol|goul|gol|9oul|qoul)|gal|9al|qal)(?: (?:lia|liya|li))? (?:ana|rani) (?:\\S+ ){1,3}?(?:dyal|diyal|dial|ta3|nta3)(?= \\S)',
   // "says he works at / in the bank's service": the claim by the speaker's job, not a "from" ("قالي راهو خدام في الخدمة تاع البنك")
   '(?:قال|قالي|قلي|قالت|قالتلي|قالو|قالوا|يقول|بيقول|كيقول|گال|گالي|گالولي|ادعى|يدعي|بيدعي|زعم)\\S*(?: (?:ال)?(?:متصل|شخص|رجل|راجل|واحد))?(?: (?:لي|ليا|انه|انها|انو|بلي|راه\\S*|هو|هي|انا|اني))* (?:(?:ي|كي|بي|بي?ت|ت)?(?:خدم|شتغل)\\S*|خدام\\S*|شغال\\S*|موظف|كيخدم) (?:في|ف|ب|بال|فال|مع|عند|لدى|لدي)(?=\\S* |$)',
   "(?:said|says|saying|told me|claimed|claims)(?: that)? (?:he|she|they|he's|she's|they're|i) (?:work|works|worked|working|is working|was working) (?:at|for|in|with)",
@@ -102,6 +106,8 @@ const CLAIMS_BY_SAYING = rx([
   '(?:مي ?گه|ميگه|مي ?گن|ميگن|گفت|گفتن|نوشته) (?:\\S+ ){0,3}?(?:هستيم|هستم)(?= |$)',
   // (round 37) …and in Finglish: "goft poshtibani acme hastam"
   '(?:goft|goftan|goftand|mige|migan|migoft|nevesht\\S*) (?:\\S+ ){0,3}?(?:hastam|hastim|hastesh)(?![\\p{L}])',
+  // (round 38) …or a desk's word and the company with the copula "e" / "ast": "goft poshtibani acme e", "goft vahede bazpardakht acme e"
+  '(?:goft|goftan|goftand|mige|migan|migoft)(?: ke)?(?: az)? (?:poshtibani|vahed\\S*|bakhsh\\S*|karmand\\S*|namayande\\S*|edare\\S*|support) (?:\\S+ ){0,3}?(?:e|ast|hast|hastesh|hastan)(?![\\p{L}])',
   '(?:2al|2aly|2ali|bey2ol|beyi2ol|ye2ol|2alo|2alli)\\S*(?: (?:eno|enno|enha|ana|howa))* (?:men|mn|min)(?= |$)',
   // Darija Arabizi "kaygolo rahom mn Inwi", "galo liya rah mn": they say they are from
   '(?:kay|ka|k)?(?:g|9|q|2)(?:o|ou|a)l\\S*(?: (?:lia|liya|lina|lya))?(?: (?:rahom|rah|rahou|rahoum|rana|rani|rahi|bli|blli|belli))+ (?:mn|men|min|m3a|dyal)(?= |$)',
@@ -145,6 +151,8 @@ const NUMBER_PASSED_AS_OURS = rx([
 ]);
 /** "Call this number", "به این شماره زنگ بزن", "اتصل على هذا الرقم": a number the message itself tells the reader to use. */
 const CALL_THIS_NUMBER = rx([
+  // (round 38) …on a condition, the loss before it: "my line stops today unless I ring 0788 412 905", "if you don't call 0796 …"
+  '(?:unless|if (?:you|u|i) (?:do not|don.t|dont|didn.t)|or else|otherwise) (?:you |u |i )?(?:call|ring|dial|phone|contact|text|whatsapp)(?: (?:us|them|back))?(?: (?:on|at))? ?[+\\d][\\d -]{6,18}\\d',
   // "call 0912… to claim", "contact officer Musa on 0803…": a number the message tells the reader to call for something
   '(?:call|ring|dial|whatsapp)(?: us| them| him| her)?(?: (?:on|at|now|immediately|urgently|back))* [+\\d][\\d -]{6,18}\\d (?:to|for|now|immediately|urgently|asap)(?= |$)', 'contact (?:officer|agent|mr|mrs|ms|madam|sir) \\S+',
   // the number a message came with, called: "I called the number that came in the SMS", Hinglish "SMS mein aaye number … pe call kiya"
@@ -186,6 +194,8 @@ const endsBefore = (parts: string[]) => registered(parts, lazyRegExp(() => endsB
  * أنا", "2alha enno ana": a caller's identity claimed, whoever it names, makes the number in its sentence theirs.
  */
 const IMPERSONATES = rx([
+  // (round 38) Russian and Tajik, as the reading spells them: "сказали что из Acme", "гуфтанд аз Acme ҳастанд"
+  '(?:skazal\\S*|predstavil\\S*)(?: chto)? (?:oni |on |ona )?(?:iz|ot) ', 'guftand (?:ki )?az \\S+ (?:hastand|hast|mebosham|hastem)',
   '(?:claim(?:s|ed|ing)?|pretend(?:s|ed|ing)?|pretendin) to be(?! (?:from|with|calling|a |an |the |on behalf)(?![a-z]))', '(?:posing|posed|poses|pose) as(?! (?:a |an |the )?(?:customer|client|buyer)(?![a-z]))', 'impersonat\\S*',
   "(?:said|saying|says|sayin|told (?:her|him|them|my \\S+))(?: that)? (?:he|she|they)(?: (?:is|was|were|are)|'s|s) (?:me|you|u)(?![a-z])",
   '(?:گفته|گفت|گفتن|گفتند|گفته بود)(?: (?:كه|به \\S+))? (?:من|منم|خود من) (?:هستم|است|ام|هست|بودم)?',
@@ -193,7 +203,7 @@ const IMPERSONATES = rx([
   '(?:2al|2alha|2alo|2alloh|2allaha|2alelha|2alelhom|gal|galha)\\S*(?: (?:le|li)\\S*)? (?:enno|eno|inno|ino|ino|inu|enha) (?:ana|howa ana|enta|ento)(?![a-z])',
 ]);
 /** (round 30) A call or message from the number that follows: "phoned my aunt from", "با شماره", "من رقم", "men raqam". */
-const CALLED_FROM_IT = /(?:(?:call(?:ed)?|rang|ring|phoned|texted|messaged|whatsapped|got a call|a call) (?:\S+ ){0,3}?(?:from|on|with)|(?:از|با) (?:\S+ )?شماره|(?:من|مِن|على) (?:ال)?رقم|(?:men|mn|min|mel) (?:el |l)?(?:raqam|ra2am|rakam|nemra))(?: (?:the|a|this|number|no\.?|his|her))*[\s:]*$/iu;
+const CALLED_FROM_IT = /(?:(?:call(?:ed)?|rang|ring|phoned|texted|messaged|whatsapped|got a call|a call) (?:\S+ ){0,3}?(?:from|on|with)|(?:po)?zvonil\S* (?:\S+ ){0,2}?s(?: (?:nomera|nomer))?|napisal\S* (?:\S+ ){0,2}?s(?: (?:nomera|nomer))?|(?:از|با) (?:\S+ )?شماره|(?:من|مِن|على) (?:ال)?رقم|(?:men|mn|min|mel) (?:el |l)?(?:raqam|ra2am|rakam|nemra))(?: (?:the|a|this|number|no\.?|his|her))*[\s:]*$/iu;
 const CALLERS_NUMBER = endsBefore([
   '(?:called|rang|phoned|texted|messaged|whatsapped|dialled|dialed|contacted|reached) (?:me|us)(?: \\S+){0,2}? (?:from|on|using|with)(?: (?:the|a|an|this|his|her|their|number|no\\.?|phone|line|mobile|cell))*',
   // Pidgin and texting keep the verb bare: "one guy call me with 0813…" ("call me on" stays the customer's own request)
@@ -548,6 +558,8 @@ const TO_A_CARD = [
 const ODD_PAYMENT = pieces(
   words([
     'gift ?cards?', 'google ?play', 'itunes', 'apple ?cards?', 'steam (?:cards?|wallet)', 'amazon (?:vouchers?|cards?|gift)', 'vouchers?', 'upi', 'crypto\\S*', 'bitcoin', 'btc', 'usdt', 'western union', 'moneygram', 'vodafone ?cash', 'easypaisa', 'jazz ?cash', 'gcash', 'paymaya', 'maya', 'bankak', 'mpesa', 'm-pesa', 'opay', 'palmpay', 'بنكك', 'ايزي ?بيسه', 'جاز ?كاش', 'orange ?money', 'etisalat cash', 'instapay', 'paysafe\\S*',
+    // (round 38) more wallets and cards no company's fee is paid in: "كارت ستيم", "Asiacell card", M-Paisa, Alif, Careem Pay
+    'steam', 'ستيم', 'asia ?cell', 'اسيا ?سيل', 'm-?paisa', 'careem ?pay', 'كريم ?باي', 'korti alif', 'alif (?:card|mobi)', 'kart be kart',
     'بطاقات (?:ايتونز|جوجل|قوقل|هدايا|شحن|ستيم|امازون)', 'ايتونز', 'جوجل ?بلاي', 'قوقل ?بلاي', 'كروت شحن', 'كارت شحن', 'اشحن كارت', 'فودافون ?كاش', 'اورنج ?كاش', 'كاش موني', 'ويسترن يونيون', 'بيتكوين', 'عملات? رقميه',
     'كارت ?به ?كارت', 'كارت به كارت', 'به (?:يه|يك) كارت (?:ديگه|ديگر|شخصي)',
     // (round 22) "… به یه شماره کارت بزنی", "korti digar": to some card number, which no company's fee is paid to
@@ -671,9 +683,9 @@ const RELEASE = '(?:releas\\S*|unflag\\S*|unban\\S*|(?:limit|ceiling) (?:increas
   + 'accept\\S*|approv\\S*|(?:ي|ت|ن)(?:ن|ت)?قبل(?:و|وا|ون|وها|وه)?(?![\\p{L}])|(?:ي|ت|ن)(?:ت)?وافق\\S*|(?:ي|ت|ن)عتمد\\S*|'
   + '(?:قبول|پذيرفته|تاييد|تصويب) ?(?:بشه|شه|بشود|شود|مي ?شه|مي ?شود|كنن|كنند|بكنن)(?![\\p{L}])|(?:ghabool|ghabul|qabul|paziref\\S*|taeed|taiid|tayid|tasdiq) (?:beshe|she|shavad|mishe|kunand|kunan)(?![a-z])|odobr\\S*|priny?a\\S*|(?:y|t|n)(?:a|e|i)?(?:t|n)?(?:q|9|2|g)(?:a|e)?bl(?:o|ou|u|e|a|i)\\S*)';
 /** (round 31) What a refund is called: a fee paid so that it is released is a stranger's, whoever says they paid it. */
-const REFUND_HELD = rx(['refunds?', 'compensation', 'reimburs\\S*', 'rembours\\S*', 'استرداد', 'مسترد\\S*', 'تعويض\\S*', 'مستحقات', 'برگشتي', 'بازپرداخت', 'استرداد وجه', 'ta3wid\\S*', 'isterdad\\S*', 'esterdad\\S*']);
+const REFUND_HELD = rx(['refunds?', 'compensation', 'پول ?پس', 'pul ?pas', 'bozgasht\\S*', 'vozvrat\\S*', 'reimburs\\S*', 'rembours\\S*', 'استرداد', 'مسترد\\S*', 'تعويض\\S*', 'مستحقات', 'برگشتي', 'بازپرداخت', 'استرداد وجه', 'ta3wid\\S*', 'isterdad\\S*', 'esterdad\\S*']);
 /** (round 34) A purpose word before a refund's name: "pour (recevoir) le remboursement", "to get my refund", "baraye bazpardakht". */
-const FOR_THE_REFUND = rx(['(?:pour|afin de|to get|to receive|for|so i get|so i can get|bach|bash|باش|عشان|علشان|حتى|لكي|ل|تا|براي|baraye|para)(?: \\S+){0,2}? (?:refunds?|reimburs\\S*|rembours\\S*|استرداد|مسترد\\S*|تعويض\\S*|بازپرداخت|برگشت ?وجه)']);
+const FOR_THE_REFUND = rx(['(?:pour|afin de|to get|to receive|for|so i get|so i can get|bach|bash|باش|عشان|علشان|حتى|لكي|ل|تا|براي|baraye|para)(?: \\S+){0,2}? (?:refunds?|reimburs\\S*|rembours\\S*|استرداد|مسترد\\S*|تعويض\\S*|بازپرداخت|برگشت ?وجه)', '(?:baroi|baroyi) (?:\\S+ )?(?:bozgasht|vozvrat)\\S*']);
 /** A sum paid so that something is released: the purpose clause after the payment, or "baraye …" before it. */
 const PAID_TO_RELEASE = rx([
   `(?:to|so (?:that|they|it|the|my|your|ur|our|his|her)|in order to|chtob\\S*|para|bech|bich|ke|كه|as \\S+ to|pour|afin de|bach|bash|baach|w|3ashan|3achan|3shan|3chan|باش|تا|عشان|علشان|لكي|حتى|و|براي|baraye|baroi|ta|ili)(?: \\S+){0,3}? ${RELEASE}`,
@@ -1156,7 +1168,9 @@ const PAY_NOW = pieces(
  * before…". Beside something to gain it is the same precondition as someone saying "you must pay first".
  */
 const FEE_DUE = rx([
-  '(?:fees?|charges?|deposit) (?:\\S+ ){0,4}?(?:applies|apply|is required|are required|required|must be paid|has to be paid|needs to be paid|to be paid|is payable|payable|is due|due)',
+  '(?:fees?|charges?|deposit)[\'’"]? (?:\\S+ ){0,4}?(?:applies|apply|is required|are required|required|must be paid|has to be paid|needs to be paid|to be paid|is payable|payable|is due|due)',
+  // (round 38) Tajik, as the reading spells it: "пардохти фаъолсозӣ 100 сомонӣ лозим аст", "комиссия … даркор"
+  '(?:pardokhti|komissiya|haqqi) (?:\\S+ ){0,4}?(?:lozim|darkor|hatmi)',
   '(?:رسوم|رسم|مبلغ) (?:\\S+ ){0,3}?(?:مطلوب|مستحق|يجب دفع|لازم تندفع|واجب)\\S*', '(?:هزينه|كارمزد) (?:\\S+ ){0,3}?(?:دارد|لازم است|بايد پرداخت)\\S*',
 ]);
 
@@ -1670,6 +1684,12 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   if (!flags.some((f) => f.code === 'upgrade_fee') && (has(AMOUNT, ft) || BARE_SUM.test(ft)) && has(DEPOSIT_OR_RELEASE_FEE, ft) && has(TO_A_PERSON, ft) && (has(REFUND_HELD, ft) || has(PAYOUT_AWAITED, ft) || has(RELEASE_FEE_NAMED, ft)) && !has(FOR_AN_ORDER_OF_MINE, ft)) flags.push({ code: 'upgrade_fee' });
   const lostToAnother = payOrLoseIt();
   if (lostToAnother && !flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'upgrade_fee' });
+  // (round 38) a fee or deposit with its sum, which someone else requires first, before what the customer waits for — a
+  // refund, a prize, a release, a booking or a fitting ("the technician wants 15 OMR 'activation charge' before he connects
+  // it", "عايزين عربون ٢٠٠ جنيه عشان يحجزوا", "барои гирифтани бозгашти пул 300 рубл комиссия пардохт кунед, гуфтанд",
+  // "گفتند برای گرفتن پول پس اول ۵۰۰ افغانی فیس بپردازید"): nobody sells a customer what they are owed or booked — not the
+  // customer's own bill or order, nor the company's price quoted where it publishes it
+  if (!flags.some((f) => f.code === 'upgrade_fee') && feeBeforeItsGain(ft, has, hasLink && ownLinksOnly) && !ourCharge() && !forAnOrder() && !ownBillPaid()) flags.push({ code: 'upgrade_fee' });
   if (chatNumber && !flags.some((f) => f.code === 'fake_number') && flags.some((f) => f.code === 'upgrade_fee')) flags.push({ code: 'fake_number', value: chatNumber });
   if (claimantsNumber && !flags.some((f) => f.code === 'fake_number')) flags.push({ code: 'fake_number', value: claimantsNumber });
   // a threat with a deadline and a demand (or a link to act on): "suspended … verify within 24 hrs", "هيتفصل خلال ٢٤ ساعة لو مدفعتش"
@@ -1749,6 +1769,10 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   // (round 37) a place, a booking or a room to be lost today in broken English with the payment's absence as its
   // condition: "my room will cancell today if no pay", "booking go cancel tonight if money not come"
   if (!flags.some((f) => f.code === 'urgency') && has(LOST_TODAY, t) && has(IF_NO_PAYMENT, t)) flags.push({ code: 'urgency' });
+  // (round 38) a loss to come by a deadline, in someone else's voice or on a condition: "sera résilié sous 48h", "будет
+  // заблокирован в течение 24 часов", "ta 6 saat dige masdud mishe", "агар то соати 5 пул насупорам, … қатъ мекунанд", "eza ma
+  // dafa3et abel bukra … bi2osso", "IF I DONT CONFIRM IN 2 HOURS THE ORDER IS CANCELLED" — not the customer's own request
+  if (!flags.some((f) => f.code === 'urgency') && lossByADeadline(t, has)) flags.push({ code: 'urgency' });
   const urgent = flags.findIndex((f) => f.code === 'urgency');
   if (urgent >= 0 && ownLinksOnly && ownDueAsked(t, has)) flags.splice(urgent, 1);
   // (round 25) a fee demanded by a deadline: "… ۱۵۰ درهم فیس آزادسازی بدهم تا امروز شام", "رسوم … قبل منتصف الليل",
@@ -1768,10 +1792,62 @@ export function findScamPatterns(text: string, policy: GuardPolicy, hasLink = fa
   return flags;
 }
 
+/** (round 38) What a fee is charged before, besides a refund or a prize: a fitting, an installation, an appointment, a parcel, the transfer. */
+const FITTING = rx(['parcel', 'package', 'shipment', 'colis', 'طرد', 'شحنه', 'posylk\\S*', '(?:ال)?تحويل(?![\\p{L}])', 'virement', 'fit(?:ting)?(?![a-z])', 'install\\S*', 'technician', 'appointment', 'connects? (?:it|the|my)', 'تركيب\\S*', '(?:ال)?فني(?![\\p{L}])', 'ميعاد\\S*', 'موعد\\S*', 'نصب', 'نوبت', 'montage', 'rendez-vous', 'rdv', 'installat\\S*', 'tarkib\\S*', 'nasb\\S*', 'vasl (?:shodan|beshe|mishe)', 'vasl\\S*']);
+/** (round 38) A fee by its name beyond `FEE_NOUN`: "installation charge", "комиссия", "пардохти фаъолсозӣ", Dari "فیس". */
+const NAMED_FEE = rx(['(?:installation|activation|processing|handling|registration|booking|reservation|release|clearance|customs|security|service|fitting|verification|guarantee|unlocking) (?:charges?|fees?|deposits?)', 'komissi\\S*', 'pardokhti (?:faol|faoll|sabt|tasdiq|khizmat)\\S*', 'haqqi (?:khizmat|sabt|faol)\\S*', 'فيس', 'عربون']);
+/** (round 38) Someone else wanting the sum: "they want", "the installer is asking 25 OMR", "بدهم مني", "عايزين". */
+const THEY_WANT = rx([
+  '(?:he|she|they|the \\S+|installer|technician|courier|agent|guy|man|seller) (?:is |are )?(?:wants?|wanted|asking|asks|asked|demanding|demands|charging)(?: me| us)?(?: for)? (?:a |an |another )?(?:[$£€₦₹]|\\d|[a-z]{2,4} ?\\d|\\S+ (?:fee|charge|deposit))',
+  '(?:he|she|they) (?:needs?|requires?)(?: me to pay)? (?:[$£€₦₹]|\\d|[a-z]{2,4} ?\\d)', '(?:ils|il|elle|on) (?:me |m.)?(?:demande\\S*|veu\\S*|exige\\S*|r[eé]clame\\S*)',
+  '(?:عايزين|عاوزين|بدهم|بدهن|يبون|يبغون|طالبين|يطلبون|طلبوا|يبي|يبغى|يبغي|يبا|يريد|عايز|عاوز|بدو|بده)(?: مني| منا| منك)?', 'mekhohand', 'khostand', 'mikhan', 'mikhastan',
+]);
+/** (round 38) …first, or so that the thing is done: "before", "first", "قبل", "avval", "to lock in", "عشان", "bech", "barāye", "to" (Tajik). */
+const BEFORE_IT = pieces(FIRST, rx([
+  'before', 'قبل', 'pehle', 'avant', 'to (?:get|release|receive|lock|hold|reserve|book|activate|unlock|fix|connect)', 'so (?:that )?(?:they|he|she|i|we|it) (?:can |could |will |would |\\S+ll )?', 'then (?:they|he|she)(?:.ll| will)',
+  'عشان', 'علشان', 'حتى', 'لحتى', 'لكي', 'باش', 'بش', 'bach', 'bech', 'bash', 'براي', 'baraye', 'baroi', 'تا(?![\\p{L}])', 'to (?:joiza|mukofot|pul|\\S+ (?:faol|dastras))\\S*', 'pour (?:recevoir|r[eé]cup[eé]rer|avoir|d[eé]bloquer|activer)',
+]));
+function feeBeforeItsGain(ft: string, has: Has, ownLinksOnly: boolean): boolean {
+  if (ownLinksOnly || !has(AMOUNT, ft) || !(has(FEE_NOUN, ft) || has(DEPOSIT_OR_RELEASE_FEE, ft) || has(NAMED_FEE, ft))) return false;
+  const someoneElse = has(TOLD, ft) || has(THEY_WANT, ft) || has(MESSAGE_NAMED, ft) || has(ODD_PAYMENT, ft) || has(FEE_DUE, ft) || (WANTED.test(ft) && (has(THIRD_PARTY, ft) || COURIER.test(ft)));
+  const required = has(MUST_PAY, ft) || has(OBLIGED_TO_PAY, ft) || has(OBLIGED, ft) || has(PAY_NOW, ft) || has(FEE_DUE, ft) || has(THEY_WANT, ft) || has(ODD_PAYMENT, ft);
+  const forWhat = has(GAIN, ft) || has(REFUND_HELD, ft) || has(PAYOUT_AWAITED, ft) || has(BOOKING, ft) || has(SEE_OR_HOLD, ft) || has(FITTING, ft) || has(RELEASE_FEE_NAMED, ft);
+  // (…paid in the company's own app, site or branch, and to no person's card or wallet, it is the company's price)
+  const inOurPlace = has(PAID_IN_OUR_PLACE, ft) && !has(ODD_PAYMENT, ft) && !has(TO_A_PERSON, ft) && !has(PERSON_TO_PERSON, ft);
+  return someoneElse && required && forWhat && has(BEFORE_IT, ft) && !has(FOR_AN_ORDER_OF_MINE, ft) && !inOurPlace;
+}
+/** (round 38) "paid on the Acme app", "at your branch", "في الفرع", "توی اپ": where the company takes its own charges. */
+const PAID_IN_OUR_PLACE = rx(['(?:on|in|through|via|at|from) (?:the |your |ur |my )?(?:\\S+ )?(?:app|application|website|branch|office|counter|shop|store)(?![a-z])', '(?:في|ب|من|عبر|على) ?(?:ال)?(?:فرع|تطبيق|موقع|مكتب)\\S*', '(?:تو|توي|در|از|روي) (?:اپ|اپليكيشن|سايت|شعبه|دفتر)\\S*', '(?:dans|sur|via|en) (?:l.|votre |la )?(?:app|application|agence|site)']);
+
+/** (round 38) A loss to come, in a notice's or a dialect's future or passive: "will be removed", "sera résilié", "سيتم إلغاؤها", "هيتشال", "bi2ta3o", "laghv mishe", "бекор мешавад", "будет заблокирован". */
+const LOSS_TO_COME = rx([
+  '(?:will|gonna|going to|would) (?:be |get )?(?:removed|given to|cancel\\S*|suspended|blocked|closed|cut|disconnected|deleted|terminated|deactivated|lost|taken|switched off)', '(?:is|are|gets?|be) (?:cancel+ed|removed|given to|cut off|disconnected)',
+  '(?:line|account|number|service|internet|sim|power|electricity|order|booking|bed|room|place|seat) (?:\\S+ )?(?:stops|will stop|goes off|goes to (?:someone|another|somebody))',
+  '(?:sera|seront|va [eê]tre) (?:suspendu|r[eé]sili[eé]|bloqu[eé]|annul[eé]|supprim[eé]|coup[eé]|d[eé]sactiv[eé]|ferm[eé]|cl[oô]tur[eé])\\S*', 'expire\\S* (?:ce soir|aujourd\\S*|demain|[àa] minuit|dans)',
+  'سيتم (?:ال)?(?:الغا|ايقاف|حظر|قطع|تعليق|حذف|اغلاق|تجميد|سحب|فصل)\\S*', '(?:ه|ح)(?:ي|ت)(?:ت|ن)(?:شال|لغي|قفل|قطع|سحب|وقف|فصل)\\S*', '(?:ه|ح|ب)(?:ي|ي)?(?:قطعو|قطعوا|فصلو|فصلوا|سحبو|سحبوا|لغو|لغوا)\\S*',
+  '(?:bi|bey|bt|hay|7ay|ha|ra7 y)[0-9a-z]{0,2}(?:2ta3|2t3|2oss|2os|sakr|sakkr|fsel|f9el|shil|lghi|2fel|2fol)\\S*',
+  '(?:laghv|masdud|ghat|ghat3|band|baste|mosadere|ghat\\S*) (?:mishe|mishavad|mishan|mishavand|mikonan|mikonand)', '(?:لغو|مسدود|قطع|باطل) (?:مي ?شه|ميشه|مي ?شود|ميشود|مي ?كنن)',
+  '(?:bekor|basta|qat|masdud|khomush|band) (?:karda )?(?:meshavad|meshavand|mekunand)', '(?:megirand|meburand|qat mekunand)(?![a-z])',
+  'budet (?:zablokirovan|otkl[yi]uchen|annulirovan|otmenen|udal[eë]n|priostanovlen|zakryt)\\S*', '(?:zablokiruyut|otkl[yi]uchat|annuliruyut|udalyat)(?![a-z])',
+]);
+/** (round 38) …by a deadline (`DEADLINE_SPAN`, `DAY_DEADLINE` or these): a span or a day, also in Russian, Finglish, French and Levantine Latin. */
+const BY_A_DEADLINE_MORE = rx([
+  'v techenie \\d+', 'v techenie (?:sutok|chasa|dnya)', 'ta \\d+ (?:saat|daghighe|rooz|ruz)', 'sous \\d+ ?(?:h|heures?|jours?)(?![a-z])', 'in (?:one|an|1|\\d+|two|three) (?:hours?|hrs?|minutes?|mins?)',
+  'to (?:begoh|pagoh|shom|shab)', 'imruz', 'emruz', 'emrooz', 'today', 'tonight', 'tomorrow', 'lyom', 'el ?yom', 'bukra', 'bokra', 'abel (?:el |l )?(?:sa3a|se3a|seea|bukra|bokra)',
+]);
+/** (round 38) …told as someone else's threat or on a condition: "eza ma dafa3et", "vagarna", "агар … на-". */
+const ON_A_CONDITION = rx(['(?:eza|iza|law|lw|ida|ila) (?:ma|mat|la)(?![a-z])', 'vagarna', 'agar (?:\\S+ ){0,6}?na[a-z]{2,}', 'otherwise', 'or else', 'sinon', 'sans paiement', 'bez oplaty', 'esli ne']);
+/** (round 38) A message that came: "пришло SMS от …", "payamak dadan ke …", "паём омад", "I got a text". */
+const A_MESSAGE_CAME = rx(['prishl\\S* (?:sms|soobshch\\S*)', 'sms ot', '(?:payamak|payam|payom|паём) (?:dadan|dad|umad|oomad|omad|amad|zadan|omadaast)', 'got (?:a|an|this) (?:sms|text|message)', 'received (?:a|an|this) (?:sms|text|message)']);
+function lossByADeadline(t: string, has: Has): boolean {
+  if (!has(LOSS_TO_COME, t) || !(has(DEADLINE_SPAN, t) || has(DAY_DEADLINE, t) || has(BY_A_DEADLINE_MORE, t)) || has(MY_OWN_REQUEST, t)) return false;
+  return has(TOLD, t) || has(MESSAGE_NAMED, t) || has(MESSAGE_VOICE, t) || has(IF_NOT, t) || has(ON_A_CONDITION, t) || has(CLAIMS_TO_BE_FROM, t) || has(SMS_FROM, t) || has(A_MESSAGE_CAME, t);
+}
+
 /** (round 37) Required to pay: "I must pay", "they want me to send", "لازم أدفع", "داير مني", "باید … بزنم", "бояд … перевод кунам". */
 const OBLIGED_TO_PAY = rx([
   '(?:must|have to|has to|had to|need to|needs to|should) (?:first |now |also )?(?:pay|send|transfer|deposit|wire)', '(?:asked|asks|want\\S*|told|tell\\S*) (?:me )?to (?:pay|send|transfer|deposit)',
-  'لازم (?:\\S+ )?(?:ادفع|احول|ابعت|ارسل|اسدد|ندفع|نحول)', '(?:داير|دايره|عايز|عاوز|طالب|يبي|يبغى|يريد|بدو) مني', 'طلب مني (?:\\S+ )?(?:ادفع|احول|ابعت|مبلغ)', '(?:خاصني|خصني) (?:ن)?(?:خلص|دفع|صيفط)', 'kh?as+ni (?:n)?(?:khal+e?s|dfa3|sifet|sift)',
+  'لازم (?:\\S+ )?(?:ادفع|احول|ابعت|ارسل|اسدد|ندفع|نحول)', '(?:داير|دايره|عايز|عاوز|طالب|يبي|يبغى|يريد|بدو|بدهم|بدهن|بدن|عايزين|عاوزين|طالبين) مني', 'طلب مني (?:\\S+ )?(?:ادفع|احول|ابعت|مبلغ)', '(?:خاصني|خصني) (?:ن)?(?:خلص|دفع|صيفط)', 'kh?as+ni (?:n)?(?:khal+e?s|dfa3|sifet|sift)',
   'je dois (?:d.abord )?(?:payer|verser|envoyer|virer)', 'il faut (?:que je )?(?:payer|verser|paye|envoyer)',
   'بايد (?:\\S+ ){0,5}?(?:بزنم|واريز|پرداخت|بدم|بريزم|كارت به كارت|بفرستم)', 'bayad (?:\\S+ ){0,5}?(?:bezanam|bezanim|variz|pardakht|bedam|berizam|kart be kart|befrestam)',
   // Tajik, as the reading spells it in Latin letters: "бояд 500 сомонӣ перевод кунам"
@@ -1793,7 +1869,7 @@ const PERSON_TO_PERSON = rx([
 ]);
 /** (round 37) A phone card bought for someone ("buy an Asiacell card", "اشتري كارت زين"), and its number sent on. */
 const PHONE_CARD_BOUGHT = rx(['(?:اشتري|اشتر|شتري|تشتري|يشتري)\\S* (?:\\S+ ){0,2}?(?:كارت|كرت|بطاقه|رصيد)', 'buy (?:\\S+ ){0,3}?(?:card|recharge|top ?up|voucher)']);
-const CARD_SENT = rx(['(?:دز|ارسل|ابعت|بعت)\\S*', 'send (?:\\S+ ){0,2}?(?:the )?(?:number|code|pin)']);
+const CARD_SENT = rx(['(?:دز|ادز|ارسل|ابعت|بعت)\\S*', 'send (?:\\S+ ){0,2}?(?:the )?(?:number|code|pin)']);
 /** (round 37) Lost today, in broken English: "will cancell today", "go cancel tonight", "will delete now". */
 const LOST_TODAY = rx(['(?:will|wil|go|gonna|going to) (?:be |get )?(?:cancel\\S*|delete\\S*|remove\\S*|close\\S*|gone|lost) (?:\\S+ )?(?:today|tonight|now)']);
 /** (round 37) …if no payment comes: "if no pay", "if i not pay", "if money not come". */
