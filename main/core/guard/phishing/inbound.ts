@@ -1,4 +1,5 @@
 import type { GuardPolicy } from '../policy';
+import { asciiDigits } from '../../text/fold';
 import { kindName, say, sayNumber, type MessageKey } from '../messages';
 import { maskSpans, type DetectSensitive, type SensitiveSpan } from '../ports';
 import { detectLang, type GuardLang } from '../text/lang';
@@ -153,10 +154,10 @@ function isACardsEnding(text: string, start: number, end: number, type: string):
  * the customer pasted — a secret is never the number the company publishes.
  */
 function isOfficialNumber(text: string, start: number, end: number, policy: GuardPolicy): boolean {
-  const d = asciiDigits(text.slice(start, end));
-  return d.length >= 3 && policy.officialSupportNumbers.some((n) => asciiDigits(n) === d);
+  const d = digitsOnly(text.slice(start, end));
+  return d.length >= 3 && policy.officialSupportNumbers.some((n) => digitsOnly(n) === d);
 }
-const asciiDigits = (s: string) => s.replace(/[٠-٩]/gu, (c) => String(c.charCodeAt(0) - 0x660)).replace(/[۰-۹]/gu, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/\D/gu, '');
+const digitsOnly = (s: string) => asciiDigits(s).replace(/\D/gu, '');
 
 export interface InboundInspectorDeps {
   policy: GuardPolicy;
