@@ -153,10 +153,12 @@ function ownLabelAfter(text: string, end: number): boolean {
     if (cue === undefined || !LABEL_AFTER_CUES.has(cue)) continue;
     // (a label followed by its own value names that value, not the number before it)
     const rest = line.slice(line.indexOf(w) + w.length);
-    return !new RegExp(`^[^\\n]{0,24}?${D}{3}`, 'u').test(rest);
+    return !OWN_NUMBER_AFTER.test(rest);
   }
   return false;
 }
+/** A number of its own after a label: three digits within its next few words. */
+const OWN_NUMBER_AFTER = new RegExp(`^[^\\n]{0,24}?${D}{3}`, 'u');
 const LABEL_AFTER_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_CARD, Cue.PASSPORT]);
 
 /** The last clause's end (a comma, "،", "?", "!", "؟", ";" or a full stop that ends a word, not "no.") with words after it. */
