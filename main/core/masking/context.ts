@@ -68,9 +68,15 @@ function isClauseBreak(c: number): boolean {
 
 function labelsNextValue(s: string, from: number): boolean {
   let p = from;
-  while (p < s.length && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0x0a)) p++;
+  while (p < s.length && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x3a || s.charCodeAt(p) === 0x0a || s.charCodeAt(p) === 0x23)) p++;
   let d = 0;
-  while (p < s.length && isWordChar(s.charCodeAt(p))) if (s.charCodeAt(p++) <= 0x39) d++;
+  // (round 40: a lettered record number is its label's value too — "رقم الطلب HAI-220931", "order no. DX/22-0931")
+  for (;;) {
+    while (p < s.length && isWordChar(s.charCodeAt(p))) if (s.charCodeAt(p++) <= 0x39) d++;
+    const c = s.charCodeAt(p);
+    if (!(c === 0x2d || c === 0x2f || c === 0x5f) || !isWordChar(s.charCodeAt(p + 1))) break;
+    p++;
+  }
   return d >= 2;
 }
 
@@ -168,9 +174,26 @@ function wordCue(s: string, ws: number, we: number): Cue | undefined {
   else if (cue === Cue.CVV && previousWordIs(s, ws, 'social')) cue = Cue.NID;
   // "الزيادة ديالي", "تاريخ الزيادة": Darija's birth (its "increase" otherwise: "الزيادة فالثمن")
   else if (cue === Cue.BIRTH && ZIYADA.hasAt(s, ws, we) && !nextWordIn(s, we, DARIJA_OF) && !DATE_OF.hasAt(s, previousWordStart(s, ws), previousWordEnd(s, ws))) cue = undefined;
+  // (round 40) "التطبيق طلب كود", "طلب مني رمز": the verb "asked for" before a code's word, not an order
+  else if (cue === Cue.ORDER && ASKED.hasAt(s, ws, we) && (nextWordIn(s, we, CODE_WORDS) || (nextWordIn(s, we, FROM_ME) && nextWordIn(s, nextWordEnd(s, we), CODE_WORDS)))) cue = undefined;
+  // (round 40) "… zadam error dad", "ارور داد": an error that happened (a light verb after it), not an error's number
+  else if (cue === Cue.REF && nextWordIn(s, we, GAVE)) cue = undefined;
   memoAt[ws] = memoGen;
   memoCue[ws] = cue ?? NO_CUE;
   return cue;
+}
+
+const ASKED = FoldedWords.of(['طلب', 'وطلب', 'فطلب'].map(foldKeyword));
+const FROM_ME = FoldedWords.of(['مني', 'منى', 'منا', 'مننا', 'منك', 'منه'].map(foldKeyword));
+const CODE_WORDS = FoldedWords.of(['كود', 'الكود', 'رمز', 'الرمز', 'code', 'otp', 'كود تحقق', 'رمز تحقق'].map(foldKeyword));
+const GAVE = FoldedWords.of(['dad', 'daad', 'mide', 'midad', 'mideh', 'dade', 'dadeh', 'داد', 'میده', 'ميده', 'میداد', 'داده'].map(foldKeyword));
+
+/** The end of the word after the one ending at `we` (only spaces between). */
+function nextWordEnd(s: string, we: number): number {
+  let p = we;
+  while (p < s.length && s.charCodeAt(p) === 0x20) p++;
+  while (p < s.length && isWordChar(s.charCodeAt(p))) p++;
+  return p;
 }
 
 // (with a possessive ending: "شناسه پرداختش", "شناسه قبضم"; a utility's name: "شناسه قبض برق")
@@ -358,6 +381,7 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
   let pos = from;
   let words = 0;
   let weak: Cue | 0 = 0;
+  let weakEnd = -1;
   while (pos < len && pos - from <= MAX_CHARS) {
     if (isBoundary(s, pos)) break;
     if (sameClause && (isClauseBreak(s.charCodeAt(pos)) || (s.charCodeAt(pos) === 0x2d && s.charCodeAt(pos - 1) === 0x20))) break;
@@ -371,13 +395,28 @@ function scanForward(ctx: ContextText, from: number, relevant: Relevant, maxWord
     const cue = wordCue(s, ws, pos);
     if (cue !== undefined && relevant(cue)) {
       // "... 16.05.2025 تاريخ الميلاد: 09/08/1971": a label right before the next value is that value's
-      if (labelsNextValue(s, pos)) break;
+      // (round 40: with the weak word right before it — "رقم الطلب HAI-220931" — the whole label is the next value's)
+      if (labelsNextValue(s, pos)) return 0;
       if (!isWeakCue(cue)) return cue;
-      if (!weak) weak = cue;
+      if (!weak) {
+        weak = cue;
+        weakEnd = pos;
+      }
     } else if (weak) return weak;
     if (++words >= maxWords) break;
   }
-  return weak;
+  // (round 40: a weak "number" word that opens a label with its own value — "… رقم الطلب HAI-220931" — is that value's)
+  return weak && weakEnd >= 0 && weakLabelsNext(s, weakEnd) ? 0 : weak;
+}
+
+/** After a weak "number" word, its value right after it or after one more word ("رقم الطلب HAI-220931", "no. 4471"). */
+function weakLabelsNext(s: string, from: number): boolean {
+  if (labelsNextValue(s, from)) return true;
+  let p = from;
+  while (p < s.length && s.charCodeAt(p) === 0x20) p++;
+  const ws = p;
+  while (p < s.length && isWordChar(s.charCodeAt(p))) p++;
+  return p > ws && digitCount(s, ws, p) === 0 && labelsNextValue(s, p);
 }
 
 /** A record's number or date: an order, a parcel, a transfer, a ticket, a voucher, a trip. */

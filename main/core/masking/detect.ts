@@ -1952,8 +1952,19 @@ function cardSideValue(scan: Scan, run: Run, a: number, b: number, d: string, st
   if (monthYear && cardTalk(scan) && dateCue(scan, start, end) === Cue.EXPIRY && paymentCardsExpiry(scan, start, end)) return { type: 'CARD_EXPIRY', confidence: 0.8 };
   // ("4310… cvv 417 date 03-26": the code may come first)
   if (monthYear && afterCard(scan, start) && scan.found[scan.found.length - 1]!.type !== 'CARD_EXPIRY') return { type: 'CARD_EXPIRY', confidence: 0.75 };
+  // (round 40) "شماره کارتم … ولی نمیدونم cvv2 کجاست تاریخش 1405/09", "card … cvv2 where? date 09/27": a generic date
+  // word right before a month and year, in a message with a card's number (or a card's and a code's word), is the
+  // card's expiry — unless a birth, delivery, appointment or document word claims the date
+  if (monthYear && GENERIC_DATE_BEFORE.test(s.slice(Math.max(0, start - 40), start)) && (scan.found.some((f) => f.type === 'CARD') || (cardTalk(scan) && cvvNamed(scan))) && !scan.found.some((f) => f.type === 'CARD_EXPIRY') && !dateCue(scan, start, end) && paymentCardsExpiry(scan, start, end)) return { type: 'CARD_EXPIRY', confidence: 0.7 };
   return null;
 }
+
+/**
+ * A generic date word and at most two little words right before the value: "date", "the date on it", "its date",
+ * "تاریخ", "تاریخش", "تاريخها", "التاريخ", "tarikh", "tarikhesh", "дата", "санааш".
+ */
+const GENERIC_DATE_BEFORE =
+  /(?:^|[^\p{L}])(?:dates?|(?:ال)?تاريخ(?:ها|ه)?|تاریخ(?:ش|شم|ش هم)?|tarikh(?:esh|e|ash)?|t[aâ]rikh(?:esh)?|дата(?:аш|и)?|сана(?:аш|и)?)(?:[\s:=-]+(?:on it|on the card|of it|of the card|is|it'?s|هست|هي|هو|روش|عليها|ash|hast|:)){0,2}[\s:=-]*$/iu;
 
 /**
  * An expiry month in a message about a card is the card's, unless the words name a document ("my passport expires

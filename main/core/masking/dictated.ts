@@ -39,6 +39,7 @@ import { withMachineZones } from './machine-zone';
 import { readAsDigits } from './number-reader';
 import { withoutTrackingNumbers } from './tracking-codes';
 import { withoutRecordNumbers } from './record-numbers';
+import { withRenewedPhone } from './renewed-phone';
 import { Cue } from './lexicon';
 import { mayHoldTable, withTableColumns } from './tables';
 import { namesAny, RECORD_WORDS } from './words-in';
@@ -61,13 +62,20 @@ function digitCount(text: string, start: number, end: number): number {
  * After a value, a correction: "لا لحظة الصح ٩٤١٢٧٠٨٣", "sorry, the correct one is …", "نه ببخشید درستش …" — a few
  * words of the clause, then the word that says the right value follows.
  */
+/**
+ * Round 40: an apology or a mistake's word, then a few words that say what went wrong, then "it's"/"هو"/"c'est" or the
+ * value itself: "sorry I misread, it's …", "اسف غلطت بالقراية هو …", "ببخشید اشتباه شد، … است", "pardon c'est …",
+ * "my bad I mistyped it, …". No digit, line break or record's word between (a correction of an order's number
+ * names the order: "sorry the order number is …" is read by the record's label, not here).
+ */
+const MISREAD_THEN = `(?:sorry|sry|oops|my bad|pardon|d[ée]sol[ée]|(?:ا|أ|آ)سف|اسفه|ببخشید|ببخشيد|bebakhshid|asef|غلطت|غلط|اشتباه|eshtebah|misread|mistyped|typo)(?![\\p{L}])(?:(?![\\p{L}]*(?:order|number|no|ref|booking|commande|num[ée]ro|طلب|رقم|شماره|سفارش|حجز))[^${DIGIT_CLASS}\\n.!?؟]){0,32}?(?<![\\p{L}])(?:it'?s|it is|its|is|هو|هي|هوا|c'est|cest|اینه|اینو|این|ایه|e)(?=[ \\u00a0:،,]*[${DIGIT_CLASS}])|(?:غلطت|اشتباه شد|اشتباه کردم|اشتباه|misread|mistyped)(?![\\p{L}])[^${DIGIT_CLASS}\\n.!?؟]{0,8}?(?=[ \\u00a0:،,]*[${DIGIT_CLASS}])`;
 // (an apology or "wait" corrects only the value right after it: "لا لحظة الصح ٥٥٣١…" is read at "الصح")
 const CORRECTED_AFTER = new RegExp(
-  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|(?:the )?right (?:one|number)(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح|(?:no|la|na|نه|لا)?[ \\u00a0,،.]*(?:sorry|sry|oops|my bad|wait|pardon|d[ée]sol[ée]|(?:ا|أ|آ)سف|اسفه|لحظة|bebakhshid|bebakhshin|ببخشید|ببخشين|ببخشيد|asef|2asef)(?![\\p{L}])(?=[ \\u00a0:،,]*[${DIGIT_CLASS}]))(?![\\p{L}])[ \\u00a0:،,]*`,
+  `[^${DIGIT_CLASS}\\n]{0,24}?(?<![\\p{L}])(?:الصح|الصحيح|الصحيحه|الصحيحة|الصح هو|correct(?: one| number)?(?: is)?|(?:the )?right (?:one|number)(?: is)?|i mean|i meant|it'?s actually|درستش|درستش اینه|صحیحش|صحیح|(?:no|la|na|نه|لا)?[ \\u00a0,،.]*(?:sorry|sry|oops|my bad|wait|pardon|d[ée]sol[ée]|(?:ا|أ|آ)سف|اسفه|لحظة|bebakhshid|bebakhshin|ببخشید|ببخشين|ببخشيد|asef|2asef)(?![\\p{L}])(?=[ \\u00a0:،,]*[${DIGIT_CLASS}])|${MISREAD_THEN})(?![\\p{L}])[ \\u00a0:،,]*`,
   'iuy',
 );
 
-const CORRECTION_WORD = /الصح|correct|right (?:one|number)|i mean|actually|درستش|صحیح|sorry|sry|oops|my bad|wait|pardon|d[ée]sol|[اأآ]سف|لحظة|bebakhsh|ببخش|asef/i;
+const CORRECTION_WORD = /الصح|correct|right (?:one|number)|i mean|actually|درستش|صحیح|sorry|sry|oops|my bad|wait|pardon|d[ée]sol|[اأآ]سف|لحظة|bebakhsh|ببخش|asef|غلط|اشتباه|eshtebah|misread|mistyped|typo/i;
 
 /** What joins a value's groups after "or" or a correction: a space; an expiry's month and year keep their slash too ("exp 08/30 no sorry 09/30"). */
 const VALUE_JOINS = / /;
@@ -240,7 +248,7 @@ export function detectSensitive(text: string, options?: DetectOptions): Detected
  * pre-checks its words (or the spans it needs) before reading the text.
  */
 function withMissedReadings(text: string, spans: DetectedSpan[]): DetectedSpan[] {
-  return withKinBirthYears(text, withPaperTazkiras(text, withTajikMobiles(text, withWordedPhones(text, withYearEndExpiry(text, withCardLineCodes(text, spans))))));
+  return withRenewedPhone(text, withKinBirthYears(text, withPaperTazkiras(text, withTajikMobiles(text, withWordedPhones(text, withYearEndExpiry(text, withCardLineCodes(text, spans)))))));
 }
 
 function detectValues(text: string, options?: DetectOptions): DetectedSpan[] {

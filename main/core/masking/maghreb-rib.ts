@@ -9,8 +9,10 @@ import { ribValid } from './checksums';
 import type { DetectedSpan } from './types';
 
 /** The RIB's names: "RIB", "RIP" (Algérie Poste's), "relevé d'identité bancaire", "الريب"/"ريب", and a bank account's. */
+// (round 40: a Latin word glued to an Arabic "و"/"ال" — "والRIB ديالي", "فالcompte" — is still the word; an Arabic one
+// may carry "و", "ف" or "ب" before its article: "والريب")
 const RIB_WORD =
-  /(?<![\p{L}\p{N}])(?:r\.?i\.?[bp]\.?|relev[ée] d'identit[ée] (?:bancaire|postale?)|(?:ال)?ريب|compte(?: bancaire)?|(?:رقم )?(?:ال)?حساب(?: ال?بنكي)?|الحساب البنكي|account(?: number| no\.?)?|hsab|7sab|7ssab)(?![\p{L}])/giu;
+  /(?:(?<![\p{Script=Latin}\p{N}])(?:r\.?i\.?[bp]\.?|relev[ée] d'identit[ée] (?:bancaire|postale?)|compte(?: bancaire)?|account(?: number| no\.?)?|hsab|7sab|7ssab)|(?<![\p{L}\p{N}])[وفب]?(?:(?:ال)?ريب|(?:رقم )?(?:ال)?حساب(?: ال?بنكي)?|الحساب البنكي))(?![\p{L}])/giu;
 /** The cheap test before the pattern. */
 const CHEAP = /rib|rip|r\.i\.|relev|ريب|compte|حساب|account|sab/i;
 /** Between the word and the number: a few words, no digit, no end of a sentence. */

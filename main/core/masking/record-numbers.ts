@@ -21,7 +21,8 @@
  *   verb "check", not a cheque.)
  * - A thousands group of an amount ("مبلغ ۱۵،۰۰۰،۰۰۰ ریال" beside a "cvv2") is never a security code.
  */
-import { DIGIT_CLASS } from '../text/fold';
+import { DIGIT_CLASS, asciiDigits } from '../text/fold';
+import { egyptIdValid, emiratesIdValid, iranCodeValid, saudiIdValid } from './checksums';
 import { foldKeyword } from './detection-text';
 import { Cue, cueOf } from './lexicon';
 import type { DetectedSpan } from './types';
@@ -67,7 +68,7 @@ function approvalsNumber(text: string, sp: DetectedSpan): boolean {
 const RECORD_WORD =
   /(?:^|[^\p{L}])(?:cheques?|chèques?|chq|compteurs?|meters?|ejari|lease|tenancy|contracts?|contrat|(?:و|ف|ب)?(?:ال)?(?:شيك|شيكات|چيك|كونتور|کنتور|كنتور|عداد|عدادات|ايجاري|إيجاري|ایجاری|عقد)(?:ه|ها|ي|ی|ش|م)?|چک(?:ها|‌ها)?(?![\s\u200c]*(?:کن|كن|کرد|كرد|می|بکن))|قرارداد(?:ی|م|ش|ها)?|kontor|3adad|счётчик\p{L}*|счетчик\p{L}*|ҳисобкунак\p{L}*|хисобкунак\p{L}*|шартнома\p{L}*|договор\p{L}*)((?:[\s\u200c:#№°.،,()-]+(?=[^\s]*\p{L})[^\s:#№°.،,()-]+){0,4}?)[\s\u200c:#№°.،,()-]*(?:\p{Lu}{1,4}-)?$/iu;
 /** Words between a record's word and its number that make the number a value: a code, a password, a phone, "my number". */
-const NOT_RECORD = /code|kod|pin|otp|pass|sms|phone|mobile|call|whats|tel|(?:my|mon|ma)\s+(?:number|no|num|ligne)|dyali|diali|ديالي|متاعي|كود|کد|كد|رمز|جوال|موبايل|هاتف|تلفون|تليفون|موبایل|تلفن|همراه|واتس|اتصل|زنگ|تماس|رقمي|شمارم/iu;
+const NOT_RECORD = /code|kod|pin|otp|pass|sms|phone|mobile|call|whats|tel|(?:my|mon|ma)\s+(?:number|no|num|ligne)|(?:oman|omani|saudi|ksa|uae|emirati|dubai|qatar|qatari|kuwait|kuwaiti|bahrain|bahraini|jordan|jordanian|egypt|egyptian|tunisia|tunisian|morocco|moroccan|iran|iranian|afghan|tajik|local|new|old|other|second|home|work|office)\s+(?:number|no|num)|dyali|diali|ديالي|متاعي|كود|کد|كد|رمز|جوال|موبايل|هاتف|تلفون|تليفون|موبایل|تلفن|همراه|واتس|اتصل|زنگ|تماس|رقمي|شمارم/iu;
 
 /** A reference's word right before a code-shaped number ("Ref 884213", "reference no. 40219", "مرجع ٦٦٠٣١٨"). */
 const REF_WORD = /(?:^|[^\p{L}])(?:ref|reference|référence|(?:ال)?مرجع)(?:[\s:#.]+(?:no|nr|number|num[eé]ro|رقم|رقمه))?[\s:#№°.]*$/iu;
@@ -93,6 +94,21 @@ function recordsOwnNumber(text: string, sp: DetectedSpan): boolean {
   if (sp.type === 'OTP' && (REF_WORD.test(before) || refElsewhere(text, sp))) return !CODE_AFTER.test(text.slice(sp.end, sp.end + 40));
   const m = RECORD_WORD.exec(before);
   if (m === null || NOT_RECORD.test(m[1]!)) return false;
+  // (round 40: a number word between or right before the record's word — "رقم العقد", "contract no.", "قرارداد شماره")
+  const named = NUMBER_NAMED.test(m[1]!) || NUMBER_BEFORE_RECORD.test(before.slice(Math.max(0, m.index - 16), m.index + 1));
+  // a bare record word ending one line does not reach the next ("…اضيف اخي معي في العقد\n<iqama> هذي اقامته")
+  const acrossLine = before.indexOf('\n', m.index + 1) >= 0;
+  if (acrossLine && !named) return false;
+  // nor past the end of its clause to words that name no number ("the contract is ready. el jdid 24 518 073"); a
+  // number's word after the break is still the record's ("Ejari, its number …"), unless a value's qualifier says
+  // whose ("I signed the lease, Oman number 7912 0583": NOT_RECORD)
+  const clause = CLAUSE_THEN_WORDS.exec(m[1]!);
+  if (clause !== null && !NUMBER_NAMED.test(m[1]!.slice(clause.index + 1))) return false;
+  // a checksum-valid national ID is the record's only with the record's number word right before it
+  if (checkedId(text, sp) && !numberWordRightBefore(m[1]!, named) && !NUMBER_SIGN_BEFORE.test(before)) return false;
+  // a value's own label after it on its own line ("<id> هذي اقامته", "<id> that's his iqama", "<id> کد ملی ایشونه")
+  // beats a record word: unless that label is followed by its own value
+  if (ownLabelAfter(text, sp.end)) return false;
   // (words between the record's word and the number name it only with a number's word among them or before the record's
   // word — "شيك رقم …", "رقم الايجاري القديم …", "قرارداد من که نمبرش …"; otherwise the number may be a person's:
   // "عقد الايجار باسم اخوي 0501234567", "the lease in my wife's name 0551234567")
@@ -104,6 +120,50 @@ function recordsOwnNumber(text: string, sp: DetectedSpan): boolean {
   }
   return true;
 }
+/** The span's digits are a national ID that passes its country's check (Saudi/iqama, Iranian, Emirati, Egyptian). */
+function checkedId(text: string, sp: DetectedSpan): boolean {
+  const d = asciiDigits(text.slice(sp.start, sp.end)).replace(/\D/g, '');
+  return d.length === 10 ? saudiIdValid(d) || iranCodeValid(d) : d.length === 15 ? emiratesIdValid(d) : d.length === 14 && egyptIdValid(d);
+}
+
+/** A number's sign right before the value: "cheque # …", "chèque n° …", "№ …". */
+const NUMBER_SIGN_BEFORE = /(?:#|№|n°|nº)[\s:.]*$/iu;
+
+/** The last word between the record's word and the number is a number's word, or none stands between and one stands before the record's word. */
+function numberWordRightBefore(between: string, namedBefore: boolean): boolean {
+  const words = between.match(WORD) ?? [];
+  if (!words.length) return namedBefore;
+  return NUMBER_NAMED.test(` ${words[words.length - 1]!}`);
+}
+
+/**
+ * A value's label within three words after it on the same line — a national ID's, a passport's or a phone's word
+ * ("هذي اقامته", "that's his iqama", "کد ملی ایشونه", "ин иқомаи ӯст") — that no number of its own follows.
+ */
+function ownLabelAfter(text: string, end: number): boolean {
+  const nl = text.indexOf('\n', end);
+  const line = text.slice(end, Math.min(nl < 0 ? text.length : nl, end + 48));
+  const words = line.match(WORD) ?? [];
+  let seen = 0;
+  for (let i = 0; i < words.length && seen < 4; i++) {
+    const w = words[i]!;
+    if (DIGIT.test(w)) return false;
+    seen++;
+    const cue = cueOf(foldKeyword(w.toLowerCase()));
+    if (cue === undefined || !LABEL_AFTER_CUES.has(cue)) continue;
+    // (a label followed by its own value names that value, not the number before it)
+    const rest = line.slice(line.indexOf(w) + w.length);
+    return !OWN_NUMBER_AFTER.test(rest);
+  }
+  return false;
+}
+/** A number of its own after a label: three digits within its next few words. */
+const OWN_NUMBER_AFTER = new RegExp(`^[^\\n]{0,24}?${D}{3}`, 'u');
+const LABEL_AFTER_CUES: ReadonlySet<Cue> = new Set<Cue>([Cue.NID, Cue.ID_CARD, Cue.PASSPORT]);
+
+/** The last clause's end (a comma, "،", "?", "!", "؟", ";" or a full stop that ends a word, not "no.") with words after it. */
+const CLAUSE_THEN_WORDS = /(?:[,،?!؟;]|(?<![\s(](?:no|nr|n|num|ref|tel|ch|chq))\.)(?=[\s\u200c]*[^\s]*\p{L})(?!.*(?:[,،?!؟;]|(?<![\s(](?:no|nr|n|num|ref|tel|ch|chq))\.)[\s\u200c]*[^\s]*\p{L})/isu;
+
 const NUMBER_WORD = /^(?:num[eé]ro|nomro|noumro|numro|نومرو|نوميرو)$/iu;
 /** A number's word among the words between: "no.", "numéro", "رقم", "نمبرش", "شماره", "рақам". */
 const NUMBER_NAMED = /(?:^|[\s\u200c:#.،,()-])[\u200e\u200f]*(?:no|nr|n|n°|№|num|number|num[eé]ro|nomro|noumro|numro|نومرو|نوميرو|رقم|رقمه|رقمها|نمره|نمبر\S*|شماره\S*|рақам\S*|номер\S*)(?=$|[\s\u200c:#.،,()-])/iu;
