@@ -460,18 +460,51 @@ export interface Hit {
   last: number;
 }
 
-const combined = new WeakMap<string[], RegExp>();
+const combined = new WeakMap<string[], RegExp[]>();
+
+/**
+ * The longest source one compiled alternation may have. V8 stops optimising a regular expression whose source is
+ * longer than 20 KiB (`kRegExpTooLargeToOptimize`, 20,480 UTF-16 units: no quick checks, no Boyer–Moore look-ahead),
+ * and such a pattern runs several times slower: outbound round 37's 244 characters took the card's alternation from
+ * 20,455 to 20,699 and its scan from 4 % to 27 % of every decision (bench/README, outbound round 38). A longer
+ * lexicon is scanned as several alternations, each under this size, that together find exactly what the one would.
+ */
+export const MAX_ALTERNATION_SOURCE = 16_000;
+
+/** The entries' alternation, in parts that V8 optimises: each `(?<=^| )(?:…)(?= |$)` at most `MAX_ALTERNATION_SOURCE` long. */
+export function alternationParts(entries: readonly string[]): RegExp[] {
+  const sorted = [...entries].sort((a, b) => b.length - a.length).map((e) => foldLetters(e));
+  const wrap = (xs: string[]) => new RegExp(`(?<=^| )(?:${xs.join('|')})(?= |$)`, 'gu');
+  const parts: RegExp[] = [];
+  let part: string[] = [];
+  let size = 0;
+  for (const e of sorted) {
+    // 19: the wrapper's own characters; each entry adds itself and its "|"
+    if (part.length && 19 + size + e.length + 1 > MAX_ALTERNATION_SOURCE) {
+      parts.push(wrap(part));
+      part = [];
+      size = 0;
+    }
+    part.push(e);
+    size += e.length + 1;
+  }
+  if (part.length || !parts.length) parts.push(wrap(part));
+  return parts;
+}
 
 /**
  * Every match of the lexicon, scanning once with all entries as one alternation (longer sources first, so the
  * fuller phrase wins where two start at the same token).
+ * A lexicon too long for one optimised alternation is scanned in parts (`alternationParts`), with the one
+ * alternation's result: the leftmost match of any part, and at one position the earlier part's (its entries come
+ * first in the one alternation, which takes the first entry that matches there); a part's next match is looked for
+ * again only when the hit taken ends past where it starts.
  */
 export function findAll(text: string, entries: string[]): Hit[] {
-  let re = combined.get(entries);
-  if (!re) {
-    const sorted = [...entries].sort((a, b) => b.length - a.length).map((e) => foldLetters(e));
-    re = new RegExp(`(?<=^| )(?:${sorted.join('|')})(?= |$)`, 'gu');
-    combined.set(entries, re);
+  let parts = combined.get(entries);
+  if (!parts) {
+    parts = alternationParts(entries);
+    combined.set(entries, parts);
   }
   const hits: Hit[] = [];
   // spaces counted once, from the last hit on: counting each hit's from the clause's start is quadratic in hits
@@ -481,15 +514,36 @@ export function findAll(text: string, entries: string[]): Hit[] {
     for (; counted < offset; counted++) if (text.charCodeAt(counted) === 32) spaces++;
     return spaces;
   };
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const at = tokenAt(start);
-    hits.push({ start, end, at, last: tokenAt(end) });
-    if (end === start) re.lastIndex++;
+  const push = (start: number, end: number) => hits.push({ start, end, at: tokenAt(start), last: tokenAt(end) });
+  if (parts.length === 1) {
+    const re = parts[0]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      push(start, end);
+      if (end === start) re.lastIndex++;
+    }
+    return hits;
   }
-  return hits;
+  const next: Array<RegExpExecArray | null> = parts.map((re) => {
+    re.lastIndex = 0;
+    return re.exec(text);
+  });
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < next.length; i++) if (next[i] && (best < 0 || next[i]!.index < next[best]!.index)) best = i;
+    if (best < 0) return hits;
+    const start = next[best]!.index;
+    const end = start + next[best]![0].length;
+    push(start, end);
+    const from = end === start ? end + 1 : end;
+    for (let i = 0; i < next.length; i++) {
+      if (!next[i] || next[i]!.index >= from) continue;
+      parts[i]!.lastIndex = from;
+      next[i] = from > text.length ? null : parts[i]!.exec(text);
+    }
+  }
 }
 
 const WORD_LISTS = [
