@@ -393,7 +393,7 @@ function oneClauseWhenRefused(t: string): string {
 }
 
 const GERUNDS: Record<string, string> = { sending: 'send', telling: 'tell', sharing: 'share', forwarding: 'forward', providing: 'provide', giving: 'give', reading: 'read', typing: 'type', pasting: 'paste', writing: 'write', texting: 'text', messaging: 'message', dropping: 'drop', posting: 'post', confirming: 'confirm', passing: 'pass' };
-const AFTER_MIND = new RegExp(`(?<=(?:^| )(?:mind|about|try|consider|recommend|suggest)(?: just)? )(${Object.keys(GERUNDS).join('|')})(?= |$)`, 'g');
+const AFTER_MIND = new RegExp(`(?<=(?:^| )(?:mind|about|try|consider|recommend|suggest)(?: just| kindly| please| also| quickly)? )(${Object.keys(GERUNDS).join('|')})(?= |$)`, 'g');
 
 /** "Would you mind telling me…", "how about sending…": a polite request's verb in -ing reads as the verb itself. */
 function baseFormAfterMind(t: string): string {
@@ -900,7 +900,7 @@ function handsItToAPerson(clause: Clause): boolean {
 }
 /** A branch or an office the reader goes to in person. */
 // (round 31) …and the pharmacy that hands the order over ("the pharmacist at the branch will ask for your national card"), "فالوكالة" with its prefix
-const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف|فال|وال)?(?:فرع|وكاله|مكتب|شعبه|وكيل|صيدليه|فارمسي)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر',
+const BRANCH = ['branch(?:es)?', 'office', 'counter', 'agence', 'cawangan', 'tawi', 'ofisini', 'ofisi', 'филиал\\S*', `(?:ل|لل|ال|بال|في ال|ف|فال|وال)?(?:فرع|وكاله|مكتب|شعبه|وكيل|صيدليه|فارمسي)\\S*`, 'نمايندگي\\S*', 'شعبه\\S*', 'دفتر', /* (round 38) Finglish */ "sho'?a?be\\S*", 'shoebe\\S*',
   // (round 34) the dealer's showroom, and Finglish for it: 'khodesh kart meli ro tu namayandegi neshun mide'
   'dealerships?', 'showrooms?', 'namayandegi\\S*', 'namayendegi\\S*', 'namayeshgah\\S*', 'pharmacy', 'pharmacie', 'dorukhun\\S*', 'داروخان\\S*', 'داروخون\\S*', 'дорухона\\S*'];
 /** Staff who ask in person: "the officer", "الموظف", "کارمند", "корманд", "mhudumu", "pegawai". */
@@ -913,7 +913,7 @@ function staffAsks(clause: Clause, v: Hit): boolean {
   return (theyAsk || clause.tokens.slice(Math.max(0, v.at - 5), v.at).some((w) => STAFF.test(w))) && !hits(clause.text, TO_WRITER_PLACE).some((p) => p.at > v.last);
 }
 /** Persian "show" before its light verb: "نشان بدهید", "نشون بدید" (in person, at a branch the reply names). */
-const SHOWN = new RegExp(`^(?:${['نشان', 'نشون', 'nishon', 'neshun', 'neshan'].map(foldLetters).join('|')})$`, 'u');
+const SHOWN = new RegExp(`^(?:${['نشان', 'نشون', 'nishon', 'neshun', 'neshan', /* (round 38) */ 'neshoo?n', 'nishoo?n', 'nishun', 'neshon'].map(foldLetters).join('|')})$`, 'u');
 const objectsAreDocuments = (objects: ObjectHit[]) => objects.length > 0 && objects.every((o) => o.kind === 'national_id' || o.kind === 'full_name');
 /** Verbs of bringing or showing a thing in person (to a branch the reply names). */
 const BRING = new RegExp(`^(?:${['bring', 'take', 'carry', 'present', 'show', 'جيب\\S*', 'احضر\\S*', 'تجيب\\S*', 'بيار\\S*', 'بياور\\S*', 'ببر\\S*', 'ببري\\S*', 'jib\\S*', 'jeeb\\S*', 'ramen\\S*', 'apport\\S*', 'biar\\S*', 'biyar\\S*'].map(foldLetters).join('|')})$`, 'u');
@@ -1227,6 +1227,8 @@ function requestsIn(clause: Clause, found: ObjectHit[], earlier: ObjectHit[], co
     if (handedOverByMistake(clause, v, subordinators)) continue;
     if (askedAboutThePast(clause, v) || obtainsANewOne(clause, v) || hasItsOwnSubject(clause, v, objects) || saysOnlyDone(clause, v)) continue;
     if (clause.tokens[v.at - 1] === 'از') continue; // Persian "از ارسال…": a noun, not a request
+    // (round 38) "… دوباره کد رو درخواست بدید": "درخواست" with the light verb is the reader's request of a new code, not a giving
+    if (REQUEST_LIGHT.test(clause.tokens[v.at - 1] ?? '') && !hits(t, TO_WRITER_PLACE).some((p) => p.at > v.last)) continue;
     if (persian && sharesAFinalStatement(clause, v)) continue;
     if (negations.some((n) => n.last < v.at && v.at - n.last <= NEG_REACH)) continue;
     // (round 25) "share your code or password with anyone", "تعطي الرمز لحدا": "anyone" as the receiver is a warning's
@@ -1520,6 +1522,8 @@ function obtainsANewOne(clause: Clause, v: Hit): boolean {
   return /^(?:a new|new|another|a fresh|fresh)(?: |$)/.test(after.slice(0, 2).join(' ')) || after.slice(1, 3).some((w) => NEW_ONE.test(w));
 }
 const OBTAIN = new RegExp(`^(?:${['request', 'requesting', 'get', 'generate', '(?:و|ف)?اطلب\\S*', 'بگير\\S*', 'درخواست'].map(foldLetters).join('|')})$`, 'u');
+/** (round 38) Persian "request" before a light verb ("درخواست بدید", "درخواست کنید"): asking the system for a code. */
+const REQUEST_LIGHT = new RegExp(`^(?:${['درخواست', 'darkhast'].map(foldLetters).join('|')})$`, 'u');
 const NEW_ONE = new RegExp(`^(?:${['جديد\\S*', 'تاني', 'ثاني', 'اخر', 'جديد', 'ديگه', 'ديگر', 'تازه'].map(foldLetters).join('|')})$`, 'u');
 
 /** "Our records show…", "the app will show…": a noun after a determiner right before the verb is its subject. */

@@ -64,8 +64,9 @@ export const DESCRIBED_SECRETS: Partial<Record<SecretKind, string[]>> = {
     `${DIGITS_WORD} (?:that (?:come|follow) |right |just )?(?:after|following)$`,
     // Arabizi/Finglish: "el ra2am elly zahar 3ala el shasha", "adad e 6 raghami ke omad"
     '(?:el |al )?(?:(?:\\d|sitt?a|khamsa|arba3a) )?(?:ra2am|raqam|ar2am|arqam|rakam|code|kod) (?:elly|illi|li|eli) (?:zahar|zahrlak|zaharlak|tele3|tel3|tala3|ttla3|galak|gālak|gak|jak|wasalak|wslak|ja|ga|gat|gatlak|gatak|weslet|wesletlak|wasaltak|wesellak|weselak)\\S*',
+    // (round 38) …and Dari "شماره‌ای که برایتان پیامک شد" (the number that was texted to you)
     // (round 27) …in Persian letters: "همان رقم ها که همی حالا به تیلفون تان رسید", "عددی که الان براتون اومد" (an order's number says so)
-    '(?<!(?:سفارش|پيگيري|رهگيري|مرسوله|فاكتور)\\S{0,3} )(?:رقم|عدد|ارقام|اعداد)\\S* (?:\\S+ ){0,2}?كه (?:\\S+ ){0,5}?(?:اومد|امد|رسيد|اومده|امده|رسيده|پيام ?شد|پيامك ?شد|sms ?شد)\\S*',
+    '(?<!(?:سفارش|پيگيري|رهگيري|مرسوله|فاكتور)\\S{0,3} )(?:رقم|عدد|ارقام|اعداد|شماره)\\S* (?:\\S+ ){0,2}?كه (?:\\S+ ){0,5}?(?:اومد|امد|رسيد|اومده|امده|رسيده|پيام ?شد|پيامك ?شد|sms ?شد)\\S*',
     '(?:adad|ragham|raqam|aadad)\\S* (?:\\S+ ){0,3}?ke (?:\\S+ ){0,3}?(?:oomad|omad|umad|amad|resid|oumad|ferestadim|miad|(?:sms|payamak|ersal) shod)\\S*', 'code ?(?:i |e )?ke (?:\\S+ )?(?:oomad|umad|amad|resid|oumad|omad)\\S*',
     // the message as a definite object (Persian را/رو): "پیامک رو بخون", "sms ro befrest"
     '(?:sms|p[ae]y[ae]?ma?k|message|msg)(?: ?e \\S+)? ro', '(?:پيامك|پيام|اس ام اس)\\S*(?: (?!شد |شده )\\S+)? (?:رو|را)',

@@ -39,7 +39,7 @@ export const PAYMENT_CARD = [
 /** A picture of something, as noun or verb. */
 export const PICTURE = [
   'photos?', 'photies?', 'photograph\\S*', 'pics?', 'pictures?', 'images?', 'scans?', 'scanned', 'snaps?', 'snapshot', 'selfie', 'copy', 'copies', 'foto\\S*', 'gambar', 'picha', 'fotoğraf\\S*', 'şəkil\\S*', 'hoto\\S*', 'tasveer', 'تصویر\\S*', 'ছবি\\S*', 'ፎቶ\\S*', 'picturan\\S*', 'litrato\\S*', 'larawan\\S*',
-  'sura', 'soura', 'sora', 'surat\\S*', 'sorat\\S*' /* (round 36) Egyptian and Levantine Arabizi: "sorat el jawaz" */, 'suret\\S*', 'soo?ret?\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', /* (round 37) Finglish "axe": "ye axe az carte banki" */ 'ax(?:e|esh|ash)?(?= (?:az|e|ye|ro|ra|kart\\S*|carte?|passport\\S*|pasport\\S*|card|shenasname\\S*|kart ?e? ?melli\\S*)(?: |$))', 'акс\\S*', 'сурат\\S*',
+  'sura', 'soura', 'sora', 'surat\\S*', 'sorat\\S*' /* (round 36) Egyptian and Levantine Arabizi: "sorat el jawaz" */, 'suret\\S*', 'soo?ret?\\S*', /* (round 38) Egyptian "sorit el beta2a" */ 'sorit\\S*', 'sooret\\S*', 'sourat\\S*', 'swira', 'tswira', 'tsawer', 'tasweer\\S*', 'tasweera', 'aks\\S*', 'akse?', /* (round 37) Finglish "axe": "ye axe az carte banki" */ 'ax(?:e|esh|ash)?(?= (?:az|e|ye|ro|ra|kart\\S*|carte?|passport\\S*|pasport\\S*|card|shenasname\\S*|kart ?e? ?melli\\S*)(?: |$))', 'акс\\S*', 'сурат\\S*',
   `${AR_PFX}(?:صوره|تصويره|تصوير|صورت|سكرين|سكان|اسكن)\\S*`, 'عكس\\S*',
 ];
 /** Words that are also the verb ("snap your ID", "صوّر لي الهوية"): as a verb (before "your", "لي") not the picture's noun, so the verb stays the clause's. */
@@ -50,7 +50,7 @@ export const BOTH_SIDES = [
   '(?:both|baith|two|2|all) (?:the )?(?:sides?|faces?)', '(?:each|either) side',
   '(?:front|back)(?: side)? (?:and|an|&|n|\\+|/|w|wa|va|o|y|et|dan) (?:the )?(?:front|back)(?: side)?', 'front ?/ ?back', 'back ?/ ?front',
   'recto ?(?:et |w |o |/ ?)?verso', 'depan (?:dan |\\+ |& )?belakang', '(?:pande|upande) (?:zote )?(?:mbili|2)', '(?:upande wa )?mbele (?:na|&) (?:upande wa )?nyuma', 'harap (?:at )?likod', 'ön (?:ve|və) arka\\S*', 'ön (?:ve|və) arxa\\S*', 'gaba da baya', 'dono taraf\\S*', 'دونوں (?:طرف|اطراف)\\S*', 'দুই (?:পাশ|দিক)\\S*', 'duto pash\\S*', 'bagian depan dan belakang', 'por (?:delante|detr[aá]s) y por (?:delante|detr[aá]s)', 'de los dos lados', 'des deux c[oô]t[ée]s',
-  '(?:(?:el|men el|min al|mn el) )?(?:g[ie]h?t[ae]?[eiy]{0,2}n|jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|wejh[ae]?[iy]?n|na7y?e?t[ae]{0,2}[iy]?n)', '(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)',
+  '(?:(?:el|men el|min al|mn el) )?(?:g[ie]h?t[ae]?[eiy]{0,2}n|jeh?t[ae]?[iy]?n|ji?h[ae]?t[ae]?[iy]?n|wejh[ae]?[iy]?n|na(?:7|h)y?e?t[ae]{0,2}[iy]?n)', '(?:2|tnen|etnen|el 2) (?:jihat|jehat|jeha|wesh)',
   '(?:min |men )?(?:giddam|gddam|qudam|guddam|gudam|quddam|9odam|9uddam|odam|oddam) (?:w |wa |o |u )?(?:min |men )?(?:wara|wra|khalf)', '(?:b |bi )?(?:jouj|jooj|juj) (?:jihat|jiha|jnab|wjouh)',
   // (round 25) …and in Arabic letters: "من جوج الجيهات", "من زوز جهات"
   '(?:من )?(?:جوج|زوج|زوز) (?:ال)?(?:جيهات|جهات|جناب|وجوه)',

@@ -18,6 +18,8 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
   otp: [
     '(?:verification|verify|confirmation|confirm|security|login|log ?in|sign ?in|auth|authentication|authorisation|authorization|one ?time|2fa|two ?factor|2 ?step|sms|text|otp|access|reset|recovery|secret|bank|whatsapp|telegram|\\d|four|five|six|4 ?digit|6 ?digit|four ?digit|six ?digit|\\d ?digit) ?codes?',
     'codes?', 'otps?', 'msimbo\\S*',
+    // (round 38) Finglish "کدی که" written apart: "code i ke alan baratoon sms shod" (the code that was just texted to you)
+    '(?:code|cod|kod) i(?= (?:ke|k|keh)(?: |$))',
     // (round 23) the loanword "code" as other scripts and case endings write it: Turkish "kodu", "kodunu", Spanish "código", Bengali কোড, Urdu کوڈ, Amharic ኮድ
     'kod(?:u|unu|unuzu|unuz|um|umu|lar\\S*|ları\\S*)', 'c[oó]digos?', 'code-?u', 'কোড\\S*', 'کوڈ\\S*', 'ኮድ\\S*', '(?:verification|verify|confirmation|otp|security|one ?time|sms|login|auth) (?:number|no|digits|pin)s?', 'one ?time (?:pass ?(?:word|code)|pin|key)', 'passcodes?', 'tac', 'tan',
     `${NOT_ANOTHER_NUMBER}(?:the |that |those )?(?:digits|numbers?|number|pin|message|sms|text|texts) (?:that |which |we |the bank |the system |you )?(?:just |have |has )?(?:got|get|received|receive|sent|came(?! up)|arrived|showing|shown|you got|you received|you just got|you have received|was sent|we sent|we just sent|texted|messaged|smsed|pinged|whatsapped)`,
@@ -78,6 +80,8 @@ export const SECRET_OBJECTS: Record<SecretKind, string[]> = {
     '(?:national|civil|emirates|resident|residency|residence|government|gov|qid|saudi) ?id(?: number| no| card)?',
     // (round 24) a Gulf ID by its acronym: Qatar's QID, Bahrain's CPR, the Emirates ID's EID (only beside a card/number/picture word: "Eid" is a feast)
     'q ?id', 'cpr(?: card| number| no)?', 'eida?(?= (?:card|number|no|copy|front|back|both|photo|pic|picture)(?: |$))', 'nric(?: number| no| card)?', 'nric', 'nid(?: number| no| card)', 'i ?c (?:number|no)', 'fin (?:number|no)', 'mykad(?: number| no)?', 'id (?:number|no|card|copy)', 'iqama(?: number| no)?', 'passport (?:number|no|copy|details|photo|scan)', 'social security(?: number)?', 'ssn', 'identity (?:number|card|document)', 'national (?:number|identity)', '(?:raqam|ra2m|ra2am|rakam|raqm|rqm|ra8m|ra8am|ra9m|ra9am|ragm)(?:ak|ik|ek|kom|ak|k)? (?:el |al |l)?(?:hawiya|hawiyya|hawiye|hawie|hawya|huwiya|huwiyya|qawmy|qawmi|watani|2awmy|2awmi|madani|madaniy?a|shakhsi|shakhsy|sha5si|sha5sy)\\S*', 'nin', 'bvn(?: number| no)?', 'nic (?:number|no|card)', 'el ?ra2m el ?2awmy', 'code ?e? ?mell?i', 'kode? ?mell?i', 'shomare ?(?:ye )?mell?i', 'kart ?e? ?melli',
+    // (round 38) the national number by its own name: Tunisian "النومرو الوطني", Jordanian "الرقم الوطني", Kuwaiti "الرقم المدني"
+    '(?:ال)?(?:رقم|نومرو|نمرو|نمره|نمرت) (?:ال)?(?:وطني|قومي|مدني)\\S*',
     `${AR_PFX}(?:رقم )?${AR_PFX}(?:هويه|هويت|اقامه|اقامت)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:جواز|الجواز)\\S*`, `(?:ال)?(?:رقم )?(?:ال)?(?:بطاق|كارنيه|كرت)\\S* (?:ال)?(?:شخصي|الشخصي|هويه|الهويه|الرقم القومي|وطني|الوطني|تعريف|التعريف)\\S*`, '(?:ال)?سمي(?:ت|ه)\\S* (?:ال)?كامل\\S*', `${AR_PFX}رقم(?:ك|كم|ه|ي)? (?:ال)?(?:قومي|وطني|مدني|شخصي)\\S*`, '(?:ال)?سجل (?:ال)?مدني\\S*',
     '(?:كد|شماره|كارت) ?(?:ي )?ملي\\S*', 'شناسنامه\\S*', '(?:نمبر|شماره|كاپي|كابي|عكس) ?(?:ي )?تذكره\\S*', 'تذكره ?(?:ي )?(?:الكترونيكي|تابعيت)\\S*', '(?:ال)?(?:لا ?)?كارط ناسيونال\\S*', '(?:la |le )?cart[e]? nationale?', "carte d'identit[eé]", '(?:numero|numéro|num|n°|raqm|ra9m|r9m|noumro|nemra) (?:de la |de le |de |dyal |d |l |el |la |le )?cin', 'cin', '(?:el |al )?(?:beta2a|bita2a|bitaqa|bataqa|carte?) (?:el |al |l)?(?:watani(?:ya|yya|ye|a)?|nationale?)', 'گذرنامه\\S*', 'پاسپورت\\S*', 'كد ?ملي\\S*',
     // (round 31) the passport by its loanword alone ("نومرو الباسبور متاعك", "axe safe aval passport"), India's, Pakistan's
@@ -194,6 +198,8 @@ const FRENCH_HANDING = ["(?:m'|nous |me |lui )?envoy\\S*", "(?:m'|nous |me |lui 
 
 export const STRONG_REQUEST = [
   ...FRENCH_HANDING,
+  // (round 38) our request of the reader's thing: "may we kindly request your app password po?", "we request your PIN"
+  "(?:(?:may|can|could|must|shall) (?:we|i)|(?:we|i)(?: would like to| need to| have to| must)?|(?:we'd|i'd|wed|id) like to) (?:(?:kindly|humbly|respectfully|politely|also|just) )?request(?= (?:your|ur|yer|po|also|that|the) )",
   'send', 'give', 'gimme', 'tell', 'share', 'kirim\\S*', 'berikan', 'kasih(?:kan)?', 'sebutkan', 'hand(?= (?:him|her|them|us|me)(?: |$))',
   // Gulf pidgin "kitab hina" (write here), "kallim ana" (tell me)
   'k[ie]tab(?= (?:hina|hena|ana|lana)(?: |$))', 'kall?im(?= (?:ana|hina|lana)(?: |$))', 'provide', 'forward', 'text', 'dm', 'message', 'email', 'e-mail', 'mail', 'reply(?: back)?(?: to (?:this|the|our|my) (?:message|chat|text|dm|email|e-mail|sms))? with', 'respond with', '(?:reply|respond|revert)(?: back)? w', '(?:reply|respond|answer|write back) (?:back )?to (?:them|him|her|us|me|it) with', 'hold(?= (?:up )?(?:your |the )?(?:credit |debit |bank )?card)', 'read', 'read out', 'call out', 'paste', 'drop', 'submit', 'write', 'confirm', 'verify', 'let (?:me|us) know', 'pass(?: on| along)?', 'hand over', 'show', 'screenshot', 'post', 'spell', 'say', 'put', 'supply', 'furnish', 'disclose', 'reveal', 'state', 'pop', 'chuck', 'bung', 'whack', 'flick', 'shoot', 'toss', 'slap', 'stick', 'lob', 'throw', 'bang', 'fire(?= (?:\\S+ )?(?:over|across|through)(?: |$))', 'mention', 'quote', 'repeat', 'whatsapp', 'upload', 'attach', 'snap', 'ask (?:you|u) for', 'request', 'requesting', 'revert(?: back)?(?: with)?', 'intimate', 'copy', 'photograph', 'take a (?:photo|picture|pic|screenshot|snap)', 'click a (?:photo|picture|pic)', 'read (?:out|back|aloud)',
@@ -223,6 +229,8 @@ export const STRONG_REQUEST = [
   '(?:و|ف)?هات(?:ي|و|لي|ها|ه|هولي|هالي|ينا|لنا|يلي)?', `(?:و|ف)?(?:ارسل|ابعت|اعط|عط|اد|قول|قل|اكتب|زود|شارك|اخبر|خبر|اذكر|ارسال|تزويد|مشارك|كتاب|افيد|فيد|ابلاغ|افاد|اعلام|دز|صور(?!ت (?:گرفت|مي ?گير|ميگير|پذيرفت|مي ?پذير|بگير|نگرفت))|اكد|وضح|ابلغ|بلغ|ابعث|ابعثي|ارفق|انسخ|الصق|لصق|لزق|الزق|كوبي)\\S*`, '(?:نطلب|يطلب|اطلب|طالبين|نطالب|بنطلب|نحتاج|احتاج|محتاج|محتاجين|داير|دايرين|نبي|ابي|ابغي|ابغى|نبغي|نبغى|عايز|عايزين|عاوز|عاوزين|بدي|بدنا|يلزمنا|نريد|اريد|خصني|خصنا|خاصني|خاصنا|لازمني|لازمنا|بغيت|بغينا)\\S*',
   `(?:و|ف)?ت(?:رسل|بعت|عطي|عطين|دي|قول|قل|كتب|زود|شارك|خبر|ذكر|دز|بعث|رفق|صور)\\S*`,
   'بعت(?:لي|يلي|لنا|ي ?لي)', 'كتب ?(?:لي|ليا|لينا|لنا)', 'بفرست\\S*', 'بفرس(?:ي|ين|يد)?', '(?:فوروارد|فروارد|فارورد|فوارد|forward) (?:كن|كنيد|كني|بكن|kon)\\S*', 'ارسال (?:كن|كني|بكن|بفرماي|نماي|كرده|بكني)\\S*', 'بده(?:يد|ين|ي)?', 'بدي(?:د|ن)', 'بو?گو\\S*', 'بگي(?:د|ن)', 'بنويس\\S*', 'اعلام (?:كن|بفرماي|نماي|بكن)\\S*', 'بخون\\S*', 'بخوان\\S*', 'مي ?فرستي(?:د|ن)', 'مي ?دي(?:د|ن)', 'مي ?گي(?:د|ن)', 'مي ?خوام', 'مي ?خوايم', 'مي ?خواهيم', 'لازم داري?م', 'نياز داري?م', 'احتياج داري?م', 'تاييد (?:كن|بفرماي|نماي)\\S*', 'بفرماي(?:يد|ين)', 'بفرما', 'شير (?:كن|بكن)\\S*', 'به اشتراك بگذار\\S*', 'در اختيار (?:ما|من|بنده|اينجانب) (?:قرار )?(?:بده\\S*|بدي\\S*|بگذار\\S*)', 'درخواست (?:مي ?كنيم|داريم|مي ?شود|ميشه)', 'ارائه (?:بدي|بده|كني|بفرماي|نماي)\\S*', 'بفرستي(?:د|ن)',
+  // (round 38) sending by a named app as one verb: "عکس پاسپورت رو به این شماره واتساپ کنید", "whatsapp konid", "ایمیل کنید"
+  '(?:واتساپ|واتس ?اپ|واتس|تلگرام|ايميل|ايتا|whatsapp|watsap|telegram|email|imeil) (?:كن|كنيد|كنين|بكن|بكنيد|بكنين|kon|konid|konin|bokon|bokonid)',
   // (round 37) "… رو لطف کنید" (kindly give the …): the object marker right before the polite light verb makes it a giving (matched with the marker: a lookbehind among the alternatives slowed every decision by half)
   '(?:را|رو|ره) لطف (?:كنيد|كنين|كن|بكنيد|بكنين|بفرماييد|بفرماين|بفرمايين)',
   // (round 37) …and "put" with its object marked, in a chat: "code melli ro bezar", "کد ملی رو بذار" (in the app it is the reader's entry, `ENTRY_LIKE`)
@@ -276,7 +284,9 @@ export const SOFT_REQUEST = [
   // (round 31) "how much / what number is it" in Arabizi (Egyptian, Gulf, Levantine, Maghrebi), beside the secret: "el cvv kam?", "2addesh el pin?"
   'kam', 'kaam', '(?:2|q|k)?add?[ei]sh', '(?:ch|sh)(?:h|7)al',
   "j'ai besoin", 'nous avons besoin', 'il me faut', 'merci de', 'svp', "s'il vous pla[iî]t", '(?:pourriez|pouvez|peux|pourrais) (?:vous|tu)', 'quel(?:s|le|les)?',
-  'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|است|بود)', 'چيست', 'چه (?:هست|است|بود)', 'مي ?شه', 'ميشه', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
+  'لطفا', 'لطفاً', 'خواهشا', 'خواهشمند\\S*', 'چيه', 'چنده', 'چي (?:هست|است|بود)', 'چيست', 'چه (?:هست|است|بود)',
+  // (round 38) …not the passive after a verbal noun: "پرداخت انجام میشه و رمز رو خودتون وارد می‌کنید" (it gets done), no "could you"
+  '(?<!(?:انجام|باز|ارسال|پرداخت|واريز|فعال|ثبت|تاييد|منتقل|بسته|قطع|وصل|شارژ|تموم|تمام|درست|حل|هدايت|وارد) )(?:مي ?شه|ميشه)', 'ميتوني(?:د|ن)', 'مي ?تواني(?:د|ن)', 'lotfan', 'chie', 'chande', 'chand(?: bood| bud| ast|e)?', 'mishe',
 ];
 
 /**
@@ -360,6 +370,9 @@ export const NOT_REALLY_NEGATION = [
   "(?:don't|dont|do not) (?:forget|hesitate|delay|wait)", 'no problem', 'no worries', 'not sure', 'no need to worry', 'why not', 'if not',
   'طال عمر\\S*', 'ما عليه', 'ما عليش', 'اگه (?:اشكالي|زحمتي|مشكلي) (?:نداره|نيست)', 'اگر (?:اشكالي|زحمتي|مشكلي) (?:ندارد|نيست|نداره)', "if (?:you don't|you dont|u dont|you do not) mind", 'لو ما عليك (?:امر|كلافه)\\S*', 'اذا ما عليك (?:امر|كلافه)\\S*', 'الله يطول عمر\\S*', 'لا تنس\\S*', 'لا تتردد\\S*', 'ما تنس\\S*', 'متنساش', 'ماتنساش', 'لا مانع', 'لا تتاخر\\S*', 'متتاخرش', 'ما عليك (?:الا|غير)', 'لا بد', 'لابد', 'غير كده',
   'فراموش (?:نكن|نشه)\\S*', 'يادت(?:ون)? نره', 'نگران نباش\\S*', 'mat2sash', 'matensash', 'faramush nakon\\S*',
+  // (round 38) "ما اشتي إلا …", "ما نبي منك إلا …" (I want nothing but …): our want negated before "except" asks for that one thing
+  // (not "غير": "غيّر" is also "change", a self-care verb)
+  '(?:ما|مو|مش|مب)(?= (?:اشتي|نشتي|ابي|نبي|ابغي|ابغى|نبغي|نبغى|ابا|نبا|احتاج|نحتاج|محتاج|محتاجين|نريد|اريد|بدي|بدنا|عايز|عايزين|عاوز|عاوزين|نحب|نحبو|حاب|حابين|بغيت|بغينا|نطلب|اطلب|طالب|طالبين)(?: (?:منك|منكم|منج|منچ|منكي|منكو|من عندك))? الا(?! (?:اذا|لو|ان|لما|لين)(?: |$))(?: |$))',
 ];
 
 /** Whoever acts is the writer ("we'll send you", "سنرسل لك", "براتون ارسال می‌کنیم"): not a request. */
@@ -460,18 +473,51 @@ export interface Hit {
   last: number;
 }
 
-const combined = new WeakMap<string[], RegExp>();
+const combined = new WeakMap<string[], RegExp[]>();
+
+/**
+ * The longest source one compiled alternation may have. V8 stops optimising a regular expression whose source is
+ * longer than 20 KiB (`kRegExpTooLargeToOptimize`, 20,480 UTF-16 units: no quick checks, no Boyer–Moore look-ahead),
+ * and such a pattern runs several times slower: outbound round 37's 244 characters took the card's alternation from
+ * 20,455 to 20,699 and its scan from 4 % to 27 % of every decision (bench/README, outbound round 38). A longer
+ * lexicon is scanned as several alternations, each under this size, that together find exactly what the one would.
+ */
+export const MAX_ALTERNATION_SOURCE = 16_000;
+
+/** The entries' alternation, in parts that V8 optimises: each `(?<=^| )(?:…)(?= |$)` at most `MAX_ALTERNATION_SOURCE` long. */
+export function alternationParts(entries: readonly string[]): RegExp[] {
+  const sorted = [...entries].sort((a, b) => b.length - a.length).map((e) => foldLetters(e));
+  const wrap = (xs: string[]) => new RegExp(`(?<=^| )(?:${xs.join('|')})(?= |$)`, 'gu');
+  const parts: RegExp[] = [];
+  let part: string[] = [];
+  let size = 0;
+  for (const e of sorted) {
+    // 19: the wrapper's own characters; each entry adds itself and its "|"
+    if (part.length && 19 + size + e.length + 1 > MAX_ALTERNATION_SOURCE) {
+      parts.push(wrap(part));
+      part = [];
+      size = 0;
+    }
+    part.push(e);
+    size += e.length + 1;
+  }
+  if (part.length || !parts.length) parts.push(wrap(part));
+  return parts;
+}
 
 /**
  * Every match of the lexicon, scanning once with all entries as one alternation (longer sources first, so the
  * fuller phrase wins where two start at the same token).
+ * A lexicon too long for one optimised alternation is scanned in parts (`alternationParts`), with the one
+ * alternation's result: the leftmost match of any part, and at one position the earlier part's (its entries come
+ * first in the one alternation, which takes the first entry that matches there); a part's next match is looked for
+ * again only when the hit taken ends past where it starts.
  */
 export function findAll(text: string, entries: string[]): Hit[] {
-  let re = combined.get(entries);
-  if (!re) {
-    const sorted = [...entries].sort((a, b) => b.length - a.length).map((e) => foldLetters(e));
-    re = new RegExp(`(?<=^| )(?:${sorted.join('|')})(?= |$)`, 'gu');
-    combined.set(entries, re);
+  let parts = combined.get(entries);
+  if (!parts) {
+    parts = alternationParts(entries);
+    combined.set(entries, parts);
   }
   const hits: Hit[] = [];
   // spaces counted once, from the last hit on: counting each hit's from the clause's start is quadratic in hits
@@ -481,15 +527,36 @@ export function findAll(text: string, entries: string[]): Hit[] {
     for (; counted < offset; counted++) if (text.charCodeAt(counted) === 32) spaces++;
     return spaces;
   };
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const at = tokenAt(start);
-    hits.push({ start, end, at, last: tokenAt(end) });
-    if (end === start) re.lastIndex++;
+  const push = (start: number, end: number) => hits.push({ start, end, at: tokenAt(start), last: tokenAt(end) });
+  if (parts.length === 1) {
+    const re = parts[0]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      push(start, end);
+      if (end === start) re.lastIndex++;
+    }
+    return hits;
   }
-  return hits;
+  const next: Array<RegExpExecArray | null> = parts.map((re) => {
+    re.lastIndex = 0;
+    return re.exec(text);
+  });
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < next.length; i++) if (next[i] && (best < 0 || next[i]!.index < next[best]!.index)) best = i;
+    if (best < 0) return hits;
+    const start = next[best]!.index;
+    const end = start + next[best]![0].length;
+    push(start, end);
+    const from = end === start ? end + 1 : end;
+    for (let i = 0; i < next.length; i++) {
+      if (!next[i] || next[i]!.index >= from) continue;
+      parts[i]!.lastIndex = from;
+      next[i] = from > text.length ? null : parts[i]!.exec(text);
+    }
+  }
 }
 
 const WORD_LISTS = [
