@@ -212,6 +212,28 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/**
+ * Whether one of the first `count` words of `words(text)` that start at `from` or after it is a number word
+ * (`isNumberWord`): the same words read in place, only as far as needed — a caller's pre-test before it reads the whole
+ * text's words (`dictated-card.ts`: most card words have no number word after them).
+ */
+export function numberWordAmongNext(text: string, from: number, count: number): boolean {
+  let i = from;
+  // (a word running through `from` started before it: not one of them)
+  if (i > 0) while (i < text.length && isWordUnit(text.charCodeAt(i - 1)) && isWordUnit(text.charCodeAt(i))) i++;
+  for (let n = 0; n < count && i < text.length; ) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < text.length && isWordUnit(text.charCodeAt(i))) i++;
+    if (valueOf(foldKeyword(text.slice(ws, i).toLowerCase())) !== undefined) return true;
+    n++;
+  }
+  return false;
+}
+
 /** A compound number read from words[k]: its digits (leading zeros said as words kept), its extent and whether it has tens or more. */
 export interface Compound {
   from: number;
