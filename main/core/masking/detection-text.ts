@@ -197,6 +197,7 @@ export class FoldedWords<V = true> {
    * pass most words of a large table such as the cue lexicon's).
    */
   private readonly shapes: Uint32Array;
+  private readonly shapeMask: number;
 
   constructor(entries: Iterable<readonly [string, V]>) {
     const m = new Map<string, V>(entries);
@@ -218,9 +219,10 @@ export class FoldedWords<V = true> {
     let bits = 256;
     while (bits < m.size * 16 && bits < 0x10000) bits *= 2;
     this.shapes = new Uint32Array(bits >>> 5);
+    this.shapeMask = bits - 1;
     for (const k of this.keys) {
       if (!k.length) continue;
-      const bit = shapeBit(k.length, k.charCodeAt(0), k.charCodeAt(k.length - 1), bits - 1);
+      const bit = shapeBit(k.length, k.charCodeAt(0), k.charCodeAt(k.length - 1), this.shapeMask);
       this.shapes[bit >>> 5]! |= 1 << (bit & 31);
     }
   }
@@ -230,16 +232,22 @@ export class FoldedWords<V = true> {
   }
 
   private find(s: string, from: number, to: number, fold: boolean): number {
-    const mask = this.slots.length - 1;
     const len = to - from;
     // (no key of this length, or none opening with this unit: most words looked up, answered before hashing them)
     if (!((this.lengths >>> Math.min(len, 31)) & 1)) return -1;
     if (len > 0) {
       const first = fold ? FOLD[s.charCodeAt(from)]! : s.charCodeAt(from);
       if (!((this.firsts >>> (first & 31)) & 1)) return -1;
-      const bit = shapeBit(len, first, fold ? FOLD[s.charCodeAt(to - 1)]! : s.charCodeAt(to - 1), (this.shapes.length << 5) - 1);
+      const bit = shapeBit(len, first, fold ? FOLD[s.charCodeAt(to - 1)]! : s.charCodeAt(to - 1), this.shapeMask);
       if (!((this.shapes[bit >>> 5]! >>> (bit & 31)) & 1)) return -1;
     }
+    return this.probe(s, from, to, fold);
+  }
+
+  /** The table's slots for the word s[from, to): its key's index or -1 (apart from `find`'s tests, which stay small enough to inline). */
+  private probe(s: string, from: number, to: number, fold: boolean): number {
+    const mask = this.slots.length - 1;
+    const len = to - from;
     const h = hashUnits(s, from, to, fold);
     for (let i = h & mask; this.slots[i]; i = (i + 1) & mask) {
       if (this.hashes[i] !== h) continue;
