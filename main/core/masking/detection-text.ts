@@ -160,6 +160,11 @@ export function foldRange(norm: string, from: number, to: number): string {
   return out;
 }
 
+/** `FoldedWords`' filter bit of a word of `len` units opening with `first` and ending with `last` (under `mask`). */
+function shapeBit(len: number, first: number, last: number, mask: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b) ^ Math.imul(len, 0xc2b2ae35)) >>> 16 & mask;
+}
+
 /** FNV-1a over the units of s[from, to), folded or as they are. */
 function hashUnits(s: string, from: number, to: number, fold: boolean): number {
   let h = 0x811c9dc5;
@@ -186,6 +191,13 @@ export class FoldedWords<V = true> {
   /** Bit n set when a key has n units (bit 31: 31 or more); bit c & 31 of `firsts` when a key opens with unit c. */
   private readonly lengths: number;
   private readonly firsts: number;
+  /**
+   * A bit per (length, first unit, last unit) of the keys (`shapeBit`), 16 per key rounded up to a power of two: a
+   * word whose three no key shares is answered before its hash is computed or a slot read (the first-unit bits above
+   * pass most words of a large table such as the cue lexicon's).
+   */
+  private readonly shapes: Uint32Array;
+  private readonly shapeMask: number;
 
   constructor(entries: Iterable<readonly [string, V]>) {
     const m = new Map<string, V>(entries);
@@ -204,6 +216,15 @@ export class FoldedWords<V = true> {
     });
     this.lengths = this.keys.reduce((bits, k) => bits | (1 << Math.min(k.length, 31)), 0);
     this.firsts = this.keys.reduce((bits, k) => (k.length ? bits | (1 << (k.charCodeAt(0) & 31)) : bits), 0);
+    let bits = 256;
+    while (bits < m.size * 16 && bits < 0x10000) bits *= 2;
+    this.shapes = new Uint32Array(bits >>> 5);
+    this.shapeMask = bits - 1;
+    for (const k of this.keys) {
+      if (!k.length) continue;
+      const bit = shapeBit(k.length, k.charCodeAt(0), k.charCodeAt(k.length - 1), this.shapeMask);
+      this.shapes[bit >>> 5]! |= 1 << (bit & 31);
+    }
   }
 
   static of(words: Iterable<string>): FoldedWords {
@@ -211,11 +232,22 @@ export class FoldedWords<V = true> {
   }
 
   private find(s: string, from: number, to: number, fold: boolean): number {
-    const mask = this.slots.length - 1;
     const len = to - from;
     // (no key of this length, or none opening with this unit: most words looked up, answered before hashing them)
     if (!((this.lengths >>> Math.min(len, 31)) & 1)) return -1;
-    if (len > 0 && !((this.firsts >>> ((fold ? FOLD[s.charCodeAt(from)]! : s.charCodeAt(from)) & 31)) & 1)) return -1;
+    if (len > 0) {
+      const first = fold ? FOLD[s.charCodeAt(from)]! : s.charCodeAt(from);
+      if (!((this.firsts >>> (first & 31)) & 1)) return -1;
+      const bit = shapeBit(len, first, fold ? FOLD[s.charCodeAt(to - 1)]! : s.charCodeAt(to - 1), this.shapeMask);
+      if (!((this.shapes[bit >>> 5]! >>> (bit & 31)) & 1)) return -1;
+    }
+    return this.probe(s, from, to, fold);
+  }
+
+  /** The table's slots for the word s[from, to): its key's index or -1 (apart from `find`'s tests, which stay small enough to inline). */
+  private probe(s: string, from: number, to: number, fold: boolean): number {
+    const mask = this.slots.length - 1;
+    const len = to - from;
     const h = hashUnits(s, from, to, fold);
     for (let i = h & mask; this.slots[i]; i = (i + 1) & mask) {
       if (this.hashes[i] !== h) continue;

@@ -10,7 +10,7 @@
 import { luhnValid } from './checksums';
 import { readWordRun } from './dictated-iban';
 import type { DetectedSpan } from './types';
-import { isNumberWord, words } from './worded-numbers';
+import { isNumberWord, numberWordAmongNext, words } from './worded-numbers';
 
 /** A card's word: "card", "carte", "kart", "کارتم", "البطاقة", "الكرت", "كارطة", "فيزا" (raw text, either kaf and yeh). */
 const CARD_WORD = /(?<![A-Za-z\u0621-\u06d3\u06a9\u06cc])(?:cards?|carte|karta|kart|cart|[\u06a9\u0643]ارت(?:[مشت]|[\u06cc\u064a]|مو|ام)?|(?:ال|ب|بال)?بطاق(?:[ةه]|تي|ت\u06cc|ته)|(?:ال)?[\u0643\u06a9]رت(?:[\u064a\u06cc])?|(?:ال)?[\u0643\u06a9]ارط[ةه]?|فيزا|ماستر)(?![A-Za-z\u0621-\u06d3\u06a9\u06cc])/gi;
@@ -37,6 +37,8 @@ export function withDictatedCards(text: string, spans: DetectedSpan[]): Detected
   for (let m = CARD_WORD.exec(text); m; m = CARD_WORD.exec(text)) {
     const cueEnd = m.index + m[0].length;
     if (IDENTITY_AFTER.test(text.slice(cueEnd, cueEnd + 16)) || SIM_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    // (the words are read whole only when a number word follows within the words allowed before it)
+    if (!numberWordAmongNext(text, cueEnd, MAX_WORDS_BEFORE + 2)) continue;
     ws ??= words(text);
     let k = ws.findIndex((w) => w.start >= cueEnd);
     for (let n = 0; k > 0 && k < ws.length && n <= MAX_WORDS_BEFORE && !isNumberWord(ws[k]!.folded); n++) k++;

@@ -11,6 +11,8 @@ import type { DetectedSpan } from './types';
 import { namesAny } from './words-in';
 
 const D = `[${DIGIT_CLASS}]`;
+/** A digit of any script: where an abbreviated expiry's month starts in its match (built once, not per match). */
+const FIRST_DIGIT = new RegExp(D, 'u');
 const MONTH_YEAR = new RegExp(
   `(?<![\\p{L}])(?:ال)?(?:شهر|month|ماه|mes|mois)[ \\u00a0:]*(${D}{1,2})[ \\u00a0,،]*(?:و[ \\u00a0]*)?(?:ال)?(?:سنة|سنه|عام|year|سال|ano|año|an)[ \\u00a0:]*(${D}{4}|${D}{2})(?!${D})`,
   'giu',
@@ -128,7 +130,7 @@ export function withWordedExpiry(text: string, spans: DetectedSpan[]): DetectedS
   for (let m = ABBREVIATED.exec(text); m; m = ABBREVIATED.exec(text)) {
     const month = number(m[1]!);
     const end = m.index + m[0].length;
-    const start = end - (m[0].length - m[0].search(new RegExp(`${D}`, 'u')));
+    const start = end - (m[0].length - m[0].search(FIRST_DIGIT));
     if (month < 1 || month > 12 || spans.some((sp) => sp.start < end && start < sp.end)) continue;
     (added ??= []).push({ type: 'CARD_EXPIRY', start, end, confidence: 0.7 });
   }

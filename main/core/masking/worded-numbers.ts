@@ -150,11 +150,48 @@ const AND = new Set(['و', 'and', 'et', 'o'].map(foldKeyword));
  * in Arabic script ("خمسه", "صفر"); Arabic's teens and tens and the Latin languages' words are counts there.
  */
 export function phoneNumberWord(word: string): number | undefined {
-  const w = foldKeyword(word.toLowerCase());
+  return phoneValueOfFolded(foldKeyword(word.toLowerCase()));
+}
+
+/** `phoneNumberWord` of a word already lower-cased and folded. */
+function phoneValueOfFolded(w: string): number | undefined {
   const v = VALUES.get(w);
   if (v === undefined || v < 0 || v >= THOUSAND) return undefined;
   if (PERSIAN.has(w) || (v === 0 && w !== 'oh')) return v;
   return v < 10 && w.charCodeAt(0) >= 0x600 ? v : undefined;
+}
+
+/**
+ * A bit per (first unit, last unit) of the folded words `phoneNumberWord` answers, and per unit below U+0800 the unit
+ * its lower case folds to (0 when it folds to nothing or to more than one unit): `mayBePhoneNumberWordAt` passes most
+ * words beside a digit group without slicing, lower-casing, folding and hashing them.
+ */
+const FOLDED_UNIT = new Uint16Array(0x800);
+for (let c = 0; c < 0x800; c++) {
+  const f = foldKeyword(String.fromCharCode(c).toLowerCase());
+  FOLDED_UNIT[c] = f.length === 1 ? f.charCodeAt(0) : 0;
+}
+const phoneEndsBit = (first: number, last: number): number => (Math.imul(first, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b)) >>> 20;
+const PHONE_ENDS = new Uint32Array(128);
+for (const w of VALUES.keys()) {
+  if (!w || phoneValueOfFolded(w) === undefined) continue;
+  const bit = phoneEndsBit(w.charCodeAt(0), w.charCodeAt(w.length - 1));
+  PHONE_ENDS[bit >>> 5]! |= 1 << (bit & 31);
+}
+
+/**
+ * False when text[from, to) cannot be a phone's number word (`phoneNumberWord`): its first and last units are below
+ * U+0800 and each folds to one unit, and no such word opens and ends with that pair. True otherwise (then ask it).
+ */
+export function mayBePhoneNumberWordAt(text: string, from: number, to: number): boolean {
+  const a = text.charCodeAt(from);
+  const b = text.charCodeAt(to - 1);
+  if (a >= 0x800 || b >= 0x800) return true;
+  const fa = FOLDED_UNIT[a]!;
+  const fb = FOLDED_UNIT[b]!;
+  if (!fa || !fb) return true;
+  const bit = phoneEndsBit(fa, fb);
+  return ((PHONE_ENDS[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
 }
 
 /** A folded word is a number word (a digit, a ten, a hundred, a thousand, an ordinal, with Arabic "و" written onto it). */
@@ -210,6 +247,28 @@ export function words(text: string): Word[] {
     out.push({ start: ws, end: i, folded: foldKeyword(text.slice(ws, i).toLowerCase()) });
   }
   return out;
+}
+
+/**
+ * Whether one of the first `count` words of `words(text)` that start at `from` or after it is a number word
+ * (`isNumberWord`): the same words read in place, only as far as needed — a caller's pre-test before it reads the whole
+ * text's words (`dictated-card.ts`: most card words have no number word after them).
+ */
+export function numberWordAmongNext(text: string, from: number, count: number): boolean {
+  let i = from;
+  // (a word running through `from` started before it: not one of them)
+  if (i > 0) while (i < text.length && isWordUnit(text.charCodeAt(i - 1)) && isWordUnit(text.charCodeAt(i))) i++;
+  for (let n = 0; n < count && i < text.length; ) {
+    if (!isWordUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < text.length && isWordUnit(text.charCodeAt(i))) i++;
+    if (valueOf(foldKeyword(text.slice(ws, i).toLowerCase())) !== undefined) return true;
+    n++;
+  }
+  return false;
 }
 
 /** A compound number read from words[k]: its digits (leading zeros said as words kept), its extent and whether it has tens or more. */

@@ -13,7 +13,7 @@ import { digitValue } from '../text/fold';
 import { isLetterOrNumberUnit, isLetterUnit } from '../text/letters';
 import { checkInternational, validLocal } from './phone-plan';
 import { placeSpan } from './placed-span';
-import { phoneNumberWord } from './worded-numbers';
+import { mayBePhoneNumberWordAt, phoneNumberWord } from './worded-numbers';
 import type { DetectedSpan } from './types';
 
 /** Letters folded one for one (offsets hold): Arabic ي/ى → ی, ك → ک, ة → ه, أ/إ/آ → ا; Latin lower-cased. */
@@ -35,7 +35,7 @@ function numberWordAround(text: string, at: number, dir: -1 | 1): boolean {
   let b = k;
   if (dir < 0) while (a > 0 && isLetterUnit(text.charCodeAt(a - 1))) a--;
   else while (b < text.length && isLetterUnit(text.charCodeAt(b))) b++;
-  if (a === b || b - a > 12) return false;
+  if (a === b || b - a > 12 || !mayBePhoneNumberWordAt(text, a, b)) return false;
   return phoneNumberWord(text.slice(a, b)) !== undefined;
 }
 

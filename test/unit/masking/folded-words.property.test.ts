@@ -49,6 +49,37 @@ describe('FoldedWords after its length and first-unit pre-check (speed round 5)'
   });
 });
 
+describe('FoldedWords after its shape filter (speed round 6)', () => {
+  // a table large enough for a filter of more than the least bits, and words that share a key's length, first and last
+  // unit (or two of them) without being it: each answered as the keys' membership of the folded word
+  it('answers as the set of keys for tables of every size, words of a key\'s shape among them (property)', () => {
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 0, maxLength: 300 }), fc.array(word(12), { maxLength: 40 }), word(3), (keys, others, before) => {
+        const table = FoldedWords.of(keys);
+        const set = new Set(keys);
+        const shaped = keys.filter((k) => k.length >= 3).map((k) => k[0] + k.slice(1, -1).split('').reverse().join('') + 'x' + k.slice(-1));
+        const inner = keys.filter((k) => k.length >= 2).map((k) => k[0] + 'ب'.repeat(k.length - 2) + k.slice(-1));
+        for (const w of [...keys, ...others, ...shaped, ...inner, ...keys.map((k) => k.toUpperCase())]) {
+          const text = before + w;
+          expect(table.hasAt(text, before.length, text.length)).toBe(set.has(foldRange(text, before.length, text.length)));
+          expect(table.has(w)).toBe(set.has(w));
+        }
+      }),
+      { numRuns: 150, seed: 631 },
+    );
+  });
+
+  it('finds every key of a table of thousands, and no word one unit off', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `k${i.toString(36)}${'ابت'[i % 3]}`);
+    const table = FoldedWords.of(keys);
+    for (const k of keys) {
+      expect(table.hasAt(` ${k} `, 1, k.length + 1)).toBe(true);
+      expect(table.has(`${k}x`)).toBe(false);
+      expect(table.has(`${k.slice(0, -1)}ث`)).toBe(false);
+    }
+  });
+});
+
 describe('asciiDigits as a loop (speed round 5)', () => {
   const reference = (s: string) => s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String.fromCharCode(48 + ((c.charCodeAt(0) - 0x660) % 0x90)));
   // the digits it reads, their neighbours in both blocks, other scripts' digits it leaves, letters
